@@ -1,0 +1,50 @@
+import './globals.css';
+import type { Metadata, Viewport } from 'next';
+import localFont from 'next/font/local';
+import { headers } from 'next/headers';
+import type { ReactNode } from 'react';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { WalletProviders } from '@/components/wallet/WalletProviders';
+import { browserChainSettings, serverEnv } from '@/lib/config/server-env';
+
+// Inter from npm, bundled with the app: no font is fetched from the internet.
+const inter = localFont({
+  src: '../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
+  variable: '--font-inter',
+  display: 'swap',
+  weight: '100 900',
+});
+
+export const metadata: Metadata = {
+  title: { default: 'Machine Yield', template: '%s · Machine Yield' },
+  description:
+    'Finance the machines of the AI economy: GPU clusters and robot fleets. Deposit USDC, watch each machine’s revenue arrive on chain, claim real yield.',
+  applicationName: 'Machine Yield',
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f6f7f9' },
+    { media: '(prefers-color-scheme: dark)', color: '#0b0f17' },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const cookie = (await headers()).get('cookie');
+  const env = serverEnv();
+  return (
+    <html lang="en" className={inter.variable}>
+      <body className="flex min-h-dvh flex-col font-sans">
+        <WalletProviders
+          cookie={cookie}
+          settings={{ ...browserChainSettings(env), walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID }}
+        >
+          <SiteHeader />
+          <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">{children}</main>
+          <SiteFooter />
+        </WalletProviders>
+      </body>
+    </html>
+  );
+}

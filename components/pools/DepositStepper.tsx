@@ -1,0 +1,87 @@
+import type { DepositState, DepositStep, StepStatus } from '@/lib/wallet/use-deposit';
+
+const STEPS: { key: DepositStep; label: string; detail: Record<StepStatus, string> }[] = [
+  {
+    key: 'approve',
+    label: 'Approve USDC',
+    detail: {
+      waiting: 'Allow the pool to take exactly this amount',
+      signing: 'Confirm the approval in your wallet',
+      mining: 'Approval submitted, waiting for the block',
+      done: 'Approved',
+      skipped: 'Already approved, no transaction needed',
+      failed: 'Approval not completed',
+    },
+  },
+  {
+    key: 'deposit',
+    label: 'Deposit',
+    detail: {
+      waiting: 'Move USDC into the pool and receive shares',
+      signing: 'Confirm the deposit in your wallet',
+      mining: 'Deposit submitted, waiting for the block',
+      done: 'Deposit confirmed on chain',
+      skipped: '',
+      failed: 'Deposit not completed',
+    },
+  },
+  {
+    key: 'index',
+    label: 'Recorded',
+    detail: {
+      waiting: 'The pool’s history picks up the deposit',
+      signing: '',
+      mining: 'Waiting for the indexer to record the block',
+      done: 'In the pool’s activity',
+      skipped: '',
+      failed: 'Not yet recorded',
+    },
+  },
+];
+
+const MARK: Record<StepStatus, string> = { waiting: '○', signing: '◌', mining: '◌', done: '✓', skipped: '–', failed: '✕' };
+
+export function DepositStepper({ state }: { state: DepositState }) {
+  return (
+    <div className="space-y-3" aria-live="polite">
+      <ol className="space-y-2" aria-label="Deposit progress">
+        {STEPS.map((step) => {
+          const status = state.steps[step.key];
+          const active = status === 'signing' || status === 'mining';
+          return (
+            <li key={step.key} className="flex gap-3 text-sm" data-step={step.key} data-status={status}>
+              <span
+                aria-hidden
+                className={`grid size-6 shrink-0 place-items-center rounded-full border text-xs ${
+                  status === 'done'
+                    ? 'border-positive bg-positive/10 text-positive'
+                    : status === 'failed'
+                      ? 'border-negative text-negative'
+                      : active
+                        ? 'animate-pulse border-accent text-accent'
+                        : 'border-line text-ink-faint'
+                }`}
+              >
+                {MARK[status]}
+              </span>
+              <div>
+                <div className="font-medium">{step.label}</div>
+                <div className="text-xs text-ink-muted">{step.detail[status]}</div>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {state.error ? (
+        <p role="alert" className="rounded-lg bg-negative/10 p-3 text-sm text-negative">
+          {state.error}
+        </p>
+      ) : null}
+      {state.indexerLagging ? (
+        <p className="text-xs text-ink-muted">
+          Your deposit is on chain. The indexer is behind, so the activity list will show it shortly.
+        </p>
+      ) : null}
+    </div>
+  );
+}

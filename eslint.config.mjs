@@ -1,0 +1,25 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    '.next/**',
+    '.next-e2e/**',
+    '.stack/**',
+    'node_modules/**',
+    'contracts/out/**',
+    'contracts/cache/**',
+    'contracts/bin/**',
+    'indexer/.ponder/**',
+    'indexer/generated/**',
+    'indexer/ponder-env.d.ts',
+    'lib/contracts/abis.ts',
+    'next-env.d.ts',
+    'playwright-report/**',
+    'test-results/**',
+    'bench/results/**',
+  ]),
+]);

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { createConfig } from 'ponder';
+import { financingPoolAbi } from '../lib/contracts/abis';
+import { readManifest } from '../lib/deployments/manifest';
+
+const chainId = Number(process.env.CHAIN_ID ?? 31337);
+const rpcUrl = process.env.RPC_URL ?? 'http://127.0.0.1:8545';
+const manifest = readManifest(chainId, process.env.DEPLOYMENTS_DIR ?? path.join(__dirname, '..', 'deployments'));
+
+export default createConfig({
+  database: process.env.DATABASE_URL
+    ? { kind: 'postgres', connectionString: process.env.DATABASE_URL }
+    : { kind: 'pglite', directory: process.env.PONDER_PGLITE_DIR ?? path.join(__dirname, '.ponder', 'pglite') },
+  chains: {
+    local: {
+      id: chainId,
+      rpc: rpcUrl,
+      // A local chain restarts from genesis with the same block hashes' numbers: never reuse cached RPC data.
+      disableCache: chainId === 31337,
+      pollingInterval: chainId === 31337 ? 250 : 1_000,
+    },
+  },
+  contracts: {
+    FinancingPool: {
+      chain: 'local',
+      abi: financingPoolAbi,
+      address: manifest.contracts.FinancingPools.map((pool) => pool.address),
+      startBlock: manifest.startBlock,
+    },
+  },
+});

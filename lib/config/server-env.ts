@@ -1,0 +1,29 @@
+import 'server-only';
+import { z } from 'zod';
+import type { ChainSettings } from '../chain/app-chain';
+
+const serverEnvSchema = z.object({
+  INDEXER_URL: z.url().default('http://127.0.0.1:42069'),
+  RPC_URL: z.url().default('http://127.0.0.1:8545'),
+  /** RPC the browser uses, when it must differ from the server's (a private node behind the server). */
+  PUBLIC_RPC_URL: z.url().optional(),
+  CHAIN_ID: z.coerce.number().int().positive().default(31337),
+  WALLETCONNECT_PROJECT_ID: z.string().min(1).optional(),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+/** Read at request time, not build time: one build serves any chain, indexer and RPC. */
+export function serverEnv(): ServerEnv {
+  return serverEnvSchema.parse({
+    INDEXER_URL: process.env.INDEXER_URL || undefined,
+    RPC_URL: process.env.RPC_URL || undefined,
+    PUBLIC_RPC_URL: process.env.PUBLIC_RPC_URL || undefined,
+    CHAIN_ID: process.env.CHAIN_ID || undefined,
+    WALLETCONNECT_PROJECT_ID: process.env.WALLETCONNECT_PROJECT_ID || undefined,
+  });
+}
+
+export function browserChainSettings(env = serverEnv()): ChainSettings {
+  return { id: env.CHAIN_ID, rpcUrl: env.PUBLIC_RPC_URL ?? env.RPC_URL };
+}

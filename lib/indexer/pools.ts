@@ -1,0 +1,54 @@
+import 'server-only';
+import { getAddress, isAddress, type Address } from 'viem';
+import { z } from 'zod';
+import { bigintString, getFromIndexer, hexAddress } from './client';
+
+export const poolCategorySchema = z.enum(['compute', 'robotics']);
+export type PoolCategory = z.infer<typeof poolCategorySchema>;
+
+const poolSchema = z.object({
+  address: hexAddress,
+  asset: hexAddress,
+  name: z.string(),
+  symbol: z.string(),
+  category: poolCategorySchema,
+  metadataUri: z.string(),
+  totalAssets: bigintString,
+  totalSupply: bigintString,
+  depositors: z.number().int().nonnegative(),
+  createdAt: bigintString,
+});
+export type PoolSummary = z.infer<typeof poolSchema>;
+
+const poolFlowSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['deposit', 'withdrawal']),
+  owner: hexAddress,
+  receiver: hexAddress,
+  assets: bigintString,
+  shares: bigintString,
+  blockNumber: bigintString,
+  timestamp: bigintString,
+  txHash: z.string(),
+});
+export type PoolFlow = z.infer<typeof poolFlowSchema>;
+
+export async function listPools(): Promise<PoolSummary[]> {
+  const body = await getFromIndexer('/api/pools', z.object({ pools: z.array(poolSchema) }));
+  return body?.pools ?? [];
+}
+
+/** null when the address is not an address or no pool lives there: the caller shows a 404. */
+export async function getPool(address: string): Promise<PoolSummary | null> {
+  if (!isAddress(address, { strict: false })) return null;
+  const body = await getFromIndexer(`/api/pools/${getAddress(address)}`, z.object({ pool: poolSchema }));
+  return body?.pool ?? null;
+}
+
+export async function getPoolActivity(address: Address, limit = 20): Promise<PoolFlow[]> {
+  const body = await getFromIndexer(
+    `/api/pools/${address}/activity?limit=${limit}`,
+    z.object({ activity: z.array(poolFlowSchema) }),
+  );
+  return body?.activity ?? [];
+}

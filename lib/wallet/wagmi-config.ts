@@ -1,0 +1,36 @@
+import { connectorsForWallets } from '@rainbow-me/rainbowkit';
+import { injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets';
+import { cookieStorage, createConfig, createStorage, http } from 'wagmi';
+import { appChain, type ChainSettings } from '../chain/app-chain';
+
+export type WalletSettings = ChainSettings & { walletConnectProjectId?: string };
+
+/**
+ * A fresh wagmi config per provider mount (held in useState), never a module singleton: on the server a
+ * shared config would carry one visitor's connection into the next visitor's HTML.
+ *
+ * Without a WalletConnect project id only injected wallets are offered, and nothing calls WalletConnect.
+ */
+export function createWagmiConfig({ walletConnectProjectId, ...chainSettings }: WalletSettings) {
+  const chain = appChain(chainSettings);
+  const appName = 'Machine Yield';
+  const connectors = walletConnectProjectId
+    ? connectorsForWallets(
+        [{ groupName: 'Wallets', wallets: [injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet] }],
+        { appName, projectId: walletConnectProjectId },
+      )
+    : connectorsForWallets([{ groupName: 'Installed', wallets: [injectedWallet] }], {
+        appName,
+        projectId: 'unused-without-walletconnect',
+      });
+
+  return createConfig({
+    chains: [chain],
+    connectors,
+    transports: { [chain.id]: http(chainSettings.rpcUrl, { batch: true }) },
+    ssr: true,
+    storage: createStorage({ storage: cookieStorage }),
+  });
+}
+
+export type WagmiConfig = ReturnType<typeof createWagmiConfig>;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ContractFunctionExecutionError, ContractFunctionRevertedError, HttpRequestError, UserRejectedRequestError } from 'viem';
+import { erc20Abi } from 'viem';
+import { describeWalletError } from './wallet-error';
+
+describe('describeWalletError', () => {
+  it('says calmly that a rejected signature sent nothing', () => {
+    const err = new UserRejectedRequestError(new Error('User rejected the request.'));
+    expect(describeWalletError(err)).toMatch(/declined the request in your wallet/);
+    expect(describeWalletError({ code: 4001, message: 'denied' })).toMatch(/Nothing was sent/);
+  });
+
+  it('names the revert reason of a contract that would reject the call', () => {
+    const reverted = new ContractFunctionRevertedError({ abi: erc20Abi, functionName: 'transfer', message: 'ERC20: insufficient' });
+    const err = new ContractFunctionExecutionError(reverted, { abi: erc20Abi, functionName: 'transfer', args: [] });
+    expect(describeWalletError(err)).toMatch(/contract would reject this transaction/);
+  });
+
+  it('tells an unreachable RPC apart', () => {
+    const err = new HttpRequestError({ url: 'http://127.0.0.1:1', details: 'fetch failed' });
+    expect(describeWalletError(err)).toMatch(/network \(RPC\) is not answering/);
+  });
+});

@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { startService, waitFor, type Service } from './processes';
+
+const require = createRequire(import.meta.url);
+
+/** The anvil binary shipped by npm's @foundry-rs/anvil for this platform; run directly so stopping it stops anvil. */
+export function anvilBinary(): string {
+  const pkg = `@foundry-rs/anvil-${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}`;
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'bin', 'anvil');
+}
+
+export async function rpcReady(url: string): Promise<boolean> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+  });
+  return res.ok;
+}
+
+/**
+ * Starts anvil. `genesisTimestamp` puts the chain's clock in the past, so that the seed can build history
+ * that ends today.
+ */
+export async function startAnvil(
+  port: number,
+  opts: { quiet?: boolean; genesisTimestamp?: number } = {},
+): Promise<Service & { rpcUrl: string }> {
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337', '--silent'];
+  if (opts.genesisTimestamp !== undefined) args.push('--timestamp', String(opts.genesisTimestamp));
+  const service = startService('anvil', anvilBinary(), args, { quiet: opts.quiet });
+  await waitFor('anvil', () => rpcReady(rpcUrl), 20_000, 100);
+  return { ...service, rpcUrl };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from '@wagmi/cli';
+import { foundry } from '@wagmi/cli/plugins';
+
+// The one source of contract ABIs for the app, the indexer and the scripts: generated from forge's artifacts.
+export default defineConfig({
+  out: 'lib/contracts/abis.ts',
+  plugins: [
+    foundry({
+      project: 'contracts',
+      include: ['MockUSDC.sol/**', 'FinancingPool.sol/**'],
+      forge: { build: false },
+    }),
+  ],
+});
