@@ -22,10 +22,12 @@ export default async function HomePage() {
   return (
     <div className="space-y-10">
       <section className="max-w-3xl space-y-4 pt-4">
-        <h1 className="text-3xl font-semibold tracking-tight sm:text-5xl">Real yield from the machines of the AI economy</h1>
+        <h1 className="text-3xl font-semibold tracking-tight sm:text-5xl">
+          Real yield from the machines of the AI economy
+        </h1>
         <p className="text-lg text-ink-muted">
-          Finance GPU clusters and robot fleets. Each machine is a token on chain, its revenue arrives in USDC, and you can
-          trace every dollar back to a transaction.
+          Finance GPU clusters and robot fleets. Each machine is a token on chain, its revenue arrives in USDC, and you
+          can trace every dollar back to a transaction.
         </p>
         <Link href="/pools" className="inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-accent-ink">
           Browse pools
@@ -38,7 +40,10 @@ export default async function HomePage() {
           <dl className="grid grid-cols-2 gap-5 sm:grid-cols-3">
             <Stat label="Total value locked" value={formatUsdc(tvl)} hint="across all pools" />
             <Stat label="Pools" value={pools.length} />
-            <Stat label="Compute · Robotics" value={`${pools.filter((p) => p.category === 'compute').length} · ${pools.filter((p) => p.category === 'robotics').length}`} />
+            <Stat
+              label="Compute · Robotics"
+              value={`${pools.filter((p) => p.category === 'compute').length} · ${pools.filter((p) => p.category === 'robotics').length}`}
+            />
           </dl>
         </Card>
       ) : null}

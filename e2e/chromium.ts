@@ -3,7 +3,12 @@ import { chromium } from '@playwright/test';
 
 /** Playwright's own Chromium when it was installed, else the system's (Debian's `chromium`). */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, safePlaywrightChromium(), '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    safePlaywrightChromium(),
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ];
   return candidates.find((p): p is string => Boolean(p && fs.existsSync(p)));
 }
 

@@ -2,7 +2,11 @@ import { formatUnits } from 'viem';
 import { financingPoolAbi } from '../lib/contracts/abis';
 import { expect, test } from './fixtures';
 
-test('an investor connects, deposits 100 USDC, and sees the position and the activity update', async ({ page, wallet, stack }) => {
+test('an investor connects, deposits 100 USDC, and sees the position and the activity update', async ({
+  page,
+  wallet,
+  stack,
+}) => {
   await page.goto('/pools');
   await expect(page.getByRole('heading', { name: 'Financing pools' })).toBeVisible();
   await wallet.connect();
@@ -36,7 +40,12 @@ test('an investor connects, deposits 100 USDC, and sees the position and the act
   await expect(rows.first()).toContainText('+$100.00');
 
   // And it is real: the chain agrees.
-  const shares = await stack.chain.readContract({ abi: financingPoolAbi, address: pool, functionName: 'balanceOf', args: [wallet.account] });
+  const shares = await stack.chain.readContract({
+    abi: financingPoolAbi,
+    address: pool,
+    functionName: 'balanceOf',
+    args: [wallet.account],
+  });
   expect(formatUnits(shares, 18)).toBe('100');
 });
 

@@ -5,7 +5,12 @@ import { expect, rainbowKitShort, test } from './fixtures';
 const VISITOR = '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f' as const;
 test.use({ walletAccount: VISITOR });
 
-test('server HTML for a new visitor never carries a previous visitor’s wallet address', async ({ page, wallet, browser, stack }) => {
+test('server HTML for a new visitor never carries a previous visitor’s wallet address', async ({
+  page,
+  wallet,
+  browser,
+  stack,
+}) => {
   const pool = stack.manifest.contracts.FinancingPools[0]!.address;
   await page.goto(`/pools/${pool}`);
   await wallet.connect();

@@ -4,21 +4,12 @@
  *
  *   npm run deploy:local            (RPC_URL defaults to http://127.0.0.1:8545)
  */
-import {
-  createTestClient,
-  createWalletClient,
-  http,
-  parseUnits,
-  publicActions,
-  type Address,
-  type Hex,
-} from 'viem';
+import { createTestClient, createWalletClient, http, parseUnits, publicActions, type Address, type Hex } from 'viem';
 import { foundry } from 'viem/chains';
 import { financingPoolAbi, mockUsdcAbi } from '../lib/contracts/abis';
 import { writeManifest, type Manifest } from '../lib/deployments/manifest';
 import { creationBytecode } from './seed/artifacts';
 import { SEED_POOLS, SEED_DEPOSITS, INVESTOR_FUNDING_USDC } from './seed/world';
-
 
 export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: string; log?: (line: string) => void }) {
   const log = opts.log ?? (() => {});
@@ -71,7 +62,9 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
     const investor = wallet(accounts[deposit.investor]!);
     const pool = pools[deposit.pool]!.address;
     const assets = parseUnits(deposit.usdc, 6);
-    await mined(await investor.writeContract({ abi: mockUsdcAbi, address: usdc, functionName: 'approve', args: [pool, assets] }));
+    await mined(
+      await investor.writeContract({ abi: mockUsdcAbi, address: usdc, functionName: 'approve', args: [pool, assets] }),
+    );
     await mined(
       await investor.writeContract({
         abi: financingPoolAbi,

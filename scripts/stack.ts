@@ -44,10 +44,13 @@ async function main() {
   // Every start is a fresh chain, so the indexer's database and the manifest from the last run are stale.
   fs.rmSync(stateDir, { recursive: true, force: true });
   fs.mkdirSync(stateDir, { recursive: true });
-  const deploymentsDir = mode === 'dev' || mode === 'chain' ? path.join(root, 'deployments') : path.join(stateDir, 'deployments');
+  const deploymentsDir =
+    mode === 'dev' || mode === 'chain' ? path.join(root, 'deployments') : path.join(stateDir, 'deployments');
 
   step('compiling contracts');
-  await run(path.join(root, 'node_modules', '.bin', 'forge'), ['build', '--quiet'], { cwd: path.join(root, 'contracts') });
+  await run(path.join(root, 'node_modules', '.bin', 'forge'), ['build', '--quiet'], {
+    cwd: path.join(root, 'contracts'),
+  });
 
   step(`starting anvil on 127.0.0.1:${ports.chain}`);
   const anvil = await startAnvil(ports.chain, { quiet: true, genesisTimestamp: seedGenesisTimestamp() });
@@ -105,7 +108,9 @@ function step(text: string) {
 
 function ready(started: number, lines: string[]) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`\nMachine Yield is up in ${seconds} s:\n${lines.map((l) => `  ${l}`).join('\n')}\nPress Ctrl-C to stop.\n`);
+  console.log(
+    `\nMachine Yield is up in ${seconds} s:\n${lines.map((l) => `  ${l}`).join('\n')}\nPress Ctrl-C to stop.\n`,
+  );
 }
 
 let stopping = false;

@@ -35,7 +35,9 @@ export default async function PoolsPage() {
       ) : pools && pools.length > 0 ? (
         <PoolTable pools={pools} />
       ) : (
-        <p className="rounded-xl border border-dashed border-line p-10 text-center text-ink-muted">No pools are open yet.</p>
+        <p className="rounded-xl border border-dashed border-line p-10 text-center text-ink-muted">
+          No pools are open yet.
+        </p>
       )}
     </div>
   );

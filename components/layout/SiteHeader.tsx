@@ -8,7 +8,10 @@ export function SiteHeader() {
     <header className="sticky top-0 z-20 border-b border-line bg-surface/85 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-accent text-sm font-bold text-accent-ink">
+          <span
+            aria-hidden
+            className="grid size-8 place-items-center rounded-lg bg-accent text-sm font-bold text-accent-ink"
+          >
             MY
           </span>
           <span className="hidden sm:inline">Machine Yield</span>

@@ -8,7 +8,9 @@ const STYLE: Record<PoolCategory, string> = {
 
 export function CategoryBadge({ category }: { category: PoolCategory }) {
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[category]}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[category]}`}
+    >
       {LABEL[category]}
     </span>
   );

@@ -59,7 +59,10 @@ export function DepositPanel({
     query: { enabled: parsed.ok },
   });
 
-  const invalidate = useMemo(() => [wallet.queryKey, positionValue.queryKey], [wallet.queryKey, positionValue.queryKey]);
+  const invalidate = useMemo(
+    () => [wallet.queryKey, positionValue.queryKey],
+    [wallet.queryKey, positionValue.queryKey],
+  );
   const { state, deposit, reset } = useDeposit({ pool, usdc, account, invalidate });
 
   const showError = touched && !parsed.ok && input !== '';
@@ -111,67 +114,69 @@ export function DepositPanel({
         </div>
       ) : null}
 
-      <form
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTouched(true);
-          if (canSubmit && parsed.ok) void deposit(parsed.value);
-        }}
-      >
-        <div className="flex items-baseline justify-between">
-          <label htmlFor={inputId} className="text-sm font-medium">
-            Amount (USDC)
-          </label>
-          <span className="text-xs text-ink-muted">
-            Balance:{' '}
-            <span className="tabular-nums" data-testid="usdc-balance">
-              {usdcBalance !== undefined ? formatUsdc(usdcBalance) : '—'}
-            </span>
-          </span>
-        </div>
-        <div className="flex rounded-lg border border-line bg-surface focus-within:border-accent">
-          <input
-            id={inputId}
-            name="amount"
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="0.00"
-            value={input}
-            onChange={(e) => {
-              setInput(e.target.value);
-              if (state.error || state.steps.index === 'done') reset();
-            }}
-            onBlur={() => setTouched(true)}
-            aria-invalid={showError}
-            aria-describedby={`${inputId}-help`}
-            disabled={state.running}
-            className="min-w-0 flex-1 bg-transparent px-3 py-2.5 text-lg tabular-nums outline-none"
-          />
-          <button
-            type="button"
-            onClick={() => usdcBalance !== undefined && setInput(usdcInputValue(usdcBalance))}
-            disabled={usdcBalance === undefined || state.running}
-            className="m-1.5 rounded-md px-3 text-xs font-semibold text-accent hover:bg-accent/10 disabled:opacity-40"
-          >
-            Max
-          </button>
-        </div>
-        <p id={`${inputId}-help`} className={`min-h-5 text-xs ${showError ? 'text-negative' : 'text-ink-muted'}`}>
-          {showError && !parsed.ok
-            ? parsed.error
-            : parsed.ok && preview.data !== undefined
-              ? `You receive about ${formatShares(preview.data)} ${poolSymbol}`
-              : ' '}
-        </p>
-        <button
-          type="submit"
-          disabled={!canSubmit}
-          className="w-full rounded-lg bg-accent px-4 py-3 font-semibold text-accent-ink transition disabled:cursor-not-allowed disabled:opacity-50"
+      {isConnected ? (
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setTouched(true);
+            if (canSubmit && parsed.ok) void deposit(parsed.value);
+          }}
         >
-          {state.running ? 'Follow the steps in your wallet…' : 'Deposit'}
-        </button>
-      </form>
+          <div className="flex items-baseline justify-between">
+            <label htmlFor={inputId} className="text-sm font-medium">
+              Amount (USDC)
+            </label>
+            <span className="text-xs text-ink-muted">
+              Balance:{' '}
+              <span className="tabular-nums" data-testid="usdc-balance">
+                {usdcBalance !== undefined ? formatUsdc(usdcBalance) : '—'}
+              </span>
+            </span>
+          </div>
+          <div className="flex rounded-lg border border-line bg-surface focus-within:border-accent">
+            <input
+              id={inputId}
+              name="amount"
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="0.00"
+              value={input}
+              onChange={(e) => {
+                setInput(e.target.value);
+                if (state.error || state.steps.index === 'done') reset();
+              }}
+              onBlur={() => setTouched(true)}
+              aria-invalid={showError}
+              aria-describedby={`${inputId}-help`}
+              disabled={state.running}
+              className="min-w-0 flex-1 bg-transparent px-3 py-2.5 text-lg tabular-nums outline-none"
+            />
+            <button
+              type="button"
+              onClick={() => usdcBalance !== undefined && setInput(usdcInputValue(usdcBalance))}
+              disabled={usdcBalance === undefined || state.running}
+              className="m-1.5 rounded-md px-3 text-xs font-semibold text-accent hover:bg-accent/10 disabled:opacity-40"
+            >
+              Max
+            </button>
+          </div>
+          <p id={`${inputId}-help`} className={`min-h-5 text-xs ${showError ? 'text-negative' : 'text-ink-muted'}`}>
+            {showError && !parsed.ok
+              ? parsed.error
+              : parsed.ok && preview.data !== undefined
+                ? `You receive about ${formatShares(preview.data)} ${poolSymbol}`
+                : ' '}
+          </p>
+          <button
+            type="submit"
+            disabled={!canSubmit}
+            className="w-full rounded-lg bg-accent px-4 py-3 font-semibold text-accent-ink transition disabled:cursor-not-allowed disabled:bg-ink/10 disabled:text-ink-faint"
+          >
+            {state.running ? 'Follow the steps in your wallet…' : 'Deposit'}
+          </button>
+        </form>
+      ) : null}
 
       {state.running || state.error || state.steps.index === 'done' ? <DepositStepper state={state} /> : null}
     </div>

@@ -39,7 +39,14 @@ const STEPS: { key: DepositStep; label: string; detail: Record<StepStatus, strin
   },
 ];
 
-const MARK: Record<StepStatus, string> = { waiting: '○', signing: '◌', mining: '◌', done: '✓', skipped: '–', failed: '✕' };
+const MARK: Record<StepStatus, string> = {
+  waiting: '○',
+  signing: '◌',
+  mining: '◌',
+  done: '✓',
+  skipped: '–',
+  failed: '✕',
+};
 
 export function DepositStepper({ state }: { state: DepositState }) {
   return (

@@ -15,7 +15,8 @@ export function PoolActivityList({ activity }: { activity: PoolFlow[] }) {
         <li key={flow.id} className="flex items-center justify-between gap-4 py-3 text-sm" data-testid="activity-row">
           <div className="min-w-0">
             <div className="font-medium">
-              {KIND_LABEL[flow.kind]} <span className="font-normal text-ink-muted">by</span> <AddressLabel address={flow.owner} />
+              {KIND_LABEL[flow.kind]} <span className="font-normal text-ink-muted">by</span>{' '}
+              <AddressLabel address={flow.owner} />
             </div>
             <div className="text-xs text-ink-faint">
               <LocalDateTime seconds={flow.timestamp} /> · block {flow.blockNumber.toString()}

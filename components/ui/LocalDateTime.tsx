@@ -10,7 +10,11 @@ const subscribe = () => () => {};
  */
 export function LocalDateTime({ seconds, dateOnly = false }: { seconds: bigint | number; dateOnly?: boolean }) {
   const date = new Date(Number(seconds) * 1000);
-  const isClient = useSyncExternalStore(subscribe, () => true, () => false);
+  const isClient = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const text = isClient
     ? date.toLocaleString(undefined, dateOnly ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' })
     : dateOnly

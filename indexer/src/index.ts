@@ -94,7 +94,14 @@ type FlowEvent = {
 async function recordFlow(
   context: Context,
   event: FlowEvent,
-  flow: { kind: 'deposit' | 'withdrawal'; sender: Address; owner: Address; receiver: Address; assets: bigint; shares: bigint },
+  flow: {
+    kind: 'deposit' | 'withdrawal';
+    sender: Address;
+    owner: Address;
+    receiver: Address;
+    assets: bigint;
+    shares: bigint;
+  },
 ) {
   await context.db.insert(poolFlow).values({
     id: `${event.transaction.hash}-${event.log.logIndex}`,

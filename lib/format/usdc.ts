@@ -4,7 +4,12 @@ export const USDC_DECIMALS = 6;
 /** Pool shares carry 12 decimals more than USDC (the vault's virtual offset). */
 export const SHARE_DECIMALS = 18;
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 const usdCompact = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',

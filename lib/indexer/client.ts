@@ -26,7 +26,9 @@ export async function getFromIndexer<T extends z.ZodType>(path: string, schema: 
   if (!res.ok) throw new IndexerUnavailableError(`The indexer answered ${res.status} for ${path}.`);
   const parsed = schema.safeParse(await res.json());
   if (!parsed.success) {
-    throw new IndexerUnavailableError(`The indexer's answer for ${path} has an unexpected shape.`, { cause: parsed.error });
+    throw new IndexerUnavailableError(`The indexer's answer for ${path} has an unexpected shape.`, {
+      cause: parsed.error,
+    });
   }
   return parsed.data;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ContractFunctionExecutionError, ContractFunctionRevertedError, HttpRequestError, UserRejectedRequestError } from 'viem';
+import {
+  ContractFunctionExecutionError,
+  ContractFunctionRevertedError,
+  HttpRequestError,
+  UserRejectedRequestError,
+} from 'viem';
 import { erc20Abi } from 'viem';
 import { describeWalletError } from './wallet-error';
 
@@ -11,7 +16,11 @@ describe('describeWalletError', () => {
   });
 
   it('names the revert reason of a contract that would reject the call', () => {
-    const reverted = new ContractFunctionRevertedError({ abi: erc20Abi, functionName: 'transfer', message: 'ERC20: insufficient' });
+    const reverted = new ContractFunctionRevertedError({
+      abi: erc20Abi,
+      functionName: 'transfer',
+      message: 'ERC20: insufficient',
+    });
     const err = new ContractFunctionExecutionError(reverted, { abi: erc20Abi, functionName: 'transfer', args: [] });
     expect(describeWalletError(err)).toMatch(/contract would reject this transaction/);
   });

@@ -16,7 +16,8 @@ export function describeWalletError(error: unknown): string {
     }
     return error.shortMessage;
   }
-  if (hasCode(error, 4001)) return 'You declined the request in your wallet. Nothing was sent, and your amount is still here.';
+  if (hasCode(error, 4001))
+    return 'You declined the request in your wallet. Nothing was sent, and your amount is still here.';
   return error instanceof Error ? error.message : 'Something went wrong. Try again.';
 }
 

@@ -31,18 +31,56 @@ export function indexerEnv(opts: IndexerOptions): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Starts Ponder and resolves with its URL once historical indexing is complete. */
+/** Starts Ponder and resolves with its URL once it has indexed the chain up to the current head. */
 export async function startIndexer(opts: IndexerOptions): Promise<string> {
   const service = spawnIndexer(opts);
   const url = `http://127.0.0.1:${opts.port}`;
   await waitForIndexerReady(url, service);
+  await waitForIndexerAtHead(url, opts.rpcUrl, service);
   return url;
+}
+
+/**
+ * Ponder's /ready only means the backfill up to the finalized block is done; the blocks after it are
+ * indexed live. Waits until /status reaches the chain's head as it was when called.
+ */
+export async function waitForIndexerAtHead(url: string, rpcUrl: string, service?: Service, timeoutMs = 120_000) {
+  const head = await blockNumber(rpcUrl);
+  await waitFor(
+    `the indexer to reach block ${head}`,
+    async () => {
+      if (service && service.child.exitCode !== null)
+        throw new GiveUp(`the indexer exited (code ${service.child.exitCode})`);
+      const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block: { number: number } }>;
+      return Object.values(status).every((chain) => chain.block.number >= head);
+    },
+    timeoutMs,
+    200,
+  );
+}
+
+async function blockNumber(rpcUrl: string): Promise<number> {
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
+  });
+  return Number(((await res.json()) as { result: string }).result);
 }
 
 export function spawnIndexer(opts: IndexerOptions): Service {
   fs.mkdirSync(opts.pgliteDir, { recursive: true });
   const ponder = path.join(process.cwd(), 'node_modules', 'ponder', 'dist', 'esm', 'bin', 'ponder.js');
-  const args = [ponder, '--log-level', opts.logLevel ?? 'info', opts.command, '--port', String(opts.port), '--hostname', '127.0.0.1'];
+  const args = [
+    ponder,
+    '--log-level',
+    opts.logLevel ?? 'info',
+    opts.command,
+    '--port',
+    String(opts.port),
+    '--hostname',
+    '127.0.0.1',
+  ];
   if (opts.command === 'dev') args.push('--disable-ui');
   if (opts.command === 'start') args.push('--schema', opts.schema ?? 'public');
   return startService('indexer', process.execPath, args, {
@@ -56,7 +94,8 @@ export async function waitForIndexerReady(url: string, service?: Service, timeou
   await waitFor(
     'the indexer',
     async () => {
-      if (service && service.child.exitCode !== null) throw new GiveUp(`the indexer exited (code ${service.child.exitCode}); see its output above`);
+      if (service && service.child.exitCode !== null)
+        throw new GiveUp(`the indexer exited (code ${service.child.exitCode}); see its output above`);
       return (await fetch(`${url}/ready`)).ok;
     },
     timeoutMs,

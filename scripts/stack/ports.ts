@@ -6,7 +6,11 @@ export function assertPortFree(port: number, service: string, envVar: string, ho
     const server = net.createServer();
     server.once('error', (err: NodeJS.ErrnoException) => {
       const why = err.code === 'EADDRINUSE' ? 'is already in use' : `cannot be opened (${err.code ?? err.message})`;
-      reject(new PortError(`${service}: port ${port} on ${host} ${why}. Stop what holds it or set ${envVar} to another port.`));
+      reject(
+        new PortError(
+          `${service}: port ${port} on ${host} ${why}. Stop what holds it or set ${envVar} to another port.`,
+        ),
+      );
     });
     server.listen(port, host, () => server.close(() => resolve()));
   });

@@ -60,12 +60,16 @@ export default async function PoolPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{pool.name}</h1>
       </header>
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           <Card>
             <dl className="grid grid-cols-2 gap-5 sm:grid-cols-4">
               <Stat label="Total value locked" value={formatUsdc(pool.totalAssets)} hint="USDC held by the pool" />
-              <Stat label="Share price" value={formatUsdc(sharePrice(pool.totalAssets, pool.totalSupply))} hint={`per ${pool.symbol}`} />
+              <Stat
+                label="Share price"
+                value={formatUsdc(sharePrice(pool.totalAssets, pool.totalSupply))}
+                hint={`per ${pool.symbol}`}
+              />
               <Stat label="Depositors" value={pool.depositors} hint="accounts holding shares" />
               <Stat label="Opened" value={<LocalDateTime seconds={pool.createdAt} dateOnly />} />
             </dl>

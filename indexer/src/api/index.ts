@@ -1,7 +1,7 @@
 import { db } from 'ponder:api';
-import schema, { pool, poolFlow } from 'ponder:schema';
+import schema, { pool, poolFlow, position } from 'ponder:schema';
 import { Hono, type Context } from 'hono';
-import { client, desc, eq, graphql, replaceBigInts } from 'ponder';
+import { and, client, desc, eq, graphql, gt, replaceBigInts } from 'ponder';
 import { getAddress, isAddress } from 'viem';
 
 const app = new Hono();
@@ -15,10 +15,11 @@ function json(c: Context, body: unknown, status: 200 | 400 | 404 = 200) {
   return c.json(replaceBigInts(body, (v) => v.toString()) as object, status);
 }
 
-function poolAddressParam(c: Context): `0x${string}` | Response {
+/** The `:address` path parameter, lower-cased as stored; a 400 response when it is not an address. */
+function addressParam(c: Context, what: string): `0x${string}` | Response {
   const raw = c.req.param('address') ?? '';
   if (!isAddress(raw, { strict: false })) {
-    return json(c, { error: `"${raw}" is not a pool address (0x followed by 40 hex digits)` }, 400);
+    return json(c, { error: `"${raw}" is not ${what} address (0x followed by 40 hex digits)` }, 400);
   }
   return getAddress(raw).toLowerCase() as `0x${string}`;
 }
@@ -39,7 +40,7 @@ app.get('/api/pools', async (c) => {
 });
 
 app.get('/api/pools/:address', async (c) => {
-  const address = poolAddressParam(c);
+  const address = addressParam(c, 'a pool');
   if (address instanceof Response) return address;
   const [row] = await db.select().from(pool).where(eq(pool.address, address));
   if (!row) return json(c, { error: `no pool at ${address}` }, 404);
@@ -47,7 +48,7 @@ app.get('/api/pools/:address', async (c) => {
 });
 
 app.get('/api/pools/:address/activity', async (c) => {
-  const address = poolAddressParam(c);
+  const address = addressParam(c, 'a pool');
   if (address instanceof Response) return address;
   const limit = limitParam(c, 20, 200);
   if (limit instanceof Response) return limit;
@@ -58,6 +59,18 @@ app.get('/api/pools/:address/activity', async (c) => {
     .orderBy(desc(poolFlow.blockNumber), desc(poolFlow.logIndex))
     .limit(limit);
   return json(c, { activity });
+});
+
+/** An account's open positions (share balance above zero), any address, no wallet needed. */
+app.get('/api/accounts/:address/positions', async (c) => {
+  const account = addressParam(c, 'an account');
+  if (account instanceof Response) return account;
+  const positions = await db
+    .select()
+    .from(position)
+    .where(and(eq(position.account, account), gt(position.shares, 0n)))
+    .orderBy(position.pool);
+  return json(c, { positions });
 });
 
 export default app;

@@ -1,0 +1,50 @@
+import { expect, test } from './fixtures';
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'mobile', width: 390, height: 844 },
+] as const;
+
+// Every route, at both sizes, in both colour schemes: saved under test-results/screenshots for a person to
+// look at, and checked for what a person would notice first (content overflowing the screen sideways).
+for (const viewport of VIEWPORTS) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`every route fits a ${viewport.name} screen (${colorScheme})`, async ({ page, stack }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      const pool = stack.manifest.contracts.FinancingPools[0]!.address;
+      const routes = [
+        { name: 'home', path: '/' },
+        { name: 'pools', path: '/pools' },
+        { name: 'pool', path: `/pools/${pool}` },
+        { name: 'not-found', path: '/pools/0x000000000000000000000000000000000000dEaD' },
+      ];
+      for (const route of routes) {
+        await page.goto(route.path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${route.path} overflows sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: `test-results/screenshots/${route.name}-${viewport.name}-${colorScheme}.png`,
+          fullPage: true,
+        });
+      }
+    });
+  }
+}
+
+test('an unknown pool is a 404 page', async ({ page }) => {
+  const res = await page.goto('/pools/0x000000000000000000000000000000000000dEaD');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'No pool at this address' })).toBeVisible();
+  const malformed = await page.goto('/pools/not-an-address');
+  expect(malformed?.status()).toBe(404);
+});
+
+test('a connected wallet’s pool page on a phone', async ({ page, wallet, stack }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/pools/${stack.manifest.contracts.FinancingPools[1]!.address}`);
+  await wallet.connect();
+  await expect(page.getByTestId('usdc-balance')).not.toHaveText('—');
+  await page.screenshot({ path: 'test-results/screenshots/pool-connected-mobile-light.png', fullPage: true });
+});

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { deployAndSeed } from '../../scripts/deploy-local';
+import { startAnvil } from '../../scripts/stack/anvil';
+import { startIndexer } from '../../scripts/stack/indexer';
+import { run, stopAll } from '../../scripts/stack/processes';
+import { seedGenesisTimestamp } from '../../scripts/seed/world';
+
+// Ports of their own, apart from `npm run dev` and the end-to-end stack.
+const CHAIN_PORT = Number(process.env.INDEXER_TEST_CHAIN_PORT ?? 8745);
+const INDEXER_PORT = Number(process.env.INDEXER_TEST_PORT ?? 42269);
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    rpcUrl: string;
+    indexerUrl: string;
+    deploymentsDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const root = path.resolve(__dirname, '..', '..');
+  process.chdir(root);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'my-indexer-test-'));
+  const deploymentsDir = path.join(work, 'deployments');
+
+  await run(path.join(root, 'node_modules', '.bin', 'forge'), ['build', '--quiet'], {
+    cwd: path.join(root, 'contracts'),
+  });
+  try {
+    const anvil = await startAnvil(CHAIN_PORT, { quiet: true, genesisTimestamp: seedGenesisTimestamp() });
+    await deployAndSeed({ rpcUrl: anvil.rpcUrl, deploymentsDir });
+    const indexerUrl = await startIndexer({
+      port: INDEXER_PORT,
+      rpcUrl: anvil.rpcUrl,
+      deploymentsDir,
+      pgliteDir: path.join(work, 'pglite'),
+      command: 'start',
+      schema: 'indexer_test',
+      logLevel: 'warn',
+    });
+    project.provide('rpcUrl', anvil.rpcUrl);
+    project.provide('indexerUrl', indexerUrl);
+    project.provide('deploymentsDir', deploymentsDir);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  return async () => {
+    await stopAll();
+    fs.rmSync(work, { recursive: true, force: true });
+  };
+}
