@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [
     foundry({
       project: 'contracts',
-      include: ['MockUSDC.sol/**', 'FinancingPool.sol/**'],
+      include: ['MockUSDC.sol/**', 'FinancingPool.sol/**', 'PoolFactory.sol/**', 'HardwareAssetRegistry.sol/**'],
       forge: { build: false },
     }),
   ],

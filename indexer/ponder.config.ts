@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { createConfig } from 'ponder';
-import { financingPoolAbi } from '../lib/contracts/abis';
+import { createConfig, factory } from 'ponder';
+import { getAbiItem } from 'viem';
+import { financingPoolAbi, hardwareAssetRegistryAbi, poolFactoryAbi } from '../lib/contracts/abis';
 import { readManifest } from '../lib/deployments/manifest';
 
 const chainId = Number(process.env.CHAIN_ID ?? 31337);
 const rpcUrl = process.env.RPC_URL ?? 'http://127.0.0.1:8545';
 const manifest = readManifest(chainId, process.env.DEPLOYMENTS_DIR ?? path.join(__dirname, '..', 'deployments'));
+const { PoolFactory, HardwareAssetRegistry } = manifest.contracts;
 
 export default createConfig({
   database: process.env.DATABASE_URL
@@ -15,17 +17,34 @@ export default createConfig({
     local: {
       id: chainId,
       rpc: rpcUrl,
-      // A local chain restarts from genesis with the same block hashes' numbers: never reuse cached RPC data.
+      // A local chain restarts from genesis with the same block numbers: never reuse cached RPC data.
       disableCache: chainId === 31337,
       pollingInterval: chainId === 31337 ? 250 : 1_000,
     },
   },
   contracts: {
+    PoolFactory: {
+      chain: 'local',
+      abi: poolFactoryAbi,
+      address: PoolFactory.address,
+      startBlock: PoolFactory.deployedOnBlock,
+    },
+    // Every pool the factory creates, found from its PoolCreated events: none is listed by hand.
     FinancingPool: {
       chain: 'local',
       abi: financingPoolAbi,
-      address: manifest.contracts.FinancingPools.map((pool) => pool.address),
-      startBlock: manifest.startBlock,
+      address: factory({
+        address: PoolFactory.address,
+        event: getAbiItem({ abi: poolFactoryAbi, name: 'PoolCreated' }),
+        parameter: 'pool',
+      }),
+      startBlock: PoolFactory.deployedOnBlock,
+    },
+    HardwareAssetRegistry: {
+      chain: 'local',
+      abi: hardwareAssetRegistryAbi,
+      address: HardwareAssetRegistry.address,
+      startBlock: HardwareAssetRegistry.deployedOnBlock,
     },
   },
 });

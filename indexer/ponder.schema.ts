@@ -1,12 +1,30 @@
 import { index, onchainTable, primaryKey } from 'ponder';
 
+export const project = onchainTable('project', (t) => ({
+  id: t.bigint().primaryKey(),
+  operator: t.hex().notNull(),
+  category: t.text().notNull(), // 'compute' | 'robotics'
+  name: t.text().notNull(),
+  metadataUri: t.text().notNull(),
+  metadataHash: t.hex().notNull(),
+  createdAtBlock: t.bigint().notNull(),
+  createdAt: t.bigint().notNull(),
+}));
+
 export const pool = onchainTable('pool', (t) => ({
   address: t.hex().primaryKey(),
+  projectId: t.bigint().notNull(),
   asset: t.hex().notNull(),
   name: t.text().notNull(),
   symbol: t.text().notNull(),
   category: t.text().notNull(), // 'compute' | 'robotics'
+  status: t.text().notNull(), // 'raising' | 'active' | 'closed'
+  depositCap: t.bigint().notNull(),
+  minDeposit: t.bigint().notNull(),
+  protocolFeeBps: t.integer().notNull(),
+  revenueStreamDuration: t.integer().notNull(),
   metadataUri: t.text().notNull(),
+  metadataHash: t.hex().notNull(),
   totalAssets: t.bigint().notNull(),
   totalSupply: t.bigint().notNull(),
   depositors: t.integer().notNull(),

@@ -9,7 +9,10 @@ import path from 'node:path';
 const file = path.join(process.cwd(), 'lib', 'contracts', 'abis.ts');
 const before = fs.readFileSync(file, 'utf8');
 const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
-execFileSync(bin('forge'), ['build', '--quiet'], { cwd: path.join(process.cwd(), 'contracts'), stdio: 'inherit' });
+execFileSync(bin('forge'), ['build', '--quiet', '--skip', 'test'], {
+  cwd: path.join(process.cwd(), 'contracts'),
+  stdio: 'inherit',
+});
 execFileSync(bin('wagmi'), ['generate'], { stdio: 'pipe' });
 const after = fs.readFileSync(file, 'utf8');
 if (before !== after) {

@@ -9,8 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { deployAndSeed } from './deploy-local';
-import { seedGenesisTimestamp } from './seed/world';
+import { deployAndSeed, seedGenesisTimestamp } from './seed/simulate';
 import { startAnvil } from './stack/anvil';
 import { startIndexer } from './stack/indexer';
 import { assertPortFree, portFromEnv, PortError } from './stack/ports';
@@ -48,7 +47,7 @@ async function main() {
     mode === 'dev' || mode === 'chain' ? path.join(root, 'deployments') : path.join(stateDir, 'deployments');
 
   step('compiling contracts');
-  await run(path.join(root, 'node_modules', '.bin', 'forge'), ['build', '--quiet'], {
+  await run(path.join(root, 'node_modules', '.bin', 'forge'), ['build', '--quiet', '--skip', 'test'], {
     cwd: path.join(root, 'contracts'),
   });
 

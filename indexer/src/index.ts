@@ -1,18 +1,41 @@
 import { ponder, type Context } from 'ponder:registry';
-import { pool, poolFlow, position } from 'ponder:schema';
+import { pool, poolFlow, position, project } from 'ponder:schema';
 import { zeroAddress, type Address } from 'viem';
 import { financingPoolAbi } from '../../lib/contracts/abis';
 
 const CATEGORIES = ['compute', 'robotics'] as const;
 
-ponder.on('FinancingPool:PoolConfigured', async ({ event, context }) => {
-  await context.db.insert(pool).values({
-    address: event.log.address,
-    asset: event.args.asset,
-    name: event.args.name,
-    symbol: event.args.symbol,
+const STATUSES = ['raising', 'active', 'closed'] as const;
+
+ponder.on('PoolFactory:ProjectRegistered', async ({ event, context }) => {
+  await context.db.insert(project).values({
+    id: event.args.projectId,
+    operator: event.args.operator,
     category: CATEGORIES[event.args.category] ?? 'unknown',
+    name: event.args.name,
     metadataUri: event.args.metadataURI,
+    metadataHash: event.args.metadataHash,
+    createdAtBlock: event.block.number,
+    createdAt: event.block.timestamp,
+  });
+});
+
+ponder.on('PoolFactory:PoolCreated', async ({ event, context }) => {
+  const { pool: address, projectId, asset, category, config, protocolFeeBps, revenueStreamDuration } = event.args;
+  await context.db.insert(pool).values({
+    address,
+    projectId,
+    asset,
+    name: config.name,
+    symbol: config.symbol,
+    category: CATEGORIES[category] ?? 'unknown',
+    status: 'raising',
+    depositCap: config.depositCap,
+    minDeposit: config.minDeposit,
+    protocolFeeBps,
+    revenueStreamDuration,
+    metadataUri: config.metadataURI,
+    metadataHash: config.metadataHash,
     totalAssets: 0n,
     totalSupply: 0n,
     depositors: 0,
@@ -20,6 +43,21 @@ ponder.on('FinancingPool:PoolConfigured', async ({ event, context }) => {
     createdAt: event.block.timestamp,
     updatedAtBlock: event.block.number,
   });
+});
+
+ponder.on('FinancingPool:PoolStatusChanged', async ({ event, context }) => {
+  await context.db
+    .update(pool, { address: event.log.address })
+    .set({ status: STATUSES[event.args.status] ?? 'unknown', updatedAtBlock: event.block.number });
+});
+
+// Principal moves that change what a share is worth.
+ponder.on('FinancingPool:PrincipalWrittenDown', async ({ event, context }) => {
+  await refreshPoolTotals(context, event.log.address, event.block.number);
+});
+
+ponder.on('FinancingPool:RedeemRequestFilled', async ({ event, context }) => {
+  await refreshPoolTotals(context, event.log.address, event.block.number);
 });
 
 /** Share balances move on every mint, burn and transfer; depositors counts holders with a non-zero balance. */

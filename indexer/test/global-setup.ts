@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { deployAndSeed } from '../../scripts/deploy-local';
+import { deployAndSeed, seedGenesisTimestamp } from '../../scripts/seed/simulate';
 import { startAnvil } from '../../scripts/stack/anvil';
 import { startIndexer } from '../../scripts/stack/indexer';
 import { run, stopAll } from '../../scripts/stack/processes';
-import { seedGenesisTimestamp } from '../../scripts/seed/world';
 
 // Ports of their own, apart from `npm run dev` and the end-to-end stack.
 const CHAIN_PORT = Number(process.env.INDEXER_TEST_CHAIN_PORT ?? 8745);
@@ -26,7 +25,7 @@ export default async function setup(project: TestProject) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'my-indexer-test-'));
   const deploymentsDir = path.join(work, 'deployments');
 
-  await run(path.join(root, 'node_modules', '.bin', 'forge'), ['build', '--quiet'], {
+  await run(path.join(root, 'node_modules', '.bin', 'forge'), ['build', '--quiet', '--skip', 'test'], {
     cwd: path.join(root, 'contracts'),
   });
   try {

@@ -19,6 +19,9 @@ export const manifestSchema = z.object({
   startBlock: z.number().int().nonnegative(),
   contracts: z.object({
     MockUSDC: deployedContract,
+    HardwareAssetRegistry: deployedContract,
+    PoolFactory: deployedContract,
+    /** Every pool the factory had created when the manifest was written; the indexer finds later ones itself. */
     FinancingPools: z.array(deployedContract),
   }),
 });

@@ -1,44 +1,484 @@
 /**
- * The seeded market, as plain data. Amounts are in whole USDC; investors are indexes into anvil's accounts.
- * Account 1 is kept free of positions: the end-to-end tests' wallet starts from zero in every pool.
+ * The seeded market, as plain data: who operates what, the financing rounds, the machines, and the
+ * assumptions every revenue figure follows. `simulate.ts` turns it into real transactions on anvil.
+ *
+ * Revenue assumptions (net operating revenue, paid weekly in arrears):
+ * - GPU clusters sell compute by the hour:
+ *     gross = GPUs × 168 h × utilization × price per GPU-hour
+ *     net   = gross × (1 − operating costs: power, colocation, network, staff)
+ * - Robot fleets are rented out by the month (robots as a service):
+ *     gross = robots × monthly rent × 12 / 52 × fleet uptime
+ *     net   = gross × (1 − maintenance and insurance)
+ * - Utilization follows each asset's own base level, a ramp-up over its first weeks in service, and
+ *   deterministic noise (a seeded PRNG per asset), so no two assets earn alike.
+ * - Principal amortises: each active asset repays a fixed share of what was deployed every 30 days.
+ *
+ * Accounts are anvil's dev accounts (anvil runs with 20). Account 1 and 8 are funded but never deposit:
+ * the end-to-end tests' wallets start from zero in every pool.
  */
-export const INVESTOR_FUNDING_USDC = '1000000';
+export const SEED_HISTORY_DAYS = 200;
+export const SEED_ACCOUNT_COUNT = 20;
 
-/** How far back the seeded history starts; the seed ends by moving the chain's clock to the present. */
-export const SEED_HISTORY_DAYS = 30;
+export const ACCOUNTS = {
+  admin: 0,
+  testWallet: 1,
+  visitorWallet: 8,
+  manager: 10,
+  reporter: 11,
+  treasury: 12,
+  investors: [2, 3, 4, 5, 6, 7, 17, 18, 19],
+} as const;
 
-export function seedGenesisTimestamp(now = Date.now()): number {
-  return Math.floor(now / 1000) - SEED_HISTORY_DAYS * 86_400;
-}
+/** USDC each account gets from the faucet at the start; the test wallets get exactly 1,000,000. */
+export const FUNDING_USDC = { testWallet: 1_000_000, investor: 4_000_000, manager: 50_000_000, reporter: 50_000_000 };
 
-export const SEED_POOLS = [
+export const PROTOCOL = { feeBps: 1_000, revenueStreamDays: 7 };
+
+export type ProjectSpec = {
+  key: string;
+  operatorAccount: number;
+  category: 'compute' | 'robotics';
+  name: string;
+  metadata: string; // public/metadata/projects/<file>
+};
+
+export const PROJECTS: readonly ProjectSpec[] = [
   {
+    key: 'ashburn',
+    operatorAccount: 13,
+    category: 'compute',
+    name: 'Ashburn GPU Cloud',
+    metadata: 'ashburn-gpu-cloud.json',
+  },
+  {
+    key: 'austin',
+    operatorAccount: 14,
+    category: 'compute',
+    name: 'Lone Star Inference',
+    metadata: 'lone-star-inference.json',
+  },
+  {
+    key: 'rotterdam',
+    operatorAccount: 15,
+    category: 'robotics',
+    name: 'Rotterdam Robotics Leasing',
+    metadata: 'rotterdam-robotics-leasing.json',
+  },
+  {
+    key: 'osaka',
+    operatorAccount: 16,
+    category: 'robotics',
+    name: 'Kansai Service Robots',
+    metadata: 'kansai-service-robots.json',
+  },
+];
+
+export type PoolFate = 'active' | 'raising' | 'closed';
+
+export type PoolSpec = {
+  key: string;
+  project: string;
+  name: string;
+  symbol: string;
+  capUsdc: number;
+  minDepositUsdc: number;
+  metadata: string; // public/metadata/pools/<file>
+  fate: PoolFate;
+  /** Share of deposits kept idle for instant exits when capital is deployed. */
+  idleReserve: number;
+};
+
+export const POOLS: readonly PoolSpec[] = [
+  {
+    key: 'ash1',
+    project: 'ashburn',
     name: 'Ashburn H100 Cluster · Round 1',
     symbol: 'myASH1',
-    category: 0, // Compute
-    metadataURI: '/metadata/pools/ashburn-h100-round-1.json',
+    capUsdc: 9_000_000,
+    minDepositUsdc: 100,
+    metadata: 'ashburn-h100-round-1.json',
+    fate: 'active',
+    idleReserve: 0.08,
   },
   {
+    key: 'rot-a',
+    project: 'rotterdam',
     name: 'Rotterdam AMR Fleet · Series A',
     symbol: 'myROTA',
-    category: 1, // Robotics
-    metadataURI: '/metadata/pools/rotterdam-amr-series-a.json',
+    capUsdc: 5_000_000,
+    minDepositUsdc: 100,
+    metadata: 'rotterdam-amr-series-a.json',
+    fate: 'active',
+    idleReserve: 0.06,
   },
   {
+    key: 'aus1',
+    project: 'austin',
     name: 'Austin L40S Inference · Round 1',
     symbol: 'myAUS1',
-    category: 0, // Compute
-    metadataURI: '/metadata/pools/austin-l40s-round-1.json',
+    capUsdc: 4_000_000,
+    minDepositUsdc: 100,
+    metadata: 'austin-l40s-round-1.json',
+    fate: 'active',
+    idleReserve: 0.01,
   },
-] as const;
-
-export const SEED_DEPOSITS: readonly { investor: number; pool: number; usdc: string; afterDays: number }[] = [
-  { investor: 2, pool: 0, usdc: '250000', afterDays: 1 },
-  { investor: 3, pool: 0, usdc: '120000', afterDays: 3 },
-  { investor: 4, pool: 1, usdc: '80000', afterDays: 2 },
-  { investor: 5, pool: 1, usdc: '45500.25', afterDays: 5 },
-  { investor: 2, pool: 1, usdc: '60000', afterDays: 4 },
-  { investor: 6, pool: 0, usdc: '18750.5', afterDays: 6 },
-  { investor: 7, pool: 2, usdc: '150000', afterDays: 2 },
-  { investor: 3, pool: 2, usdc: '32000', afterDays: 3 },
+  {
+    key: 'osa-a',
+    project: 'osaka',
+    name: 'Osaka Cleaning Robots · Series A',
+    symbol: 'myOSAA',
+    capUsdc: 2_000_000,
+    minDepositUsdc: 100,
+    metadata: 'osaka-cleaning-series-a.json',
+    fate: 'closed',
+    idleReserve: 0.05,
+  },
+  {
+    key: 'osa-b',
+    project: 'osaka',
+    name: 'Osaka Delivery Robots · Series B',
+    symbol: 'myOSAB',
+    capUsdc: 3_000_000,
+    minDepositUsdc: 250,
+    metadata: 'osaka-delivery-series-b.json',
+    fate: 'active',
+    idleReserve: 0.07,
+  },
+  {
+    key: 'ash2',
+    project: 'ashburn',
+    name: 'Ashburn H200 Expansion · Round 2',
+    symbol: 'myASH2',
+    capUsdc: 6_000_000,
+    minDepositUsdc: 500,
+    metadata: 'ashburn-h200-round-2.json',
+    fate: 'raising',
+    idleReserve: 1,
+  },
 ];
+
+export type GpuEconomics = { kind: 'gpu'; pricePerGpuHour: number; operatingCostShare: number };
+export type RobotEconomics = { kind: 'robot'; monthlyRentPerRobot: number; maintenanceShare: number };
+
+export type AssetSpec = {
+  pool: string;
+  model: string;
+  units: number;
+  location: string;
+  /** Principal financed per unit, in USDC. */
+  unitCostUsdc: number;
+  economics: GpuEconomics | RobotEconomics;
+  baseUtilization: number;
+  /** Day (from the start of history) the capital is deployed and the machines go live. */
+  liveDay: number;
+  /** Share of deployed principal repaid every 30 days. */
+  monthlyRepayment: number;
+  /** A special fate: impaired (with a write-down) or down for maintenance for a while. */
+  event?:
+    { kind: 'impaired'; day: number; writeDownShare: number } | { kind: 'maintenance'; day: number; days: number };
+};
+
+const gpu = (price: number, opex: number): GpuEconomics => ({
+  kind: 'gpu',
+  pricePerGpuHour: price,
+  operatingCostShare: opex,
+});
+const robot = (rent: number, maint: number): RobotEconomics => ({
+  kind: 'robot',
+  monthlyRentPerRobot: rent,
+  maintenanceShare: maint,
+});
+
+export const ASSETS: readonly AssetSpec[] = [
+  // Ashburn H100 Cluster · Round 1: five H100/H200 pods in two Virginia data halls.
+  {
+    pool: 'ash1',
+    model: 'NVIDIA H100 SXM5 80GB (8-GPU HGX)',
+    units: 64,
+    location: 'Ashburn, VA · DC2 hall B',
+    unitCostUsdc: 27_500,
+    economics: gpu(1.85, 0.46),
+    baseUtilization: 0.86,
+    liveDay: 16,
+    monthlyRepayment: 0.025,
+  },
+  {
+    pool: 'ash1',
+    model: 'NVIDIA H100 SXM5 80GB (8-GPU HGX)',
+    units: 32,
+    location: 'Ashburn, VA · DC2 hall B',
+    unitCostUsdc: 27_500,
+    economics: gpu(1.85, 0.46),
+    baseUtilization: 0.79,
+    liveDay: 18,
+    monthlyRepayment: 0.025,
+  },
+  {
+    pool: 'ash1',
+    model: 'NVIDIA H100 PCIe 80GB',
+    units: 48,
+    location: 'Ashburn, VA · DC4 hall A',
+    unitCostUsdc: 21_000,
+    economics: gpu(1.45, 0.44),
+    baseUtilization: 0.71,
+    liveDay: 21,
+    monthlyRepayment: 0.03,
+  },
+  {
+    pool: 'ash1',
+    model: 'NVIDIA H200 SXM 141GB (8-GPU HGX)',
+    units: 16,
+    location: 'Ashburn, VA · DC4 hall A',
+    unitCostUsdc: 33_000,
+    economics: gpu(2.6, 0.47),
+    baseUtilization: 0.9,
+    liveDay: 35,
+    monthlyRepayment: 0.02,
+    event: { kind: 'maintenance', day: 120, days: 9 },
+  },
+  {
+    pool: 'ash1',
+    model: 'NVIDIA A100 SXM4 80GB',
+    units: 40,
+    location: 'Sterling, VA',
+    unitCostUsdc: 9_500,
+    economics: gpu(0.95, 0.42),
+    baseUtilization: 0.66,
+    liveDay: 24,
+    monthlyRepayment: 0.035,
+  },
+  // Rotterdam AMR Fleet · Series A: autonomous mobile robots leased to port-side warehouses.
+  {
+    pool: 'rot-a',
+    model: 'Autonomous mobile robot, 600 kg payload',
+    units: 40,
+    location: 'Rotterdam, Maasvlakte DC 3',
+    unitCostUsdc: 31_000,
+    economics: robot(1_150, 0.22),
+    baseUtilization: 0.95,
+    liveDay: 20,
+    monthlyRepayment: 0.02,
+  },
+  {
+    pool: 'rot-a',
+    model: 'Autonomous mobile robot, 1,500 kg payload',
+    units: 18,
+    location: 'Rotterdam, Waalhaven',
+    unitCostUsdc: 44_000,
+    economics: robot(1_600, 0.24),
+    baseUtilization: 0.93,
+    liveDay: 27,
+    monthlyRepayment: 0.02,
+    event: { kind: 'impaired', day: 131, writeDownShare: 0.55 },
+  },
+  {
+    pool: 'rot-a',
+    model: 'Goods-to-person picking robot',
+    units: 25,
+    location: 'Venlo, Limburg',
+    unitCostUsdc: 24_000,
+    economics: robot(880, 0.2),
+    baseUtilization: 0.97,
+    liveDay: 23,
+    monthlyRepayment: 0.025,
+  },
+  {
+    pool: 'rot-a',
+    model: 'Autonomous forklift',
+    units: 10,
+    location: 'Antwerp, Port of Antwerp-Bruges',
+    unitCostUsdc: 58_000,
+    economics: robot(2_050, 0.26),
+    baseUtilization: 0.9,
+    liveDay: 41,
+    monthlyRepayment: 0.018,
+  },
+  // Austin L40S Inference · Round 1: inference racks, nearly fully deployed (exits queue).
+  {
+    pool: 'aus1',
+    model: 'NVIDIA L40S 48GB',
+    units: 96,
+    location: 'Austin, TX · Round Rock campus',
+    unitCostUsdc: 11_000,
+    economics: gpu(1.02, 0.41),
+    baseUtilization: 0.81,
+    liveDay: 22,
+    monthlyRepayment: 0.02,
+  },
+  {
+    pool: 'aus1',
+    model: 'NVIDIA L40S 48GB',
+    units: 64,
+    location: 'Austin, TX · Round Rock campus',
+    unitCostUsdc: 11_000,
+    economics: gpu(1.02, 0.41),
+    baseUtilization: 0.74,
+    liveDay: 30,
+    monthlyRepayment: 0.02,
+  },
+  {
+    pool: 'aus1',
+    model: 'NVIDIA RTX 6000 Ada 48GB',
+    units: 48,
+    location: 'San Antonio, TX',
+    unitCostUsdc: 9_500,
+    economics: gpu(0.72, 0.4),
+    baseUtilization: 0.68,
+    liveDay: 33,
+    monthlyRepayment: 0.025,
+  },
+  {
+    pool: 'aus1',
+    model: 'AMD Instinct MI300X 192GB',
+    units: 24,
+    location: 'Dallas, TX · Fort Worth hall 2',
+    unitCostUsdc: 21_000,
+    economics: gpu(1.55, 0.45),
+    baseUtilization: 0.63,
+    liveDay: 44,
+    monthlyRepayment: 0.02,
+  },
+  // Osaka Cleaning Robots · Series A: wound down after its lessee renewed in-house; fully repaid.
+  {
+    pool: 'osa-a',
+    model: 'Commercial floor-cleaning robot',
+    units: 60,
+    location: 'Osaka, Umeda offices',
+    unitCostUsdc: 14_000,
+    economics: robot(640, 0.18),
+    baseUtilization: 0.96,
+    liveDay: 12,
+    monthlyRepayment: 0.04,
+  },
+  {
+    pool: 'osa-a',
+    model: 'Commercial floor-cleaning robot',
+    units: 35,
+    location: 'Kobe, Harborland mall',
+    unitCostUsdc: 14_000,
+    economics: robot(640, 0.18),
+    baseUtilization: 0.94,
+    liveDay: 15,
+    monthlyRepayment: 0.04,
+  },
+  {
+    pool: 'osa-a',
+    model: 'Window-facade cleaning robot',
+    units: 8,
+    location: 'Osaka, Nakanoshima towers',
+    unitCostUsdc: 39_000,
+    economics: robot(1_700, 0.25),
+    baseUtilization: 0.88,
+    liveDay: 19,
+    monthlyRepayment: 0.04,
+  },
+  // Osaka Delivery Robots · Series B: sidewalk and in-building delivery.
+  {
+    pool: 'osa-b',
+    model: 'Sidewalk delivery robot',
+    units: 120,
+    location: 'Osaka, Kita and Chuo wards',
+    unitCostUsdc: 7_800,
+    economics: robot(340, 0.24),
+    baseUtilization: 0.91,
+    liveDay: 52,
+    monthlyRepayment: 0.025,
+  },
+  {
+    pool: 'osa-b',
+    model: 'In-building delivery robot with elevator link',
+    units: 45,
+    location: 'Osaka, Grand Front',
+    unitCostUsdc: 12_500,
+    economics: robot(520, 0.21),
+    baseUtilization: 0.94,
+    liveDay: 58,
+    monthlyRepayment: 0.025,
+  },
+  {
+    pool: 'osa-b',
+    model: 'Hospital logistics robot',
+    units: 22,
+    location: 'Kyoto, university hospital',
+    unitCostUsdc: 26_000,
+    economics: robot(980, 0.2),
+    baseUtilization: 0.97,
+    liveDay: 66,
+    monthlyRepayment: 0.02,
+  },
+  // Ashburn H200 Expansion · Round 2: still raising; the machines are ordered, not yet financed.
+  {
+    pool: 'ash2',
+    model: 'NVIDIA H200 SXM 141GB (8-GPU HGX)',
+    units: 128,
+    location: 'Ashburn, VA · DC5 (under construction)',
+    unitCostUsdc: 32_000,
+    economics: gpu(2.6, 0.47),
+    baseUtilization: 0.85,
+    liveDay: 10_000,
+    monthlyRepayment: 0,
+  },
+];
+
+/** Deposits: [investor account, pool, USDC, day]. Rounds fill in their first weeks; some later top-ups. */
+export const DEPOSITS: readonly [number, string, number, number][] = [
+  [2, 'ash1', 1_250_000, 2],
+  [3, 'ash1', 820_000, 4],
+  [4, 'ash1', 640_000, 6],
+  [17, 'ash1', 1_100_000, 9],
+  [5, 'ash1', 310_000, 11],
+  [6, 'ash1', 95_000, 12],
+  [18, 'ash1', 1_180_000, 13],
+  [3, 'rot-a', 760_000, 3],
+  [7, 'rot-a', 980_000, 5],
+  [19, 'rot-a', 640_000, 8],
+  [2, 'rot-a', 450_000, 14],
+  [6, 'rot-a', 240_000, 17],
+  [4, 'rot-a', 520_000, 19],
+  [5, 'aus1', 900_000, 5],
+  [17, 'aus1', 760_000, 9],
+  [7, 'aus1', 410_000, 12],
+  [18, 'aus1', 380_000, 16],
+  [19, 'aus1', 260_000, 21],
+  [4, 'osa-a', 600_000, 2],
+  [2, 'osa-a', 510_000, 4],
+  [6, 'osa-a', 330_000, 6],
+  [19, 'osa-a', 290_000, 8],
+  [3, 'osa-b', 720_000, 40],
+  [5, 'osa-b', 560_000, 44],
+  [18, 'osa-b', 480_000, 47],
+  [7, 'osa-b', 350_000, 50],
+  [17, 'osa-b', 280_000, 55],
+  [2, 'ash1', 150_000, 96],
+  [6, 'aus1', 55_000.5, 120],
+  [19, 'osa-b', 75_000.25, 150],
+  [17, 'ash2', 420_000, 172],
+  [3, 'ash2', 655_000, 181],
+  [7, 'ash2', 240_000, 188],
+  [5, 'ash2', 180_000, 194],
+];
+
+/** Share transfers between investors: [from, to, pool, share of sender's balance, day]. */
+export const TRANSFERS: readonly [number, number, string, number, number][] = [
+  [2, 6, 'ash1', 0.1, 70],
+  [7, 19, 'rot-a', 0.2, 110],
+];
+
+/** Investors who claim their revenue every 30 days; the others let it accrue. */
+export const MONTHLY_CLAIMERS: readonly number[] = [2, 4, 17, 18];
+
+/** Redemption requests: [investor, pool, share of balance, day, then]. */
+export const REDEMPTIONS: readonly [number, string, number, number, 'claim' | 'keep' | 'cancel'][] = [
+  // Osaka A winds down: its investors queue their exits, filled as the operator repays, most claimed.
+  [4, 'osa-a', 1, 150, 'claim'],
+  [2, 'osa-a', 1, 151, 'claim'],
+  [6, 'osa-a', 1, 152, 'keep'],
+  // Austin is fully deployed: exits beyond idle wait in the queue (still pending today).
+  [17, 'aus1', 0.6, 185, 'keep'],
+  [5, 'aus1', 0.35, 190, 'keep'],
+  // An exit partly filled from Austin's idle cash, the rest cancelled.
+  [18, 'aus1', 0.9, 160, 'cancel'],
+];
+
+/** When pools change state, in days. */
+export const POOL_EVENTS = { closeOsakaA: 148 };

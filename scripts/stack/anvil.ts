@@ -28,7 +28,8 @@ export async function startAnvil(
   opts: { quiet?: boolean; genesisTimestamp?: number } = {},
 ): Promise<Service & { rpcUrl: string }> {
   const rpcUrl = `http://127.0.0.1:${port}`;
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337', '--silent'];
+  // 20 dev accounts: the seed gives the protocol's roles and operators accounts of their own.
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337', '--accounts', '20', '--silent'];
   if (opts.genesisTimestamp !== undefined) args.push('--timestamp', String(opts.genesisTimestamp));
   const service = startService('anvil', anvilBinary(), args, { quiet: opts.quiet });
   await waitFor('anvil', () => rpcReady(rpcUrl), 20_000, 100);

@@ -64,7 +64,11 @@ export default async function PoolPage({ params }: Props) {
         <div className="space-y-6">
           <Card>
             <dl className="grid grid-cols-2 gap-5 sm:grid-cols-4">
-              <Stat label="Total value locked" value={formatUsdc(pool.totalAssets)} hint="USDC held by the pool" />
+              <Stat
+                label="Total value locked"
+                value={formatUsdc(pool.totalAssets)}
+                hint="principal: idle plus deployed"
+              />
               <Stat
                 label="Share price"
                 value={formatUsdc(sharePrice(pool.totalAssets, pool.totalSupply))}
