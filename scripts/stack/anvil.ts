@@ -25,12 +25,13 @@ export async function rpcReady(url: string): Promise<boolean> {
  */
 export async function startAnvil(
   port: number,
-  opts: { quiet?: boolean; genesisTimestamp?: number } = {},
+  opts: { quiet?: boolean; genesisTimestamp?: number; extraArgs?: string[] } = {},
 ): Promise<Service & { rpcUrl: string }> {
   const rpcUrl = `http://127.0.0.1:${port}`;
   // 20 dev accounts: the seed gives the protocol's roles and operators accounts of their own.
   const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337', '--accounts', '20', '--silent'];
   if (opts.genesisTimestamp !== undefined) args.push('--timestamp', String(opts.genesisTimestamp));
+  if (opts.extraArgs) args.push(...opts.extraArgs);
   const service = startService('anvil', anvilBinary(), args, { quiet: opts.quiet });
   await waitFor('anvil', () => rpcReady(rpcUrl), 20_000, 100);
   return { ...service, rpcUrl };

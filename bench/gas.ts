@@ -1,0 +1,245 @@
+/**
+ * Gas of every user and operator action of a FinancingPool, beside OpenZeppelin's plain ERC-4626 deployed
+ * in the same run, and the gas of a revenue distribution with 10 and with 10,000 share holders (equal: the
+ * accumulator never loops over holders). Real transactions on a throwaway anvil; gasUsed from receipts.
+ *
+ *   npm run bench:gas
+ */
+import path from 'node:path';
+import { createTestClient, createWalletClient, http, parseUnits, publicActions, type Address, type Hex } from 'viem';
+import { foundry } from 'viem/chains';
+import { financingPoolAbi, hardwareAssetRegistryAbi, mockUsdcAbi, poolFactoryAbi } from '../lib/contracts/abis';
+import { creationBytecode, toolAbi } from '../scripts/seed/artifacts';
+import { startAnvil } from '../scripts/stack/anvil';
+import { run, stopAll } from '../scripts/stack/processes';
+
+const PORT = Number(process.env.BENCH_CHAIN_PORT ?? 8845);
+const usdc = (n: number) => parseUnits(String(n), 6);
+
+async function main() {
+  await run(path.join(process.cwd(), 'node_modules', '.bin', 'forge'), ['build', '--quiet'], {
+    cwd: path.join(process.cwd(), 'contracts'),
+  });
+  const anvil = await startAnvil(PORT, { quiet: true, extraArgs: ['--disable-block-gas-limit'] });
+  const chain = { ...foundry, rpcUrls: { default: { http: [anvil.rpcUrl] } } };
+  const transport = http(anvil.rpcUrl);
+  const client = createTestClient({ chain, mode: 'anvil', transport }).extend(publicActions);
+  const accounts = await createWalletClient({ chain, transport }).getAddresses();
+  const [admin, manager, reporter, operator, alice, bob, carol, treasury] = accounts.slice(0, 8) as [
+    Address,
+    Address,
+    Address,
+    Address,
+    Address,
+    Address,
+    Address,
+    Address,
+  ];
+  const wallet = (account: Address) => createWalletClient({ chain, account, transport });
+
+  const gasOf = async (hash: Hex) => {
+    const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 10 });
+    if (receipt.status !== 'success') throw new Error(`benchmark transaction ${hash} reverted`);
+    return receipt;
+  };
+  const deploy = async (contract: string, abi: readonly unknown[], args: readonly unknown[]) =>
+    (await gasOf(await wallet(admin).deployContract({ abi, bytecode: creationBytecode(contract), args } as never)))
+      .contractAddress!;
+  const send = async (
+    from: Address,
+    address: Address,
+    abi: readonly unknown[],
+    functionName: string,
+    args: readonly unknown[] = [],
+  ) => gasOf(await wallet(from).writeContract({ address, abi, functionName, args, gas: 500_000_000n } as never));
+  const gas = async (...call: Parameters<typeof send>) => (await send(...call)).gasUsed;
+  const read = async <T>(
+    address: Address,
+    abi: readonly unknown[],
+    functionName: string,
+    args: readonly unknown[] = [],
+  ) => (await client.readContract({ address, abi, functionName, args } as never)) as T;
+  const warp = async (seconds: number) => {
+    await client.increaseTime({ seconds });
+    await client.mine({ blocks: 1 });
+  };
+
+  // ── The protocol, and the plain vault beside it ──
+  const token = await deploy('MockUSDC', mockUsdcAbi, []);
+  const registry = await deploy('HardwareAssetRegistry', hardwareAssetRegistryAbi, [admin]);
+  const factory = await deploy('PoolFactory', poolFactoryAbi, [
+    token,
+    registry,
+    admin,
+    treasury,
+    1_000,
+    7 * 86_400,
+    { manager, reporter, pauser: admin },
+  ]);
+  const plain = await deploy('PlainERC4626', toolAbi('PlainERC4626'), [token]);
+  const seeder = await deploy('HolderSeeder', toolAbi('HolderSeeder'), []);
+  await send(admin, registry, hardwareAssetRegistryAbi, 'grantRole', [
+    await read<Hex>(registry, hardwareAssetRegistryAbi, 'REGISTRAR_ROLE'),
+    manager,
+  ]);
+  await send(admin, factory, poolFactoryAbi, 'registerProject', [
+    operator,
+    0,
+    'Bench GPU Cloud',
+    '',
+    `0x${'00'.repeat(32)}`,
+  ]);
+  await send(admin, factory, poolFactoryAbi, 'createPool', [
+    {
+      projectId: 1n,
+      name: 'Bench Pool',
+      symbol: 'myBENCH',
+      depositCap: usdc(1e12),
+      minDeposit: usdc(1),
+      metadataURI: '',
+      metadataHash: `0x${'00'.repeat(32)}`,
+    },
+  ]);
+  const pool = await read<Address>(factory, poolFactoryAbi, 'pools', [0n]);
+  await send(manager, registry, hardwareAssetRegistryAbi, 'registerAsset', [
+    pool,
+    operator,
+    0,
+    'H100 SXM',
+    64,
+    'Ashburn',
+    '',
+  ]);
+  for (const who of [manager, reporter, alice, bob, carol]) {
+    await send(admin, token, mockUsdcAbi, 'mint', [who, usdc(100_000_000)]);
+    await send(who, token, mockUsdcAbi, 'approve', [pool, 2n ** 255n]);
+    await send(who, token, mockUsdcAbi, 'approve', [plain, 2n ** 255n]);
+  }
+  const rows: [string, bigint, bigint | null][] = [];
+
+  // ── Deposits ──
+  rows.push([
+    'deposit (new holder)',
+    await gas(alice, pool, financingPoolAbi, 'deposit', [usdc(50_000), alice]),
+    await gas(alice, plain, toolAbi('PlainERC4626'), 'deposit', [usdc(50_000), alice]),
+  ]);
+  rows.push([
+    'deposit (existing holder)',
+    await gas(alice, pool, financingPoolAbi, 'deposit', [usdc(1_000), alice]),
+    await gas(alice, plain, toolAbi('PlainERC4626'), 'deposit', [usdc(1_000), alice]),
+  ]);
+
+  await send(bob, token, mockUsdcAbi, 'approve', [pool, 0n]);
+  const deadline = BigInt(Math.floor(Date.now() / 1000) + 86_400 * 30);
+  const signature = await wallet(bob).signTypedData({
+    domain: { name: 'USD Coin (Mock)', version: '1', chainId: 31337, verifyingContract: token },
+    types: {
+      Permit: [
+        { name: 'owner', type: 'address' },
+        { name: 'spender', type: 'address' },
+        { name: 'value', type: 'uint256' },
+        { name: 'nonce', type: 'uint256' },
+        { name: 'deadline', type: 'uint256' },
+      ],
+    },
+    primaryType: 'Permit',
+    message: {
+      owner: bob,
+      spender: pool,
+      value: usdc(20_000),
+      nonce: await read<bigint>(token, mockUsdcAbi, 'nonces', [bob]),
+      deadline,
+    },
+  });
+  const r = `0x${signature.slice(2, 66)}` as Hex;
+  const s = `0x${signature.slice(66, 130)}` as Hex;
+  const v = Number.parseInt(signature.slice(130, 132), 16);
+  rows.push([
+    'deposit with permit (one transaction)',
+    await gas(bob, pool, financingPoolAbi, 'depositWithPermit', [usdc(20_000), bob, deadline, v, r, s]),
+    null,
+  ]);
+
+  // ── Revenue: 10 holders, then 10,000 ──
+  const distribute = async () => {
+    const { timestamp } = await client.getBlock();
+    return gas(reporter, pool, financingPoolAbi, 'distributeRevenue', [
+      1n,
+      usdc(2_500),
+      timestamp - 86_400n,
+      timestamp,
+    ]);
+  };
+  const spread = async (first: bigint, count: number) => {
+    const each = 10n ** 18n; // one share apiece
+    await send(alice, pool, financingPoolAbi, 'transfer', [seeder, each * BigInt(count)]);
+    await send(admin, seeder, toolAbi('HolderSeeder'), 'spread', [pool, first, BigInt(count), each]);
+  };
+  await spread(0x1000n, 8); // alice, bob and 8 more: 10 holders
+  // Two distributions first: from then on a stream is running and every counter is non-zero, as in steady
+  // state, so both measurements below write the same storage slots from the same state.
+  await distribute();
+  await warp(86_400);
+  await distribute();
+  await warp(86_400);
+  const tenHolders = await distribute();
+  for (let i = 0; i < 10; i++) await spread(0x10000n + BigInt(i * 999), 999); // 9,990 more
+  await warp(86_400);
+  const tenThousandHolders = await distribute();
+  rows.push(['distribute revenue, 10 holders', tenHolders, null]);
+  rows.push(['distribute revenue, 10,000 holders', tenThousandHolders, null]);
+
+  await warp(3 * 86_400);
+  rows.push(['claim revenue', await gas(alice, pool, financingPoolAbi, 'claim', [alice]), null]);
+
+  // ── Exits ──
+  const shares = 10_000n * 10n ** 18n;
+  rows.push([
+    'redeem (instant)',
+    await gas(alice, pool, financingPoolAbi, 'redeem', [shares, alice, alice]),
+    await gas(alice, plain, toolAbi('PlainERC4626'), 'redeem', [10_000n * 10n ** 6n, alice, alice]),
+  ]);
+
+  await send(manager, pool, financingPoolAbi, 'deployCapital', [
+    1n,
+    await read<bigint>(pool, financingPoolAbi, 'idle'),
+  ]);
+  rows.push(['request redemption (queued)', await gas(bob, pool, financingPoolAbi, 'requestRedeem', [shares]), null]);
+  rows.push(['cancel redemption request', await gas(bob, pool, financingPoolAbi, 'cancelRedeemRequest', [0n]), null]);
+  await send(bob, pool, financingPoolAbi, 'requestRedeem', [shares]);
+  rows.push([
+    'repayment that fills a request',
+    await gas(manager, pool, financingPoolAbi, 'recordRepayment', [1n, usdc(15_000)]),
+    null,
+  ]);
+  rows.push(['claim filled redemption', await gas(bob, pool, financingPoolAbi, 'claimRedemption', [1n, bob]), null]);
+
+  const supply = await read<bigint>(pool, financingPoolAbi, 'totalSupply');
+  const width = 40;
+  console.log(
+    `\nGas used (receipts, anvil, solc 0.8.30 optimizer 200 runs); pool supply ${supply / 10n ** 18n} shares\n`,
+  );
+  console.log(
+    `${'action'.padEnd(width)} ${'FinancingPool'.padStart(14)} ${'plain ERC-4626'.padStart(15)} ${'difference'.padStart(11)}`,
+  );
+  console.log('─'.repeat(width + 43));
+  for (const [name, ours, baseline] of rows) {
+    const diff =
+      baseline === null ? '' : `+${(((Number(ours) - Number(baseline)) / Number(baseline)) * 100).toFixed(0)} %`;
+    console.log(
+      `${name.padEnd(width)} ${ours.toLocaleString('en-US').padStart(14)} ${(baseline?.toLocaleString('en-US') ?? '—').padStart(15)} ${diff.padStart(11)}`,
+    );
+  }
+  const same = tenHolders === tenThousandHolders;
+  console.log(
+    `\nDistribution gas with 10 and with 10,000 holders: ${same ? 'equal' : 'NOT equal'} (${tenHolders} vs ${tenThousandHolders}).`,
+  );
+  if (!same) process.exitCode = 1;
+}
+
+main()
+  .catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => stopAll());
