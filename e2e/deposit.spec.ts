@@ -72,3 +72,11 @@ test('an amount beyond the balance is refused before any wallet prompt', async (
   await expect(page.getByText(/^That is more than your balance of \$[\d,]+\.\d\d\.$/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Deposit', exact: true })).toBeDisabled();
 });
+
+test('a closed pool says it takes no deposits and offers no form', async ({ page, wallet }) => {
+  await page.goto('/pools');
+  await wallet.connect();
+  await page.getByRole('link', { name: 'Osaka Cleaning Robots · Series A' }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'This pool is closed' })).toBeVisible();
+  await expect(page.getByLabel('Amount (USDC)')).toHaveCount(0);
+});

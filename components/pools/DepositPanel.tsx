@@ -15,12 +15,17 @@ export function DepositPanel({
   chainId,
   chainName,
   poolSymbol,
+  closed,
+  minDeposit,
 }: {
   pool: Address;
   usdc: Address;
   chainId: number;
   chainName: string;
   poolSymbol: string;
+  /** A closed pool takes no deposits (wind-down: exits only). */
+  closed: boolean;
+  minDeposit: bigint;
 }) {
   const { address: account, chainId: walletChainId, isConnected } = useAccount();
   const { switchChain, isPending: switching, error: switchError } = useSwitchChain();
@@ -49,7 +54,10 @@ export function DepositPanel({
     query: { enabled: shares !== undefined },
   });
 
-  const parsed = useMemo(() => parseUsdcInput(input, { max: usdcBalance }), [input, usdcBalance]);
+  const parsed = useMemo(
+    () => parseUsdcInput(input, { max: usdcBalance, min: minDeposit }),
+    [input, usdcBalance, minDeposit],
+  );
   const preview = useReadContract({
     abi: financingPoolAbi,
     address: pool,
@@ -95,7 +103,11 @@ export function DepositPanel({
         )}
       </section>
 
-      {!isConnected ? (
+      {closed ? (
+        <p role="status" className="rounded-lg border border-line p-4 text-sm text-ink-muted">
+          This pool is closed: it is winding down and takes no new deposits. Holders can still claim revenue and exit.
+        </p>
+      ) : !isConnected ? (
         <div>
           <ConnectButton label="Connect wallet to deposit" />
         </div>
@@ -114,7 +126,7 @@ export function DepositPanel({
         </div>
       ) : null}
 
-      {isConnected ? (
+      {isConnected && !closed ? (
         <form
           className="space-y-3"
           onSubmit={(e) => {

@@ -3,6 +3,7 @@ import { formatUsdc } from '@/lib/format/usdc';
 import type { PoolSummary } from '@/lib/indexer/pools';
 import { sharePrice } from '@/lib/pools/share-price';
 import { CategoryBadge } from './CategoryBadge';
+import { PoolStatusBadge } from './PoolStatusBadge';
 
 export function PoolTable({ pools }: { pools: PoolSummary[] }) {
   return (
@@ -26,6 +27,9 @@ function PoolCards({ pools }: { pools: PoolSummary[] }) {
               {pool.name}
             </Link>
             <CategoryBadge category={pool.category} />
+          </div>
+          <div className="mt-1">
+            <PoolStatusBadge status={pool.status} />
           </div>
           <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
             <div>

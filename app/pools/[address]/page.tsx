@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { CategoryBadge } from '@/components/pools/CategoryBadge';
 import { DepositPanel } from '@/components/pools/DepositPanel';
+import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { PoolActivityList } from '@/components/pools/PoolActivityList';
 import { AddressLabel } from '@/components/ui/AddressLabel';
 import { Card, CardTitle } from '@/components/ui/Card';
@@ -53,6 +54,7 @@ export default async function PoolPage({ params }: Props) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <CategoryBadge category={pool.category} />
+          <PoolStatusBadge status={pool.status} />
           <span className="text-xs text-ink-faint">
             Pool <AddressLabel address={pool.address} />
           </span>
@@ -94,6 +96,8 @@ export default async function PoolPage({ params }: Props) {
               chainId={chain.id}
               chainName={chain.name}
               poolSymbol={pool.symbol}
+              closed={pool.status === 'closed'}
+              minDeposit={pool.minDeposit}
             />
           </Card>
         </aside>
