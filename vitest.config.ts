@@ -9,7 +9,7 @@ export default defineConfig({
       'lib/**/*.test.{ts,tsx}',
       'components/**/*.test.{ts,tsx}',
       'app/**/*.test.{ts,tsx}',
-      'scripts/**/*.test.ts',
+      'scripts/**/*.test.ts', 'indexer/test/unit/**/*.test.ts',
     ],
     environment: 'node',
     setupFiles: ['./vitest.setup.ts'],

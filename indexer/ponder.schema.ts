@@ -1,5 +1,8 @@
 import { index, onchainTable, primaryKey } from 'ponder';
 
+// Amounts are bigint base units (USDC: 6 decimals; shares: 18). Times are unix seconds; `day` is
+// floor(timestamp / 86400), the UTC day.
+
 export const project = onchainTable('project', (t) => ({
   id: t.bigint().primaryKey(),
   operator: t.hex().notNull(),
@@ -11,46 +14,151 @@ export const project = onchainTable('project', (t) => ({
   createdAt: t.bigint().notNull(),
 }));
 
-export const pool = onchainTable('pool', (t) => ({
-  address: t.hex().primaryKey(),
-  projectId: t.bigint().notNull(),
-  asset: t.hex().notNull(),
-  name: t.text().notNull(),
-  symbol: t.text().notNull(),
-  category: t.text().notNull(), // 'compute' | 'robotics'
-  status: t.text().notNull(), // 'raising' | 'active' | 'closed'
-  depositCap: t.bigint().notNull(),
-  minDeposit: t.bigint().notNull(),
-  protocolFeeBps: t.integer().notNull(),
-  revenueStreamDuration: t.integer().notNull(),
-  metadataUri: t.text().notNull(),
-  metadataHash: t.hex().notNull(),
-  totalAssets: t.bigint().notNull(),
-  totalSupply: t.bigint().notNull(),
-  depositors: t.integer().notNull(),
-  createdAtBlock: t.bigint().notNull(),
-  createdAt: t.bigint().notNull(),
-  updatedAtBlock: t.bigint().notNull(),
-}));
-
-/** One row per pool share holder; `shares` follows every mint, burn and transfer. */
-export const position = onchainTable(
-  'position',
+export const pool = onchainTable(
+  'pool',
   (t) => ({
-    pool: t.hex().notNull(),
-    account: t.hex().notNull(),
-    shares: t.bigint().notNull(),
-    depositedAssets: t.bigint().notNull(),
-    withdrawnAssets: t.bigint().notNull(),
+    address: t.hex().primaryKey(),
+    projectId: t.bigint().notNull(),
+    asset: t.hex().notNull(),
+    name: t.text().notNull(),
+    symbol: t.text().notNull(),
+    category: t.text().notNull(), // 'compute' | 'robotics'
+    status: t.text().notNull(), // 'raising' | 'active' | 'closed'
+    depositCap: t.bigint().notNull(),
+    minDeposit: t.bigint().notNull(),
+    protocolFeeBps: t.integer().notNull(),
+    revenueStreamDuration: t.integer().notNull(),
+    metadataUri: t.text().notNull(),
+    metadataHash: t.hex().notNull(),
+    // Principal, as the contract keeps it: totalAssets = idle + outstandingPrincipal.
+    totalAssets: t.bigint().notNull(),
+    totalSupply: t.bigint().notNull(),
+    idle: t.bigint().notNull(),
+    outstandingPrincipal: t.bigint().notNull(),
+    deployedTotal: t.bigint().notNull(),
+    repaidTotal: t.bigint().notNull(),
+    writtenDownTotal: t.bigint().notNull(),
+    // Real yield.
+    revenueGross: t.bigint().notNull(),
+    revenueFees: t.bigint().notNull(),
+    revenueNet: t.bigint().notNull(),
+    revenueClaimed: t.bigint().notNull(),
+    // The contract's revenue accumulator, replayed event by event (claimable needs no contract call).
+    accRevenuePerShare: t.bigint().notNull(),
+    streamRemaining: t.bigint().notNull(),
+    streamEnd: t.bigint().notNull(),
+    streamUpdatedAt: t.bigint().notNull(),
+    unallocatedRevenue: t.bigint().notNull(),
+    // Queued exits.
+    pendingRedeemShares: t.bigint().notNull(),
+    reservedForRedemptions: t.bigint().notNull(),
+    depositors: t.integer().notNull(),
+    createdAtBlock: t.bigint().notNull(),
+    createdAt: t.bigint().notNull(),
     updatedAtBlock: t.bigint().notNull(),
   }),
+  (table) => ({ projectIdx: index().on(table.projectId) }),
+);
+
+export const asset = onchainTable(
+  'asset',
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    pool: t.hex().notNull(),
+    operator: t.hex().notNull(),
+    kind: t.text().notNull(), // 'gpu_cluster' | 'robot_fleet' | 'other'
+    model: t.text().notNull(),
+    units: t.integer().notNull(),
+    location: t.text().notNull(),
+    metadataUri: t.text().notNull(),
+    status: t.text().notNull(), // 'pending' | 'active' | 'maintenance' | 'retired' | 'impaired'
+    deployed: t.bigint().notNull(),
+    repaid: t.bigint().notNull(),
+    writtenDown: t.bigint().notNull(),
+    revenueGross: t.bigint().notNull(),
+    revenueNet: t.bigint().notNull(),
+    lastUtilizationBps: t.integer(),
+    registeredAt: t.bigint().notNull(),
+    registeredAtBlock: t.bigint().notNull(),
+  }),
+  (table) => ({ poolIdx: index().on(table.pool) }),
+);
+
+export const assetStatusChange = onchainTable(
+  'asset_status_change',
+  (t) => ({
+    id: t.text().primaryKey(),
+    assetId: t.bigint().notNull(),
+    previousStatus: t.text().notNull(),
+    status: t.text().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ assetIdx: index().on(table.assetId, table.timestamp) }),
+);
+
+export const revenueDistribution = onchainTable(
+  'revenue_distribution',
+  (t) => ({
+    id: t.text().primaryKey(),
+    pool: t.hex().notNull(),
+    assetId: t.bigint().notNull(),
+    grossAmount: t.bigint().notNull(),
+    protocolFee: t.bigint().notNull(),
+    netAmount: t.bigint().notNull(),
+    periodStart: t.bigint().notNull(),
+    periodEnd: t.bigint().notNull(),
+    streamEnd: t.bigint().notNull(),
+    day: t.integer().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
   (table) => ({
-    pk: primaryKey({ columns: [table.pool, table.account] }),
-    accountIdx: index().on(table.account),
+    poolTimeIdx: index().on(table.pool, table.timestamp),
+    assetTimeIdx: index().on(table.assetId, table.timestamp),
   }),
 );
 
-/** Deposits and withdrawals of one pool, as the ERC-4626 events report them. */
+export const utilizationReport = onchainTable(
+  'utilization_report',
+  (t) => ({
+    id: t.text().primaryKey(),
+    assetId: t.bigint().notNull(),
+    pool: t.hex().notNull(),
+    periodStart: t.bigint().notNull(),
+    periodEnd: t.bigint().notNull(),
+    utilizationBps: t.integer().notNull(),
+    reporter: t.hex().notNull(),
+    day: t.integer().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({
+    assetTimeIdx: index().on(table.assetId, table.timestamp),
+    poolTimeIdx: index().on(table.pool, table.timestamp),
+  }),
+);
+
+/** Capital movements of a pool, each naming its asset: 'deployment' | 'repayment' | 'write_down'. */
+export const capitalEvent = onchainTable(
+  'capital_event',
+  (t) => ({
+    id: t.text().primaryKey(),
+    pool: t.hex().notNull(),
+    assetId: t.bigint().notNull(),
+    kind: t.text().notNull(),
+    amount: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ poolTimeIdx: index().on(table.pool, table.timestamp), assetIdx: index().on(table.assetId) }),
+);
+
+/** Deposits and instant withdrawals, as the ERC-4626 events report them. */
 export const poolFlow = onchainTable(
   'pool_flow',
   (t) => ({
@@ -69,6 +177,106 @@ export const poolFlow = onchainTable(
   }),
   (table) => ({
     poolTimeIdx: index().on(table.pool, table.blockNumber, table.logIndex),
+    ownerIdx: index().on(table.owner, table.blockNumber),
+  }),
+);
+
+export const redemptionRequest = onchainTable(
+  'redemption_request',
+  (t) => ({
+    pool: t.hex().notNull(),
+    requestId: t.bigint().notNull(),
+    owner: t.hex().notNull(),
+    requestedShares: t.bigint().notNull(),
+    pendingShares: t.bigint().notNull(),
+    filledShares: t.bigint().notNull(),
+    filledAssets: t.bigint().notNull(),
+    claimedAssets: t.bigint().notNull(),
+    cancelledShares: t.bigint().notNull(),
+    // 'pending' | 'partially_filled' | 'claimable' | 'claimed' | 'cancelled'
+    status: t.text().notNull(),
+    requestedAt: t.bigint().notNull(),
+    requestedAtBlock: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.pool, table.requestId] }),
     ownerIdx: index().on(table.owner),
+  }),
+);
+
+export const revenueClaim = onchainTable(
+  'revenue_claim',
+  (t) => ({
+    id: t.text().primaryKey(),
+    pool: t.hex().notNull(),
+    account: t.hex().notNull(),
+    receiver: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ accountIdx: index().on(table.account, table.timestamp), poolIdx: index().on(table.pool) }),
+);
+
+/** One row per pool share holder: shares follow every mint, burn and transfer; cost basis is average cost. */
+export const position = onchainTable(
+  'position',
+  (t) => ({
+    pool: t.hex().notNull(),
+    account: t.hex().notNull(),
+    shares: t.bigint().notNull(),
+    lockedShares: t.bigint().notNull(),
+    costBasis: t.bigint().notNull(),
+    depositedAssets: t.bigint().notNull(),
+    withdrawnAssets: t.bigint().notNull(),
+    realisedPnl: t.bigint().notNull(),
+    revenueOwed: t.bigint().notNull(),
+    revenuePaidPerShare: t.bigint().notNull(),
+    revenueClaimed: t.bigint().notNull(),
+    updatedAtBlock: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.pool, table.account] }),
+    accountIdx: index().on(table.account),
+  }),
+);
+
+/** End-of-day state and the day's flows of one pool; days with no event have no row (forward-filled in SQL). */
+export const poolDaily = onchainTable(
+  'pool_daily',
+  (t) => ({
+    pool: t.hex().notNull(),
+    day: t.integer().notNull(),
+    totalAssets: t.bigint().notNull(),
+    totalSupply: t.bigint().notNull(),
+    idle: t.bigint().notNull(),
+    outstandingPrincipal: t.bigint().notNull(),
+    depositors: t.integer().notNull(),
+    revenueNet: t.bigint().notNull(),
+    revenueGross: t.bigint().notNull(),
+    revenueClaimed: t.bigint().notNull(),
+    deposits: t.bigint().notNull(),
+    withdrawals: t.bigint().notNull(),
+    writtenDown: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.pool, table.day] }) }),
+);
+
+export const assetDaily = onchainTable(
+  'asset_daily',
+  (t) => ({
+    assetId: t.bigint().notNull(),
+    day: t.integer().notNull(),
+    pool: t.hex().notNull(),
+    revenueNet: t.bigint().notNull(),
+    utilizationBps: t.integer(),
+    outstanding: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.assetId, table.day] }),
+    poolDayIdx: index().on(table.pool, table.day),
   }),
 );

@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     root: __dirname,
     include: ['test/**/*.test.ts'],
+    exclude: ['test/unit/**'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,

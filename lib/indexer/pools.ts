@@ -23,18 +23,27 @@ const poolSchema = z.object({
 });
 export type PoolSummary = z.infer<typeof poolSchema>;
 
-const poolFlowSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['deposit', 'withdrawal']),
-  owner: hexAddress,
-  receiver: hexAddress,
-  assets: bigintString,
-  shares: bigintString,
+const activitySchema = z.object({
+  kind: z.enum([
+    'deposit',
+    'withdrawal',
+    'claim',
+    'revenue',
+    'deployment',
+    'repayment',
+    'write_down',
+    'redemption_request',
+  ]),
+  account: hexAddress.nullable(),
+  amount: bigintString.nullable(),
+  shares: bigintString.nullable(),
+  assetId: bigintString.nullable(),
   blockNumber: bigintString,
   timestamp: bigintString,
   txHash: z.string(),
+  logOrder: z.coerce.number(),
 });
-export type PoolFlow = z.infer<typeof poolFlowSchema>;
+export type PoolActivity = z.infer<typeof activitySchema>;
 
 export async function listPools(): Promise<PoolSummary[]> {
   const body = await getFromIndexer('/api/pools', z.object({ pools: z.array(poolSchema) }));
@@ -48,10 +57,10 @@ export async function getPool(address: string): Promise<PoolSummary | null> {
   return body?.pool ?? null;
 }
 
-export async function getPoolActivity(address: Address, limit = 20): Promise<PoolFlow[]> {
+export async function getPoolActivity(address: Address, limit = 20): Promise<PoolActivity[]> {
   const body = await getFromIndexer(
     `/api/pools/${address}/activity?limit=${limit}`,
-    z.object({ activity: z.array(poolFlowSchema) }),
+    z.object({ activity: z.array(activitySchema) }),
   );
   return body?.activity ?? [];
 }

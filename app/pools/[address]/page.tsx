@@ -62,24 +62,21 @@ export default async function PoolPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{pool.name}</h1>
       </header>
 
+      <Card>
+        <dl className="grid grid-cols-2 gap-5 sm:grid-cols-4">
+          <Stat label="Total value locked" value={formatUsdc(pool.totalAssets)} hint="principal: idle plus deployed" />
+          <Stat
+            label="Share price"
+            value={formatUsdc(sharePrice(pool.totalAssets, pool.totalSupply))}
+            hint={`per ${pool.symbol}`}
+          />
+          <Stat label="Depositors" value={pool.depositors} hint="accounts holding shares" />
+          <Stat label="Opened" value={<LocalDateTime seconds={pool.createdAt} dateOnly />} />
+        </dl>
+      </Card>
+
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
-          <Card>
-            <dl className="grid grid-cols-2 gap-5 sm:grid-cols-4">
-              <Stat
-                label="Total value locked"
-                value={formatUsdc(pool.totalAssets)}
-                hint="principal: idle plus deployed"
-              />
-              <Stat
-                label="Share price"
-                value={formatUsdc(sharePrice(pool.totalAssets, pool.totalSupply))}
-                hint={`per ${pool.symbol}`}
-              />
-              <Stat label="Depositors" value={pool.depositors} hint="accounts holding shares" />
-              <Stat label="Opened" value={<LocalDateTime seconds={pool.createdAt} dateOnly />} />
-            </dl>
-          </Card>
           <Card>
             <CardTitle>Recent activity</CardTitle>
             <div className="mt-2">
