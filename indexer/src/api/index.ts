@@ -366,31 +366,27 @@ app.get('/api/pools/:address/activity', async (c) => {
 app.get('/api/pools/:address/redemptions', async (c) => {
   const indexed = await indexedBlock();
   const address = parseAddress(c.req.param('address'), 'a pool');
-  const rows = await db
-    .select({
-      request: redemptionRequest,
-      sharesAhead: sql<string>`(select coalesce(sum(r2.pending_shares), 0) from redemption_request r2
-        where r2.pool = ${redemptionRequest.pool} and r2.request_id < ${redemptionRequest.requestId} and r2.pending_shares > 0)`,
-      queuePosition: sql<number>`(select count(*) from redemption_request r2 where r2.pool = ${redemptionRequest.pool}
-        and r2.request_id < ${redemptionRequest.requestId} and r2.pending_shares > 0)::int + 1`,
-    })
-    .from(redemptionRequest)
-    .where(eq(redemptionRequest.pool, address))
-    .orderBy(asc(redemptionRequest.requestId));
-  return reply(c, indexed, { redemptions: rows.map(toRedemption) });
+  const rows = await db.execute(redemptionsSql(sql`r.pool = ${address}`, sql`r.request_id asc`));
+  return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });
 });
 
-function toRedemption({
-  request,
-  sharesAhead,
-  queuePosition,
-}: {
-  request: typeof redemptionRequest.$inferSelect;
-  sharesAhead: string;
-  queuePosition: number;
-}) {
-  const waiting = request.pendingShares > 0n;
-  return { ...request, sharesAhead: waiting ? BigInt(sharesAhead) : 0n, queuePosition: waiting ? queuePosition : null };
+/**
+ * Redemption requests with their place in the queue: the shares of older requests still pending ahead of
+ * them (what FinancingPool.sharesAheadOf says) and their position among waiting requests.
+ */
+function redemptionsSql(where: SQLish, orderBy: SQLish): SQLish {
+  return sql`select r.*,
+      (select coalesce(sum(r2.pending_shares), 0) from redemption_request r2
+        where r2.pool = r.pool and r2.request_id < r.request_id and r2.pending_shares > 0) as shares_ahead,
+      (select count(*) from redemption_request r2
+        where r2.pool = r.pool and r2.request_id < r.request_id and r2.pending_shares > 0)::int + 1 as queue_position
+    from redemption_request r where ${where} order by ${orderBy}`;
+}
+
+function toRedemption(row: Record<string, unknown>) {
+  const r = camelRow(row) as Record<string, unknown> & { pendingShares: bigint };
+  const waiting = r.pendingShares > 0n;
+  return { ...r, sharesAhead: waiting ? r.sharesAhead : 0n, queuePosition: waiting ? r.queuePosition : null };
 }
 
 // ─── Machines and operators ──────────────────────────────────────────────────────────────────────────
@@ -560,19 +556,14 @@ app.get('/api/accounts/:address/history', async (c) => {
 
 app.get('/api/accounts/:address/redemptions', async (c) => {
   const indexed = await indexedBlock();
-  const accounts = accountList(c);
-  const rows = await db
-    .select({
-      request: redemptionRequest,
-      sharesAhead: sql<string>`(select coalesce(sum(r2.pending_shares), 0) from redemption_request r2
-        where r2.pool = ${redemptionRequest.pool} and r2.request_id < ${redemptionRequest.requestId} and r2.pending_shares > 0)`,
-      queuePosition: sql<number>`(select count(*) from redemption_request r2 where r2.pool = ${redemptionRequest.pool}
-        and r2.request_id < ${redemptionRequest.requestId} and r2.pending_shares > 0)::int + 1`,
-    })
-    .from(redemptionRequest)
-    .where(inArray(redemptionRequest.owner, accounts))
-    .orderBy(desc(redemptionRequest.requestedAtBlock));
-  return reply(c, indexed, { redemptions: rows.map(toRedemption) });
+  const list = sql.join(
+    accountList(c).map((a) => sql`${a}`),
+    sql`, `,
+  );
+  const rows = await db.execute(
+    redemptionsSql(sql`r.owner in (${list})`, sql`r.requested_at_block desc, r.request_id desc`),
+  );
+  return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });
 });
 
 // ─── Activity feeds ──────────────────────────────────────────────────────────────────────────────────

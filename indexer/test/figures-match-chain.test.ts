@@ -1,0 +1,316 @@
+/**
+ * Every figure the API gives for pools, machines and accounts equals what the contracts say at the indexed
+ * block (contract reads), and what a replay of the raw logs gives where the chain has no view (cost basis).
+ */
+import { getAddress, parseUnits, zeroAddress, type Address } from 'viem';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { financingPoolAbi, hardwareAssetRegistryAbi, mockUsdcAbi, poolFactoryAbi } from '../../lib/contracts/abis';
+import { accounts, api, chain, indexedUpTo, manifest, mined, testClient, walletOf } from './helpers';
+
+type ApiPool = Record<string, string | number | null> & { address: string };
+type ApiPosition = Record<string, string> & { pool: string; account: string };
+
+let block: bigint;
+let holders: Address[];
+
+beforeAll(async () => {
+  block = await indexedUpTo();
+  holders = await accounts();
+});
+
+const read = <T>(address: Address, functionName: string, args: readonly unknown[] = []) =>
+  chain.readContract({ address, abi: financingPoolAbi, functionName, args, blockNumber: block } as never) as Promise<T>;
+
+describe('pools', () => {
+  it('principal, revenue, stream and queue figures equal the contracts’ at the indexed block', async () => {
+    const { body } = await api<{ pools: ApiPool[] }>('/api/pools?limit=200');
+    expect(body.pools.length).toBe(manifest().contracts.FinancingPools.length);
+    for (const p of body.pools) {
+      const address = getAddress(p.address);
+      const expected: Record<string, bigint> = {
+        totalAssets: await read(address, 'totalAssets'),
+        totalSupply: await read(address, 'totalSupply'),
+        idle: await read(address, 'idle'),
+        outstandingPrincipal: await read(address, 'outstandingPrincipal'),
+        revenueNet: await read(address, 'totalRevenueDistributed'),
+        revenueClaimed: await read(address, 'totalRevenueClaimed'),
+        accRevenuePerShare: await read(address, 'accRevenuePerShare'),
+        streamRemaining: await read(address, 'streamRemaining'),
+        streamEnd: await read(address, 'streamEnd'),
+        unallocatedRevenue: await read(address, 'unallocatedRevenue'),
+        pendingRedeemShares: await read(address, 'pendingRedeemShares'),
+        reservedForRedemptions: await read(address, 'reservedForRedemptions'),
+        depositCap: await read(address, 'depositCap'),
+        minDeposit: await read(address, 'minDeposit'),
+      };
+      for (const [field, value] of Object.entries(expected)) {
+        expect(BigInt(p[field] as string), `${p.symbol} ${field}`).toBe(value);
+      }
+      expect(p.status).toBe(['raising', 'active', 'closed'][await read<number>(address, 'status')]);
+    }
+  });
+});
+
+describe('machines', () => {
+  it('status, operator, pool and outstanding principal equal the registry’s and the pool’s', async () => {
+    const registry = manifest().contracts.HardwareAssetRegistry.address;
+    const count = (await chain.readContract({
+      address: registry,
+      abi: hardwareAssetRegistryAbi,
+      functionName: 'assetCount',
+      blockNumber: block,
+    })) as bigint;
+    for (let id = 1n; id <= count; id++) {
+      const { status, body } = await api<{ asset: Record<string, string> }>(`/api/assets/${id}`);
+      expect(status).toBe(200);
+      const onChain = await chain.readContract({
+        address: registry,
+        abi: hardwareAssetRegistryAbi,
+        functionName: 'getAsset',
+        args: [id],
+        blockNumber: block,
+      });
+      expect(body.asset.status).toBe(['pending', 'active', 'maintenance', 'retired', 'impaired'][onChain.status]);
+      expect(getAddress(body.asset.pool!)).toBe(onChain.pool);
+      expect(getAddress(body.asset.operator!)).toBe(onChain.operator);
+      expect(Number(body.asset.units)).toBe(onChain.units);
+      expect(body.asset.model).toBe(onChain.model);
+      expect(BigInt(body.asset.outstanding!)).toBe(await read<bigint>(onChain.pool, 'outstandingOf', [id]));
+    }
+    expect((await api(`/api/assets/${count + 1n}`)).status).toBe(404);
+    expect((await api('/api/assets/abc')).status).toBe(400);
+  });
+});
+
+describe('accounts', () => {
+  it('shares, locked shares, value and claimable revenue equal the pool’s views for every holder', async () => {
+    const list = holders.join(',');
+    const { body } = await api<{ positions: ApiPosition[] }>(`/api/accounts/positions?addresses=${list}`);
+    let checked = 0;
+    for (const { address: pool } of manifest().contracts.FinancingPools) {
+      for (const account of holders) {
+        const shares = await read<bigint>(pool, 'balanceOf', [account]);
+        const claimable = await read<bigint>(pool, 'claimableRevenue', [account]);
+        const row = body.positions.find((p) => p.pool === pool.toLowerCase() && p.account === account.toLowerCase());
+        if (shares === 0n && claimable === 0n) continue;
+        expect(row, `${account} in ${pool}`).toBeDefined();
+        expect(BigInt(row!.shares!)).toBe(shares);
+        expect(BigInt(row!.lockedShares!)).toBe(await read<bigint>(pool, 'lockedShares', [account]));
+        expect(BigInt(row!.value!)).toBe(await read<bigint>(pool, 'previewRedeem', [shares]));
+        expect(BigInt(row!.claimableRevenue!), `claimable of ${account}`).toBe(claimable);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('cost basis and realised P&L equal an average-cost replay of the raw logs', async () => {
+    for (const { address: pool } of manifest().contracts.FinancingPools) {
+      const logs = await chain.getContractEvents({
+        address: pool,
+        abi: financingPoolAbi,
+        fromBlock: 0n,
+        toBlock: block,
+      });
+      const book = new Map<string, { shares: bigint; cost: bigint; realised: bigint }>();
+      const entry = (a: string) =>
+        book.get(a.toLowerCase()) ??
+        book.set(a.toLowerCase(), { shares: 0n, cost: 0n, realised: 0n }).get(a.toLowerCase())!;
+      for (const log of logs) {
+        const args = log.args as Record<string, unknown>;
+        if (log.eventName === 'Transfer') {
+          const { from, to, value } = args as { from: Address; to: Address; value: bigint };
+          let moved = 0n;
+          if (from !== zeroAddress) {
+            const s = entry(from);
+            if (to !== zeroAddress && s.shares > 0n) moved = (s.cost * value) / s.shares;
+            s.cost -= moved;
+            s.shares -= value;
+          }
+          if (to !== zeroAddress) {
+            const r = entry(to);
+            r.cost += moved;
+            r.shares += value;
+          }
+        } else if (log.eventName === 'Deposit') {
+          entry(args.owner as string).cost += args.assets as bigint;
+        } else if (log.eventName === 'Withdraw' || log.eventName === 'RedeemRequestFilled') {
+          const e = entry(args.owner as string);
+          const before = e.shares + (args.shares as bigint);
+          const cost = before === 0n ? 0n : (e.cost * (args.shares as bigint)) / before;
+          e.cost -= cost;
+          e.realised += (args.assets as bigint) - cost;
+        }
+      }
+      for (const [account, replay] of book) {
+        const { body } = await api<{ positions: ApiPosition[] }>(`/api/accounts/${account}/positions`);
+        const row = body.positions.find((p) => p.pool === pool.toLowerCase());
+        if (!row) {
+          expect(replay.shares).toBe(0n);
+          expect(replay.cost).toBe(0n);
+          continue;
+        }
+        expect(BigInt(row.costBasis!), `cost basis of ${account}`).toBe(replay.cost);
+        expect(BigInt(row.realisedPnl!), `realised P&L of ${account}`).toBe(replay.realised);
+      }
+    }
+  });
+
+  it('redemption requests match the pool’s request views, with their queue position', async () => {
+    for (const { address: pool } of manifest().contracts.FinancingPools) {
+      const { body } = await api<{ redemptions: Record<string, string | number | null>[] }>(
+        `/api/pools/${pool}/redemptions`,
+      );
+      const count = await read<bigint>(pool, 'redeemRequestCount');
+      expect(body.redemptions.length).toBe(Number(count));
+      for (const r of body.redemptions) {
+        const onChain = await read<{
+          owner: Address;
+          pendingShares: bigint;
+          claimableShares: bigint;
+          claimableAssets: bigint;
+        }>(pool, 'redeemRequest', [BigInt(r.requestId as string)]);
+        expect(getAddress(r.owner as string)).toBe(onChain.owner);
+        expect(BigInt(r.pendingShares as string)).toBe(onChain.pendingShares);
+        expect(BigInt(r.filledAssets as string) - BigInt(r.claimedAssets as string)).toBe(onChain.claimableAssets);
+        if (onChain.pendingShares > 0n) {
+          expect(BigInt(r.sharesAhead as string)).toBe(
+            await read<bigint>(pool, 'sharesAheadOf', [BigInt(r.requestId as string)]),
+          );
+        } else {
+          expect(r.queuePosition).toBeNull();
+        }
+      }
+    }
+  });
+
+  it('answers 400 for a bad address and a bad filter, and empty lists for an unknown account', async () => {
+    expect((await api('/api/accounts/0x12/positions')).status).toBe(400);
+    expect((await api('/api/pools?sort=bogus')).status).toBe(400);
+    expect((await api('/api/pools?limit=0')).status).toBe(400);
+    const unknown = await api<{ positions: unknown[] }>(`/api/accounts/${'0x' + '12'.repeat(20)}/positions`);
+    expect(unknown.status).toBe(200);
+    expect(unknown.body.positions).toEqual([]);
+  });
+});
+
+describe('real yield, hand-computed', () => {
+  /**
+   * A new pool with 1,000,000 USDC of principal from day 0, and 900 USDC of gross revenue (810 net after the
+   * 10 % fee) distributed on each of days 1 to 6. On day 6 the trailing 7-day window holds 7 principal-days
+   * of 1,000,000 and 6 × 810 = 4,860 of net revenue: 4,860 × 365 ÷ 7,000,000 = 0.253414…; the 30-day window
+   * and the whole life of the pool hold the same, since the pool is 7 days old.
+   */
+  it('matches net revenue × 365 ÷ principal-days', async () => {
+    const [admin] = await accounts();
+    const m = manifest();
+    const list = await accounts();
+    const manager = list[10]!;
+    const reporter = list[11]!;
+    const investor = list[19]!;
+    const factory = m.contracts.PoolFactory.address;
+    const registry = m.contracts.HardwareAssetRegistry.address;
+    const usdc = m.contracts.MockUSDC.address;
+
+    // Start at the beginning of a UTC day so every event falls on the intended day.
+    const now = (await chain.getBlock()).timestamp;
+    const day0 = (now / 86_400n + 1n) * 86_400n + 60n;
+    await testClient.setNextBlockTimestamp({ timestamp: day0 });
+    await mined(
+      await walletOf(admin!).writeContract({
+        address: factory,
+        abi: poolFactoryAbi,
+        functionName: 'createPool',
+        args: [
+          {
+            projectId: 1n,
+            name: 'Yield Check',
+            symbol: 'myCHK',
+            depositCap: parseUnits('10000000', 6),
+            minDeposit: 1n,
+            metadataURI: '',
+            metadataHash: `0x${'00'.repeat(32)}`,
+          },
+        ],
+      }),
+    );
+    const pool = (await chain.readContract({
+      address: factory,
+      abi: poolFactoryAbi,
+      functionName: 'pools',
+      args: [(await chain.readContract({ address: factory, abi: poolFactoryAbi, functionName: 'poolCount' })) - 1n],
+    })) as Address;
+    await mined(
+      await walletOf(manager).writeContract({
+        address: registry,
+        abi: hardwareAssetRegistryAbi,
+        functionName: 'registerAsset',
+        args: [pool, list[13]!, 0, 'H100', 8, 'Test hall', ''],
+      }),
+    );
+    const assetId = (await chain.readContract({
+      address: registry,
+      abi: hardwareAssetRegistryAbi,
+      functionName: 'assetCount',
+    })) as bigint;
+    const principal = parseUnits('1000000', 6);
+    await mined(
+      await walletOf(admin!).writeContract({
+        address: usdc,
+        abi: mockUsdcAbi,
+        functionName: 'mint',
+        args: [investor, principal],
+      }),
+    );
+    await mined(
+      await walletOf(investor).writeContract({
+        address: usdc,
+        abi: mockUsdcAbi,
+        functionName: 'approve',
+        args: [pool, principal],
+      }),
+    );
+    await mined(
+      await walletOf(investor).writeContract({
+        address: pool,
+        abi: financingPoolAbi,
+        functionName: 'deposit',
+        args: [principal, investor],
+      }),
+    );
+    await mined(
+      await walletOf(reporter).writeContract({
+        address: usdc,
+        abi: mockUsdcAbi,
+        functionName: 'approve',
+        args: [pool, 2n ** 255n],
+      }),
+    );
+    for (let day = 1n; day <= 6n; day++) {
+      await testClient.setNextBlockTimestamp({ timestamp: day0 + day * 86_400n });
+      const t = day0 + day * 86_400n;
+      await mined(
+        await walletOf(reporter).writeContract({
+          address: pool,
+          abi: financingPoolAbi,
+          functionName: 'distributeRevenue',
+          args: [assetId, parseUnits('900', 6), t - 86_400n, t - 10n],
+          gas: 1_000_000n,
+        }),
+      );
+    }
+    await indexedUpTo();
+
+    const expected = (4_860 * 365) / 7_000_000;
+    const { body } = await api<{ pool: { yield7d: number; yield30d: number; yieldSinceInception: number } }>(
+      `/api/pools/${pool}`,
+    );
+    expect(body.pool.yield7d).toBeCloseTo(expected, 12);
+    expect(body.pool.yield30d).toBeCloseTo(expected, 12);
+    expect(body.pool.yieldSinceInception).toBeCloseTo(expected, 12);
+    const series = await api<{ series: { day: number; yield7d: number | null }[] }>(
+      `/api/pools/${pool}/series?metric=yield&interval=day&days=7`,
+    );
+    expect(series.body.series.at(-1)!.yield7d).toBeCloseTo(expected, 12);
+  });
+});
