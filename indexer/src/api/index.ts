@@ -8,12 +8,11 @@ import schema, {
   poolDaily,
   position,
   project,
-  redemptionRequest,
   revenueDistribution,
   utilizationReport,
 } from 'ponder:schema';
 import { Hono, type Context } from 'hono';
-import { and, asc, client, desc, eq, graphql, inArray, replaceBigInts, sql } from 'ponder';
+import { and, asc, client, eq, graphql, inArray, replaceBigInts, sql } from 'ponder';
 import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { claimableAt } from '../revenue-accumulator';
