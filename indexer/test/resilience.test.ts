@@ -1,0 +1,205 @@
+/**
+ * The indexer ends in the same state whatever happens on the way: a reorg of depth 3, a crash in the middle
+ * of the backfill, an RPC that fails a third of its requests. "Same state" is a dump of every table through
+ * GraphQL, compared with a fresh index of the same chain.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseUnits, type Address } from 'viem';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { financingPoolAbi, mockUsdcAbi } from '../../lib/contracts/abis';
+import { spawnIndexer, waitForIndexerReady } from '../../scripts/stack/indexer';
+import type { Service } from '../../scripts/stack/processes';
+import { accounts, chain, indexedUpTo, indexerUrl, manifest, mined, rpcUrl, testClient, walletOf } from './helpers';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'my-indexer-resilience-'));
+const started: Service[] = [];
+let nextPort = Number(process.env.INDEXER_TEST_PORT ?? 42269) + 10;
+
+function startExtraIndexer(name: string, rpc = rpcUrl): { url: string; service: Service } {
+  const port = nextPort++;
+  const service = spawnIndexer({
+    port,
+    rpcUrl: rpc,
+    deploymentsDir: inject('deploymentsDir'),
+    pgliteDir: path.join(work, name),
+    command: 'start',
+    schema: name,
+    logLevel: 'error',
+    quiet: true,
+    databaseUrl: process.env.DATABASE_URL,
+  });
+  started.push(service);
+  return { url: `http://127.0.0.1:${port}`, service };
+}
+
+async function stop(service: Service, signal: NodeJS.Signals = 'SIGTERM') {
+  if (service.child.exitCode !== null || service.child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    service.child.once('exit', () => resolve());
+    process.kill(-service.child.pid!, signal);
+  });
+}
+
+afterAll(async () => {
+  await Promise.all(started.map((s) => stop(s, 'SIGKILL')));
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
+
+async function graphql<T>(url: string, query: string): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await res.json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Every row of every table, through GraphQL, in a stable order. */
+async function dump(url: string): Promise<Record<string, unknown[]>> {
+  const schema = await graphql<{ __schema: { queryType: { fields: { name: string; type: TypeRef }[] } } }>(
+    url,
+    '{ __schema { queryType { fields { name type { kind name ofType { kind name ofType { kind name } } } } } } }',
+  );
+  const unwrap = (t: TypeRef): string => (t.name ?? unwrap(t.ofType!)) as string;
+  const pages = schema.__schema.queryType.fields.filter((f) => unwrap(f.type).endsWith('Page') && f.name !== '_meta');
+  const out: Record<string, unknown[]> = {};
+  for (const page of pages) {
+    const itemType = unwrap(page.type).replace(/Page$/, '');
+    const type = await graphql<{ __type: { fields: { name: string; type: TypeRef }[] } }>(
+      url,
+      `{ __type(name: "${itemType}") { fields { name type { kind name ofType { kind name } } } } }`,
+    );
+    const scalars = type.__type.fields.filter((f) =>
+      ['SCALAR', 'ENUM'].includes(f.type.kind === 'NON_NULL' ? f.type.ofType!.kind : f.type.kind),
+    );
+    const fields = scalars.map((f) => f.name).join(' ');
+    const rows: unknown[] = [];
+    let after: string | null = null;
+    do {
+      const cursor: string = after ? `, after: "${after}"` : '';
+      const data: Record<string, { items: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> =
+        await graphql(
+          url,
+          `{ ${page.name}(limit: 1000${cursor}) { items { ${fields} } pageInfo { hasNextPage endCursor } } }`,
+        );
+      rows.push(...data[page.name]!.items);
+      after = data[page.name]!.pageInfo.hasNextPage ? data[page.name]!.pageInfo.endCursor : null;
+    } while (after);
+    out[page.name] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
+
+async function atHead(url: string) {
+  await waitForIndexerReady(url, undefined, 240_000);
+  return indexedUpTo(await chain.getBlockNumber(), url);
+}
+
+async function deposit(investor: Address, pool: Address, usdc: string) {
+  const m = manifest();
+  const amount = parseUnits(usdc, 6);
+  await mined(
+    await walletOf(investor).writeContract({
+      address: m.contracts.MockUSDC.address,
+      abi: mockUsdcAbi,
+      functionName: 'approve',
+      args: [pool, amount],
+    }),
+  );
+  return mined(
+    await walletOf(investor).writeContract({
+      address: pool,
+      abi: financingPoolAbi,
+      functionName: 'deposit',
+      args: [amount, investor],
+    }),
+  );
+}
+
+describe('resilience', { timeout: 300_000 }, () => {
+  it('a reorg of depth 3 leaves the database as a fresh reindex of the new chain', async () => {
+    const list = await accounts();
+    const pool = manifest().contracts.FinancingPools[0]!.address;
+    await deposit(list[4]!, pool, '1111');
+    await deposit(list[5]!, pool, '2222');
+    const before = await chain.getBlockNumber();
+    await indexedUpTo(before);
+
+    // Replace the last three blocks (the second deposit and its approval among them) with empty ones.
+    await testClient.request({ method: 'anvil_reorg' as never, params: [3, []] as never });
+    await testClient.mine({ blocks: 2 });
+    const head = await chain.getBlockNumber();
+    await new Promise((r) => setTimeout(r, 1_500));
+    await indexedUpTo(head);
+
+    const fresh = startExtraIndexer('after_reorg');
+    await atHead(fresh.url);
+    expect(await dump(indexerUrl)).toEqual(await dump(fresh.url));
+    await stop(fresh.service);
+  });
+
+  it('an indexer killed in the middle of its backfill resumes to the same state, without duplicates', async () => {
+    const crashed = startExtraIndexer('crash_restart');
+    // Kill it without warning as soon as it has written some of the history, before it reaches the head.
+    const head = await chain.getBlockNumber();
+    let killedAt = 0n;
+    for (let i = 0; i < 2_400 && killedAt === 0n; i++) {
+      const status = await fetch(`${crashed.url}/status`)
+        .then((r) => r.json() as Promise<Record<string, { block: { number: number } }>>)
+        .catch(() => null);
+      const block = BigInt(Object.values(status ?? {})[0]?.block.number ?? 0);
+      if (block > 0n) killedAt = block;
+      else await new Promise((r) => setTimeout(r, 25));
+    }
+    await stop(crashed.service, 'SIGKILL');
+    expect(killedAt, 'killed before it had indexed anything').toBeGreaterThan(0n);
+    console.log(`indexer killed at block ${killedAt} of ${head}`);
+    const restarted = startExtraIndexer('crash_restart');
+    nextPort--; // same schema and database, same port
+    await atHead(restarted.url);
+    await indexedUpTo(await chain.getBlockNumber());
+    expect(await dump(restarted.url)).toEqual(await dump(indexerUrl));
+    await stop(restarted.service);
+  });
+
+  it('an RPC that fails a third of its requests still ends in the same state', async () => {
+    let count = 0;
+    let failed = 0;
+    const proxy = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        if (++count % 3 === 0) {
+          failed++;
+          res.writeHead(503).end('flaky upstream');
+          return;
+        }
+        const upstream = await fetch(rpcUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.concat(chunks),
+        });
+        res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(await upstream.text());
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as { port: number };
+    try {
+      const flaky = startExtraIndexer('flaky_rpc', `http://127.0.0.1:${port}`);
+      await atHead(flaky.url);
+      await indexedUpTo(await chain.getBlockNumber());
+      expect(failed).toBeGreaterThan(3);
+      expect(await dump(flaky.url)).toEqual(await dump(indexerUrl));
+      await stop(flaky.service);
+    } finally {
+      proxy.close();
+    }
+  });
+});
