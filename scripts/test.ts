@@ -10,7 +10,11 @@ const STEPS: { name: string; command: string }[] = [
   { name: 'types', command: 'npx tsc --noEmit && npx tsc --noEmit -p indexer' },
   { name: 'unit (vitest)', command: 'npx vitest run' },
   { name: 'contracts (forge)', command: 'cd contracts && ../node_modules/.bin/forge test' },
-  { name: 'indexer (ponder + anvil)', command: 'npx vitest run --config indexer/vitest.config.ts' },
+  { name: 'indexer on PGlite', command: 'npx vitest run --config indexer/vitest.config.ts' },
+  {
+    name: 'indexer on PostgreSQL',
+    command: 'INDEXER_TEST_DATABASE=postgres npx vitest run --config indexer/vitest.config.ts',
+  },
   { name: 'end-to-end (playwright)', command: 'npx tsx scripts/ensure-chromium.ts && npx playwright test' },
 ];
 

@@ -55,6 +55,16 @@ async function waitForIndexedBlock(block: bigint) {
   throw new Error(`indexer did not reach block ${block}`);
 }
 
+/** Retries a read for up to 3 s until it gives a value: on PostgreSQL, /status can lead the API's reads by a moment. */
+async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 30; i++) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the indexer never had the value');
+}
+
 /** Every pool the factory has created, in order: the indexer must find them all by itself. */
 async function factoryPools(): Promise<Address[]> {
   const factory = manifest.contracts.PoolFactory.address;
@@ -210,10 +220,13 @@ describe('live indexing', () => {
         functionName: 'balanceOf',
         args: [account],
       });
-      const { body } = await api<{ positions: { pool: string; shares: string }[] }>(
-        `/api/accounts/${account}/positions`,
-      );
-      expect(BigInt(body.positions.find((p) => p.pool === pool.toLowerCase())!.shares)).toBe(onChain);
+      const indexed = await eventually(async () => {
+        const { body } = await api<{ positions: { pool: string; shares: string }[] }>(
+          `/api/accounts/${account}/positions`,
+        );
+        return body.positions.find((p) => p.pool === pool.toLowerCase());
+      });
+      expect(BigInt(indexed.shares)).toBe(onChain);
     }
     const { body: poolBody } = await api<{ pool: ApiPool }>(`/api/pools/${pool}`);
     expect(BigInt(poolBody.pool.totalAssets)).toBe(

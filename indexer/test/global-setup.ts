@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { deployAndSeed, seedGenesisTimestamp } from '../../scripts/seed/simulate';
 import { startAnvil } from '../../scripts/stack/anvil';
 import { startIndexer } from '../../scripts/stack/indexer';
+import { startPostgres, type Postgres } from '../../scripts/stack/postgres';
 import { run, stopAll } from '../../scripts/stack/processes';
 
 // Ports of their own, apart from `npm run dev` and the end-to-end stack.
@@ -16,6 +17,8 @@ declare module 'vitest' {
     rpcUrl: string;
     indexerUrl: string;
     deploymentsDir: string;
+    /** Set when the suite runs on PostgreSQL; extra indexers in the tests use it too. */
+    databaseUrl: string | undefined;
   }
 }
 
@@ -23,6 +26,12 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(__dirname, '..', '..');
   process.chdir(root);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'my-indexer-test-'));
+  // INDEXER_TEST_DATABASE=postgres runs the whole suite on a throwaway PostgreSQL instead of PGlite.
+  let postgres: Postgres | undefined;
+  if (process.env.INDEXER_TEST_DATABASE === 'postgres') {
+    postgres = startPostgres(Number(process.env.INDEXER_TEST_PG_PORT ?? 54329));
+    console.log(`indexer tests on PostgreSQL at ${postgres.url}`);
+  }
   const deploymentsDir = path.join(work, 'deployments');
 
   await run(path.join(root, 'node_modules', '.bin', 'forge'), ['build', '--quiet', '--skip', 'test'], {
@@ -39,17 +48,21 @@ export default async function setup(project: TestProject) {
       command: 'start',
       schema: 'indexer_test',
       logLevel: 'warn',
+      databaseUrl: postgres?.url,
     });
     project.provide('rpcUrl', anvil.rpcUrl);
     project.provide('indexerUrl', indexerUrl);
     project.provide('deploymentsDir', deploymentsDir);
+    project.provide('databaseUrl', postgres?.url);
   } catch (error) {
     await stopAll();
+    postgres?.stop();
     throw error;
   }
 
   return async () => {
     await stopAll();
+    postgres?.stop();
     fs.rmSync(work, { recursive: true, force: true });
   };
 }

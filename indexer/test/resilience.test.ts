@@ -29,7 +29,7 @@ function startExtraIndexer(name: string, rpc = rpcUrl): { url: string; service: 
     schema: name,
     logLevel: 'error',
     quiet: true,
-    databaseUrl: process.env.DATABASE_URL,
+    databaseUrl: inject('databaseUrl'),
   });
   started.push(service);
   return { url: `http://127.0.0.1:${port}`, service };

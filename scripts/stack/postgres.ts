@@ -1,0 +1,72 @@
+/**
+ * A throwaway PostgreSQL cluster on a private port, for the tests that need a real database. Uses Debian's
+ * PostgreSQL; where it is missing and we are root on Debian, installs it first (saying so).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type Postgres = { url: string; stop: () => void };
+
+function binDir(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!fs.existsSync(root)) return undefined;
+  const versions = fs.readdirSync(root).sort((a, b) => Number(b) - Number(a));
+  return versions.map((v) => path.join(root, v, 'bin')).find((dir) => fs.existsSync(path.join(dir, 'initdb')));
+}
+
+export function ensurePostgresInstalled(): string {
+  let bin = binDir();
+  if (!bin && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    console.log(
+      "PostgreSQL not found: installing Debian's postgresql package (apt-get update; apt-get install -y postgresql).",
+    );
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'postgresql'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    bin = binDir();
+  }
+  if (!bin)
+    throw new Error(
+      "PostgreSQL is not installed: install Debian's postgresql package (its initdb and pg_ctl are needed).",
+    );
+  return bin;
+}
+
+/** initdb + pg_ctl start on `port`, trust auth on 127.0.0.1 only; as the postgres user when we are root. */
+export function startPostgres(port: number): Postgres {
+  const bin = ensurePostgresInstalled();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'my-postgres-'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
+  const run = (tool: string, args: string[]) => {
+    const command = asRoot ? 'runuser' : path.join(bin, tool);
+    const argv = asRoot ? ['-u', 'postgres', '--', path.join(bin, tool), ...args] : args;
+    const result = spawnSync(command, argv, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr || result.stdout}`);
+  };
+  run('initdb', ['-D', path.join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  run('pg_ctl', [
+    '-D',
+    path.join(dir, 'data'),
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    'start',
+  ]);
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      try {
+        run('pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', 'stop']);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
