@@ -20,9 +20,9 @@ export async function api<T>(path: string, base = indexerUrl): Promise<{ status:
 }
 
 /** Waits until the indexer at `base` has indexed `block` (default: the chain's head now). */
-export async function indexedUpTo(block?: bigint, base = indexerUrl): Promise<bigint> {
+export async function indexedUpTo(block?: bigint, base = indexerUrl, timeoutMs = 30_000): Promise<bigint> {
   const target = block ?? (await chain.getBlockNumber());
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < timeoutMs / 100; i++) {
     const { body } = await api<{ indexed: { block: string } }>('/api/status', base).catch(() => ({
       body: { indexed: { block: '0' } },
     }));

@@ -97,9 +97,10 @@ async function dump(url: string): Promise<Record<string, unknown[]>> {
   return out;
 }
 
+/** Ready, then at the chain's head; an indexer retrying a failing RPC backs off, so this waits minutes. */
 async function atHead(url: string) {
   await waitForIndexerReady(url, undefined, 240_000);
-  return indexedUpTo(await chain.getBlockNumber(), url);
+  return indexedUpTo(await chain.getBlockNumber(), url, 240_000);
 }
 
 async function deposit(investor: Address, pool: Address, usdc: string) {
@@ -123,7 +124,7 @@ async function deposit(investor: Address, pool: Address, usdc: string) {
   );
 }
 
-describe('resilience', { timeout: 300_000 }, () => {
+describe('resilience', { timeout: 540_000 }, () => {
   it('a reorg of depth 3 leaves the database as a fresh reindex of the new chain', async () => {
     const list = await accounts();
     const pool = manifest().contracts.FinancingPools[0]!.address;
