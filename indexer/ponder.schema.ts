@@ -139,6 +139,8 @@ export const utilizationReport = onchainTable(
   (table) => ({
     assetTimeIdx: index().on(table.assetId, table.timestamp),
     poolTimeIdx: index().on(table.pool, table.timestamp),
+    // The API's windows are whole days: a pool's utilization over the last 30 days reads only those.
+    poolDayIdx: index().on(table.pool, table.day),
   }),
 );
 
@@ -262,7 +264,11 @@ export const poolDaily = onchainTable(
     withdrawals: t.bigint().notNull(),
     writtenDown: t.bigint().notNull(),
   }),
-  (table) => ({ pk: primaryKey({ columns: [table.pool, table.day] }) }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.pool, table.day] }),
+    // Protocol-wide sums over the last days (all pools at once).
+    dayIdx: index().on(table.day),
+  }),
 );
 
 export const assetDaily = onchainTable(

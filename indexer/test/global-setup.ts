@@ -12,13 +12,19 @@ import { run, stopAll } from '../../scripts/stack/processes';
 const CHAIN_PORT = Number(process.env.INDEXER_TEST_CHAIN_PORT ?? 8745);
 const INDEXER_PORT = Number(process.env.INDEXER_TEST_PORT ?? 42269);
 
+/** The extra indexers resilience.test.ts starts, by schema name. */
+export const EXTRA_INDEXERS = ['after_reorg', 'crash_restart', 'flaky_rpc'] as const;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     rpcUrl: string;
     indexerUrl: string;
     deploymentsDir: string;
-    /** Set when the suite runs on PostgreSQL; extra indexers in the tests use it too. */
-    databaseUrl: string | undefined;
+    /**
+     * When the suite runs on PostgreSQL: a database of its own for each extra indexer the tests start, as in
+     * production, where instances do not share Ponder's sync tables.
+     */
+    extraDatabases: Record<string, string> | undefined;
   }
 }
 
@@ -53,7 +59,10 @@ export default async function setup(project: TestProject) {
     project.provide('rpcUrl', anvil.rpcUrl);
     project.provide('indexerUrl', indexerUrl);
     project.provide('deploymentsDir', deploymentsDir);
-    project.provide('databaseUrl', postgres?.url);
+    project.provide(
+      'extraDatabases',
+      postgres ? Object.fromEntries(EXTRA_INDEXERS.map((name) => [name, postgres!.createDatabase(name)])) : undefined,
+    );
   } catch (error) {
     await stopAll();
     postgres?.stop();

@@ -7,7 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export type Postgres = { url: string; stop: () => void };
+export type Postgres = {
+  url: string;
+  /** A fresh database on the same cluster; its connection string. */
+  createDatabase: (name: string) => string;
+  stop: () => void;
+};
 
 function binDir(): string | undefined {
   const root = '/usr/lib/postgresql';
@@ -59,8 +64,14 @@ export function startPostgres(port: number): Postgres {
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
     'start',
   ]);
+  const url = (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    url: url('postgres'),
+    createDatabase: (name) => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
+      run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `create database ${name}`]);
+      return url(name);
+    },
     stop: () => {
       try {
         run('pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', 'stop']);

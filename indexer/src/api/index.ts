@@ -16,7 +16,7 @@ import { and, asc, client, eq, graphql, inArray, replaceBigInts, sql } from 'pon
 import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { claimableAt } from '../revenue-accumulator';
-import { assetRealYieldSql, poolRealYieldSql, windowDays } from './real-yield';
+import { assetRealYieldSql, poolPrincipalDaysSql, poolRealYieldSql, windowDays } from './real-yield';
 
 const app = new Hono();
 
@@ -84,23 +84,21 @@ app.get('/api/protocol', async (c) => {
   const { d30 } = windowDays(indexed.day);
   const [totals] = (
     await db.execute(sql`
-      select
-        (select coalesce(sum(${pool.totalAssets}), 0) from ${pool}) as tvl,
-        (select coalesce(sum(${pool.outstandingPrincipal}), 0) from ${pool}) as outstanding_principal,
-        (select coalesce(sum(${pool.revenueNet}), 0) from ${pool}) as revenue_net,
-        (select coalesce(sum(${pool.revenueClaimed}), 0) from ${pool}) as revenue_claimed,
-        (select coalesce(sum(${pool.writtenDownTotal}), 0) from ${pool}) as written_down,
-        (select coalesce(sum(${revenueDistribution.netAmount}), 0) from ${revenueDistribution}
-          where ${revenueDistribution.day} between ${d30[0]} and ${d30[1]}) as revenue_net_30d,
-        (select count(*) from ${pool}) as pools,
-        (select count(*) from ${asset} where ${asset.deployed} > 0) as machines_financed,
-        (select coalesce(sum(${asset.units}), 0) from ${asset} where ${asset.deployed} > 0) as units_financed,
+      select p.tvl, p.outstanding_principal, p.revenue_net, p.revenue_claimed, p.written_down,
+        (select coalesce(sum(${poolDaily.revenueNet}), 0) from ${poolDaily}
+          where ${poolDaily.day} between ${d30[0]} and ${d30[1]}) as revenue_net_30d,
+        p.pools, a.machines_financed, a.units_financed,
         (select count(distinct ${position.account}) from ${position} where ${position.shares} > 0) as investors,
-        (select coalesce(sum(pd.principal), 0) from (
-          select (select ${poolDaily.totalAssets} from ${poolDaily} where ${poolDaily.pool} = p.address and ${poolDaily.day} <= g.day
-                  order by ${poolDaily.day} desc limit 1) as principal
-          from ${pool} p cross join generate_series(${d30[0]}::int, ${d30[1]}::int) g(day)
-        ) pd) as principal_days_30d
+        (select coalesce(sum(${poolPrincipalDaysSql(sql`pp.address`, d30[0], d30[1])}), 0) from ${pool} pp) as principal_days_30d
+      from (
+        select coalesce(sum(${pool.totalAssets}), 0) as tvl, coalesce(sum(${pool.outstandingPrincipal}), 0) as outstanding_principal,
+          coalesce(sum(${pool.revenueNet}), 0) as revenue_net, coalesce(sum(${pool.revenueClaimed}), 0) as revenue_claimed,
+          coalesce(sum(${pool.writtenDownTotal}), 0) as written_down, count(*) as pools
+        from ${pool}
+      ) p, (
+        select count(*) as machines_financed, coalesce(sum(${asset.units}), 0) as units_financed
+        from ${asset} where ${asset.deployed} > 0
+      ) a
     `)
   ).rows as Record<string, string>[];
   const t = totals!;
@@ -155,9 +153,7 @@ function poolFigures(indexed: Indexed) {
     yield30d: sql<number | null>`${poolRealYieldSql(sql`${pool.address}`, d30[0], d30[1])}`.as('yield_30d'),
     yieldSinceInception: sql<number | null>`(
       select case when pd.principal_days > 0 then ((${pool.revenueNet}::numeric * 365.0) / pd.principal_days)::float8 else null end
-      from (select coalesce(sum((select ${poolDaily.totalAssets} from ${poolDaily} where ${poolDaily.pool} = ${pool.address}
-              and ${poolDaily.day} <= g.day order by ${poolDaily.day} desc limit 1)), 0)::numeric as principal_days
-            from generate_series(${created}, ${indexed.day}::int) g(day)) pd
+      from (select ${poolPrincipalDaysSql(sql`${pool.address}`, created, indexed.day)} as principal_days) pd
     )`.as('yield_since_inception'),
     utilization30d: sql<number | null>`(
       select avg(${utilizationReport.utilizationBps})::float / 10000 from ${utilizationReport}
@@ -338,8 +334,8 @@ function yieldSeriesSql(address: Address, from: number, to: number, size: 'day' 
         and ${poolDaily.day} <= g.day order by ${poolDaily.day} desc limit 1), 0)::numeric as p
       from generate_series(${from - 29}::int, ${to}::int) g(day)
     ), revenue as (
-      select g.day, coalesce((select sum(${revenueDistribution.netAmount}) from ${revenueDistribution}
-        where ${revenueDistribution.pool} = ${address} and ${revenueDistribution.day} = g.day), 0)::numeric as r
+      select g.day, coalesce((select ${poolDaily.revenueNet} from ${poolDaily}
+        where ${poolDaily.pool} = ${address} and ${poolDaily.day} = g.day), 0)::numeric as r
       from generate_series(${from - 29}::int, ${to}::int) g(day)
     ), windowed as (
       select principal.day,
