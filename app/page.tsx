@@ -1,23 +1,29 @@
 import Link from 'next/link';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
+import { CategoryBadge } from '@/components/pools/CategoryBadge';
 import { Card } from '@/components/ui/Card';
 import { Stat } from '@/components/ui/Stat';
+import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import { IndexerUnavailableError } from '@/lib/indexer/client';
 import { listPools, type PoolSummary } from '@/lib/indexer/pools';
+import { getProtocolTotals, type ProtocolTotals } from '@/lib/indexer/protocol';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  let pools: PoolSummary[] | null = null;
+  let data: { totals: ProtocolTotals; featured: PoolSummary[] } | null = null;
   let failure: string | null = null;
   try {
-    pools = await listPools();
+    const [totals, pools] = await Promise.all([
+      getProtocolTotals(),
+      listPools({ sort: 'yield', order: 'desc', status: 'active' }),
+    ]);
+    data = { totals, featured: pools.slice(0, 3) };
   } catch (error) {
     if (!(error instanceof IndexerUnavailableError)) throw error;
     failure = error.message;
   }
-  const tvl = pools?.reduce((sum, p) => sum + p.totalAssets, 0n) ?? 0n;
 
   return (
     <div className="space-y-10">
@@ -26,26 +32,103 @@ export default async function HomePage() {
           Real yield from the machines of the AI economy
         </h1>
         <p className="text-lg text-ink-muted">
-          Finance GPU clusters and robot fleets. Each machine is a token on chain, its revenue arrives in USDC, and you
-          can trace every dollar back to a transaction.
+          Finance GPU clusters and robot fleets. Each machine group is a token on chain, its net revenue arrives in
+          USDC, and every dollar can be traced back to a transaction.
         </p>
         <Link href="/pools" className="inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-accent-ink">
           Browse pools
         </Link>
       </section>
+
       {failure ? (
         <IndexerUnavailable detail={failure} />
-      ) : pools ? (
-        <Card>
-          <dl className="grid grid-cols-2 gap-5 sm:grid-cols-3">
-            <Stat label="Total value locked" value={formatUsdc(tvl)} hint="across all pools" />
-            <Stat label="Pools" value={pools.length} />
-            <Stat
-              label="Compute · Robotics"
-              value={`${pools.filter((p) => p.category === 'compute').length} · ${pools.filter((p) => p.category === 'robotics').length}`}
-            />
-          </dl>
-        </Card>
+      ) : data ? (
+        <>
+          <Card>
+            <dl className="grid grid-cols-2 gap-6 md:grid-cols-3 lg:grid-cols-6" aria-label="Protocol totals">
+              <Stat
+                label="Total value locked"
+                value={formatUsdc(data.totals.tvl, { compact: true })}
+                hint="principal in all pools"
+              />
+              <Stat
+                label="Revenue distributed"
+                value={formatUsdc(data.totals.revenueNet, { compact: true })}
+                hint="net, to date"
+              />
+              <Stat
+                label="Last 30 days"
+                value={formatUsdc(data.totals.revenueNet30d, { compact: true })}
+                hint="net revenue"
+              />
+              <Stat
+                label="Real yield"
+                value={formatPercent(data.totals.realYield30d)}
+                hint="trailing 30 days, annualised"
+              />
+              <Stat
+                label="Machines financed"
+                value={data.totals.unitsFinanced.toLocaleString('en-US')}
+                hint={`in ${data.totals.machinesFinanced} groups`}
+              />
+              <Stat label="Investors" value={data.totals.investors} hint="holding pool shares" />
+            </dl>
+          </Card>
+
+          <section className="space-y-4" aria-labelledby="featured">
+            <h2 id="featured" className="text-lg font-semibold">
+              Highest real yield this month
+            </h2>
+            <ul className="grid gap-4 md:grid-cols-3">
+              {data.featured.map((pool) => (
+                <li
+                  key={pool.address}
+                  className="relative rounded-xl border border-line bg-surface-raised p-5 hover:border-accent"
+                >
+                  <CategoryBadge category={pool.category} />
+                  <Link href={`/pools/${pool.address}`} className="mt-2 block font-medium after:absolute after:inset-0">
+                    {pool.name}
+                  </Link>
+                  <p className="text-xs text-ink-faint">{pool.projectName}</p>
+                  <dl className="mt-4 grid grid-cols-2 gap-2 text-sm">
+                    <div>
+                      <dt className="text-xs text-ink-faint">30-day real yield</dt>
+                      <dd className="text-lg font-semibold tabular-nums">{formatPercent(pool.yield30d)}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-xs text-ink-faint">TVL</dt>
+                      <dd className="text-lg font-semibold tabular-nums">
+                        {formatUsdc(pool.totalAssets, { compact: true })}
+                      </dd>
+                    </div>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="grid gap-6 md:grid-cols-3" aria-label="Where the yield comes from">
+            {[
+              [
+                'Machines earn',
+                'GPU clusters sell compute by the hour; robot fleets are rented out by the month. Each pool finances the machines of one operator.',
+              ],
+              [
+                'Revenue arrives on chain',
+                'Each machine’s net operating revenue is paid into its pool in USDC, per period, with the protocol fee taken. Utilization is reported beside it.',
+              ],
+              [
+                'You claim cash',
+                'Revenue is released to shareholders pro rata over a week and claimed in USDC. Principal comes back as the machines amortise; exits beyond idle cash queue first-in, first-out.',
+              ],
+            ].map(([title, text]) => (
+              <div key={title}>
+                <h3 className="font-semibold">{title}</h3>
+                <p className="mt-1 text-sm text-ink-muted">{text}</p>
+              </div>
+            ))}
+          </section>
+        </>
       ) : null}
     </div>
   );

@@ -1,25 +1,33 @@
 import type { Metadata } from 'next';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
+import { PoolFilters } from '@/components/pools/PoolFilters';
 import { PoolTable } from '@/components/pools/PoolTable';
 import { IndexerUnavailableError } from '@/lib/indexer/client';
 import { listPools, type PoolSummary } from '@/lib/indexer/pools';
+import { parsePoolListParams } from '@/lib/pools/pool-list-params';
 
 export const metadata: Metadata = {
   title: 'Pools',
-  description: 'Financing pools for GPU clusters and robot fleets, with their deposits and depositors.',
+  description: 'Financing pools for GPU clusters and robot fleets: real yield, utilization, depositors.',
 };
 
 export const dynamic = 'force-dynamic';
 
-export default async function PoolsPage() {
+export default async function PoolsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = parsePoolListParams(await searchParams);
   let pools: PoolSummary[] | null = null;
   let failure: string | null = null;
   try {
-    pools = await listPools();
+    pools = await listPools(params);
   } catch (error) {
     if (!(error instanceof IndexerUnavailableError)) throw error;
     failure = error.message;
   }
+  const filtered = Boolean(params.category || params.status || params.q);
 
   return (
     <div className="space-y-6">
@@ -27,16 +35,25 @@ export default async function PoolsPage() {
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Financing pools</h1>
         <p className="mt-2 max-w-2xl text-ink-muted">
           Each pool finances one round of machines for an operator: GPU clusters that sell compute by the hour, robot
-          fleets rented out by the month. Deposit USDC, receive pool shares.
+          fleets rented out by the month. Deposit USDC, receive pool shares, and claim the machines’ net revenue in
+          cash.
         </p>
       </div>
+      <PoolFilters params={params} />
       {failure ? (
         <IndexerUnavailable detail={failure} />
       ) : pools && pools.length > 0 ? (
-        <PoolTable pools={pools} />
+        <>
+          <PoolTable pools={pools} params={params} />
+          <p className="text-xs text-ink-faint">
+            Real yield: net revenue distributed to the pool in the last 30 days × 365 ÷ the pool’s principal-days over
+            those days (principal: idle cash plus capital deployed, net of write-downs). Utilization: the machines’
+            reported utilization, averaged over 30 days.
+          </p>
+        </>
       ) : (
         <p className="rounded-xl border border-dashed border-line p-10 text-center text-ink-muted">
-          No pools are open yet.
+          {filtered ? 'No pool matches these filters.' : 'No pools are open yet.'}
         </p>
       )}
     </div>

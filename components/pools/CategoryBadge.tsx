@@ -9,7 +9,7 @@ const STYLE: Record<PoolCategory, string> = {
 export function CategoryBadge({ category }: { category: PoolCategory }) {
   return (
     <span
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[category]}`}
+      className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[category]}`}
     >
       {LABEL[category]}
     </span>

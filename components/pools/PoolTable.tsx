@@ -1,16 +1,19 @@
 import Link from 'next/link';
+import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import type { PoolSummary } from '@/lib/indexer/pools';
-import { sharePrice } from '@/lib/pools/share-price';
+import { poolListQueryString, type PoolListParams } from '@/lib/pools/pool-list-params';
 import { CategoryBadge } from './CategoryBadge';
 import { PoolStatusBadge } from './PoolStatusBadge';
 
-export function PoolTable({ pools }: { pools: PoolSummary[] }) {
+type SortKey = PoolListParams['sort'];
+
+export function PoolTable({ pools, params }: { pools: PoolSummary[]; params: PoolListParams }) {
   return (
     <>
       <PoolCards pools={pools} />
-      <div className="hidden overflow-hidden rounded-xl border border-line bg-surface-raised sm:block">
-        <PoolRows pools={pools} />
+      <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface-raised sm:block">
+        <PoolRows pools={pools} params={params} />
       </div>
     </>
   );
@@ -37,12 +40,12 @@ function PoolCards({ pools }: { pools: PoolSummary[] }) {
               <dd className="font-medium tabular-nums">{formatUsdc(pool.totalAssets, { compact: true })}</dd>
             </div>
             <div>
-              <dt className="text-xs text-ink-faint">Share price</dt>
-              <dd className="tabular-nums">{formatUsdc(sharePrice(pool.totalAssets, pool.totalSupply))}</dd>
+              <dt className="text-xs text-ink-faint">30-day yield</dt>
+              <dd className="tabular-nums">{formatPercent(pool.yield30d)}</dd>
             </div>
             <div>
-              <dt className="text-xs text-ink-faint">Depositors</dt>
-              <dd className="tabular-nums">{pool.depositors}</dd>
+              <dt className="text-xs text-ink-faint">Utilization</dt>
+              <dd className="tabular-nums">{formatPercent(pool.utilization30d)}</dd>
             </div>
           </dl>
         </li>
@@ -51,54 +54,82 @@ function PoolCards({ pools }: { pools: PoolSummary[] }) {
   );
 }
 
-function PoolRows({ pools }: { pools: PoolSummary[] }) {
+function SortHeader({
+  label,
+  sortKey,
+  params,
+  align = 'right',
+}: {
+  label: string;
+  sortKey: SortKey;
+  params: PoolListParams;
+  align?: 'left' | 'right';
+}) {
+  const active = params.sort === sortKey;
+  const nextOrder = active && params.order === 'desc' ? 'asc' : 'desc';
+  const href = `/pools${poolListQueryString({ ...params, sort: sortKey, order: nextOrder })}`;
+  return (
+    <th
+      scope="col"
+      className={`px-4 py-3 ${align === 'right' ? 'text-right' : 'text-left'}`}
+      aria-sort={active ? (params.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <Link href={href} className={`inline-flex items-center gap-1 hover:text-ink ${active ? 'text-ink' : ''}`}>
+        {label}
+        <span aria-hidden className="text-[0.7em]">
+          {active ? (params.order === 'asc' ? '▲' : '▼') : ''}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+function PoolRows({ pools, params }: { pools: PoolSummary[]; params: PoolListParams }) {
   return (
     <table className="w-full text-sm">
-      <caption className="sr-only">Financing pools</caption>
+      <caption className="sr-only">Financing pools; column headers sort the list</caption>
       <thead className="border-b border-line bg-surface-sunken/60 text-left text-xs font-medium text-ink-muted">
         <tr>
-          <th scope="col" className="px-4 py-3 sm:px-5">
-            Pool
-          </th>
-          <th scope="col" className="hidden px-4 py-3 md:table-cell">
+          <SortHeader label="Pool" sortKey="name" params={params} align="left" />
+          <th scope="col" className="hidden px-4 py-3 lg:table-cell">
             Category
           </th>
-          <th scope="col" className="px-4 py-3 text-right">
-            TVL
-          </th>
-          <th scope="col" className="px-4 py-3 text-right">
-            Share price
-          </th>
-          <th scope="col" className="px-4 py-3 text-right sm:px-5">
-            Depositors
-          </th>
+          <SortHeader label="TVL / cap" sortKey="tvl" params={params} />
+          <SortHeader label="30-day real yield" sortKey="yield" params={params} />
+          <SortHeader label="Utilization" sortKey="utilization" params={params} />
+          <SortHeader label="Depositors" sortKey="depositors" params={params} />
         </tr>
       </thead>
       <tbody className="divide-y divide-line">
         {pools.map((pool) => (
-          <tr key={pool.address} className="group relative hover:bg-surface-sunken/50">
-            <td className="px-4 py-4 sm:px-5">
+          <tr key={pool.address} className="group relative hover:bg-surface-sunken/50" data-testid="pool-row">
+            <td className="px-4 py-4">
               <Link
                 href={`/pools/${pool.address}`}
                 className="font-medium after:absolute after:inset-0 group-hover:text-accent"
               >
                 {pool.name}
               </Link>
-              <div className="mt-1 flex items-center gap-2 text-xs text-ink-faint">
-                <span>{pool.symbol}</span>
-                <span className="md:hidden">
+              <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-ink-faint">
+                <span>{pool.projectName ?? pool.symbol}</span>
+                <PoolStatusBadge status={pool.status} />
+                <span className="lg:hidden">
                   <CategoryBadge category={pool.category} />
                 </span>
               </div>
             </td>
-            <td className="hidden px-4 py-4 md:table-cell">
+            <td className="hidden px-4 py-4 lg:table-cell">
               <CategoryBadge category={pool.category} />
             </td>
-            <td className="px-4 py-4 text-right font-medium tabular-nums">{formatUsdc(pool.totalAssets)}</td>
-            <td className="px-4 py-4 text-right tabular-nums text-ink-muted">
-              {formatUsdc(sharePrice(pool.totalAssets, pool.totalSupply))}
+            <td className="px-4 py-4 text-right tabular-nums">
+              <div className="font-medium">{formatUsdc(pool.totalAssets, { compact: true })}</div>
+              <div className="text-xs text-ink-faint">of {formatUsdc(pool.depositCap, { compact: true })}</div>
             </td>
-            <td className="px-4 py-4 text-right tabular-nums sm:px-5">{pool.depositors}</td>
+            <td className="px-4 py-4 text-right font-medium tabular-nums" data-testid="pool-yield">
+              {formatPercent(pool.yield30d)}
+            </td>
+            <td className="px-4 py-4 text-right tabular-nums text-ink-muted">{formatPercent(pool.utilization30d)}</td>
+            <td className="px-4 py-4 text-right tabular-nums">{pool.depositors}</td>
           </tr>
         ))}
       </tbody>

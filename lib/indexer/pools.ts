@@ -1,6 +1,7 @@
 import 'server-only';
 import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
+import { poolListQueryString, type PoolListParams } from '../pools/pool-list-params';
 import { bigintString, getFromIndexer, hexAddress } from './client';
 
 export const poolCategorySchema = z.enum(['compute', 'robotics']);
@@ -20,6 +21,12 @@ const poolSchema = z.object({
   totalSupply: bigintString,
   depositors: z.number().int().nonnegative(),
   createdAt: bigintString,
+  // Per the one definition of real yield (indexer/src/api/real-yield.ts), as fractions.
+  yield7d: z.number().nullable(),
+  yield30d: z.number().nullable(),
+  yieldSinceInception: z.number().nullable(),
+  utilization30d: z.number().nullable(),
+  projectName: z.string().nullable(),
 });
 export type PoolSummary = z.infer<typeof poolSchema>;
 
@@ -45,8 +52,9 @@ const activitySchema = z.object({
 });
 export type PoolActivity = z.infer<typeof activitySchema>;
 
-export async function listPools(): Promise<PoolSummary[]> {
-  const body = await getFromIndexer('/api/pools', z.object({ pools: z.array(poolSchema) }));
+export async function listPools(params: Partial<PoolListParams> = {}): Promise<PoolSummary[]> {
+  const query = poolListQueryString({ ...params, limit: '200' });
+  const body = await getFromIndexer(`/api/pools${query}`, z.object({ pools: z.array(poolSchema) }));
   return body?.pools ?? [];
 }
 

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** The pools list's filters, sort and search, kept in the URL so a filtered view can be shared. */
+export const poolListParamsSchema = z.object({
+  category: z.enum(['compute', 'robotics']).optional().catch(undefined),
+  status: z.enum(['raising', 'active', 'closed']).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(['yield', 'tvl', 'utilization', 'depositors', 'name']).default('tvl').catch('tvl'),
+  order: z.enum(['asc', 'desc']).default('desc').catch('desc'),
+});
+
+export type PoolListParams = z.infer<typeof poolListParamsSchema>;
+
+/** Next's searchParams (strings or string arrays) to valid parameters; anything unknown falls back to the default. */
+export function parsePoolListParams(raw: Record<string, string | string[] | undefined>): PoolListParams {
+  const first = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  return poolListParamsSchema.parse(first);
+}
+
+export function poolListQueryString(params: Partial<PoolListParams> & { limit?: string }): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
