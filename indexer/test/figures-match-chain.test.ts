@@ -302,9 +302,51 @@ describe('real yield, hand-computed', () => {
     await indexedUpTo();
 
     const expected = (4_860 * 365) / 7_000_000;
-    const { body } = await api<{ pool: { yield7d: number; yield30d: number; yieldSinceInception: number } }>(
-      `/api/pools/${pool}`,
-    );
+    const { body } = await api<{
+      pool: { yield7d: number; yield30d: number; yieldSinceInception: number };
+      indexed: { timestamp: string };
+    }>(`/api/pools/${pool}`);
+
+    // The same figure from raw chain data, independently: revenue logs by UTC day, and the pool's
+    // totalAssets at the end of each day of the window, read at the last block of that day.
+    const today = Number(BigInt(body.indexed.timestamp) / 86_400n);
+    const head = await chain.getBlockNumber();
+    const endOfDay = new Map<number, bigint>();
+    const created = (
+      await chain.getContractEvents({ address: factory, abi: poolFactoryAbi, eventName: 'PoolCreated', fromBlock: 0n })
+    ).at(-1)!.blockNumber;
+    for (let n = created; n <= head; n++) {
+      const { timestamp } = await chain.getBlock({ blockNumber: n });
+      const assets = await chain.readContract({
+        address: pool,
+        abi: financingPoolAbi,
+        functionName: 'totalAssets',
+        blockNumber: n,
+      });
+      endOfDay.set(Number(timestamp / 86_400n), assets);
+    }
+    let principalDays = 0n;
+    let carried = 0n;
+    for (let d = today - 6; d <= today; d++) {
+      carried = endOfDay.get(d) ?? carried;
+      principalDays += carried;
+    }
+    const revenueLogs = await chain.getContractEvents({
+      address: pool,
+      abi: financingPoolAbi,
+      eventName: 'RevenueDistributed',
+      fromBlock: created,
+    });
+    let revenue = 0n;
+    const schedule: number[] = [];
+    for (const log of revenueLogs) {
+      const day = Number((await chain.getBlock({ blockNumber: log.blockNumber })).timestamp / 86_400n);
+      schedule.push(day - today);
+      if (day >= today - 6) revenue += log.args.netAmount!;
+    }
+    const fromChain = (Number(revenue) * 365) / Number(principalDays);
+    expect(body.pool.yield7d, `distribution days relative to today: ${schedule.join(', ')}`).toBeCloseTo(fromChain, 12);
+
     expect(body.pool.yield7d).toBeCloseTo(expected, 12);
     expect(body.pool.yield30d).toBeCloseTo(expected, 12);
     expect(body.pool.yieldSinceInception).toBeCloseTo(expected, 12);

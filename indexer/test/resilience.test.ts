@@ -171,14 +171,12 @@ describe('resilience', { timeout: 540_000 }, () => {
   });
 
   it('an RPC that fails a third of its requests still ends in the same state', async () => {
-    let count = 0;
     let failed = 0;
     const proxy = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', async () => {
         // A third of requests, at random: a fixed pattern can fail the same request of a polling cycle forever.
-        count++;
         if (Math.random() < 1 / 3) {
           failed++;
           res.writeHead(503).end('flaky upstream');

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { assertPortFree } from './ports';
 import { startService, waitFor, type Service } from './processes';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,8 @@ export async function startAnvil(
   opts: { quiet?: boolean; genesisTimestamp?: number; extraArgs?: string[] } = {},
 ): Promise<Service & { rpcUrl: string }> {
   const rpcUrl = `http://127.0.0.1:${port}`;
+  // Never mistake another anvil on this port for ours: a test run would seed someone else's chain.
+  await assertPortFree(port, 'anvil', 'the port variable of this run');
   // 20 dev accounts: the seed gives the protocol's roles and operators accounts of their own.
   const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337', '--accounts', '20', '--silent'];
   if (opts.genesisTimestamp !== undefined) args.push('--timestamp', String(opts.genesisTimestamp));
