@@ -55,9 +55,13 @@ async function waitForIndexedBlock(block: bigint) {
   throw new Error(`indexer did not reach block ${block}`);
 }
 
-/** Retries a read for up to 3 s until it gives a value: on PostgreSQL, /status can lead the API's reads by a moment. */
+/**
+ * Retries a read for up to 10 s until it gives a value. Ponder's checkpoint can lead the rows of the last
+ * block by a moment on a loaded machine, so a figure is awaited, not assumed, once /status says the block
+ * is in.
+ */
 async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 100; i++) {
     const value = await read();
     if (value !== undefined) return value;
     await new Promise((r) => setTimeout(r, 100));
@@ -182,8 +186,11 @@ describe('live indexing', () => {
       }),
     );
     await waitForIndexedBlock(deposit.blockNumber);
-    const { body: after } = await api<{ activity: ApiFlow[] }>(`/api/pools/${pool}/activity?limit=1`);
-    expect(after.activity[0]).toMatchObject({
+    const latest = await eventually(async () => {
+      const { body } = await api<{ activity: ApiFlow[] }>(`/api/pools/${pool}/activity?limit=1`);
+      return body.activity[0]?.txHash === deposit.transactionHash ? body.activity[0] : undefined;
+    });
+    expect(latest).toMatchObject({
       kind: 'deposit',
       account: investor!.toLowerCase(),
       amount: amount.toString(),
