@@ -148,10 +148,11 @@ describe('resilience', { timeout: 540_000 }, () => {
 
   it('an indexer killed in the middle of its backfill resumes to the same state, without duplicates', async () => {
     const crashed = startExtraIndexer('crash_restart');
-    // Kill it without warning as soon as it has written some of the history, before it reaches the head.
+    // Kill it without warning as soon as it has written some of the history (start-up can take minutes on a
+    // busy machine), before it reaches the head.
     const head = await chain.getBlockNumber();
     let killedAt = 0n;
-    for (let i = 0; i < 2_400 && killedAt === 0n; i++) {
+    for (let i = 0; i < 9_600 && killedAt === 0n; i++) {
       const status = await fetch(`${crashed.url}/status`)
         .then((r) => r.json() as Promise<Record<string, { block: { number: number } }>>)
         .catch(() => null);
