@@ -6,7 +6,8 @@ import { readManifest, type Manifest } from '../../lib/deployments/manifest';
 
 const rpcUrl = inject('rpcUrl');
 const indexerUrl = inject('indexerUrl');
-const chain = createPublicClient({ chain: foundry, transport: http(rpcUrl) });
+// cacheTime 0: viem caches the block number for 4 s by default, and the tests mine faster than that.
+const chain = createPublicClient({ chain: foundry, transport: http(rpcUrl), cacheTime: 0 });
 let manifest: Manifest;
 
 async function api<T>(path: string): Promise<{ status: number; body: T }> {

@@ -158,9 +158,12 @@ describe('accounts', () => {
 
   it('redemption requests match the pool’s request views, with their queue position', async () => {
     for (const { address: pool } of manifest().contracts.FinancingPools) {
-      const { body } = await api<{ redemptions: Record<string, string | number | null>[] }>(
-        `/api/pools/${pool}/redemptions`,
-      );
+      const { body } = await api<{
+        redemptions: Record<string, string | number | null>[];
+        queue: { idle: string; pendingShares: string };
+      }>(`/api/pools/${pool}/redemptions`);
+      expect(BigInt(body.queue.idle)).toBe(await read<bigint>(pool, 'idle'));
+      expect(BigInt(body.queue.pendingShares)).toBe(await read<bigint>(pool, 'pendingRedeemShares'));
       const count = await read<bigint>(pool, 'redeemRequestCount');
       expect(body.redemptions.length).toBe(Number(count));
       for (const r of body.redemptions) {
@@ -302,15 +305,23 @@ describe('real yield, hand-computed', () => {
     await indexedUpTo();
 
     const expected = (4_860 * 365) / 7_000_000;
-    const { body } = await api<{
+    // The answer must be for the head block itself: the window ends on the indexed block's UTC day.
+    const head = await chain.getBlockNumber();
+    const headTime = (await chain.getBlock({ blockNumber: head })).timestamp;
+    type PoolBody = {
       pool: { yield7d: number; yield30d: number; yieldSinceInception: number };
-      indexed: { timestamp: string };
-    }>(`/api/pools/${pool}`);
+      indexed: { block: string; timestamp: string };
+    };
+    let { body } = await api<PoolBody>(`/api/pools/${pool}`);
+    for (let i = 0; i < 100 && BigInt(body.indexed.block) < head; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      body = (await api<PoolBody>(`/api/pools/${pool}`)).body;
+    }
+    expect(body.indexed).toEqual({ block: String(head), timestamp: String(headTime) });
 
     // The same figure from raw chain data, independently: revenue logs by UTC day, and the pool's
     // totalAssets at the end of each day of the window, read at the last block of that day.
-    const today = Number(BigInt(body.indexed.timestamp) / 86_400n);
-    const head = await chain.getBlockNumber();
+    const today = Number(headTime / 86_400n);
     const endOfDay = new Map<number, bigint>();
     const created = (
       await chain.getContractEvents({ address: factory, abi: poolFactoryAbi, eventName: 'PoolCreated', fromBlock: 0n })
@@ -336,6 +347,7 @@ describe('real yield, hand-computed', () => {
       abi: financingPoolAbi,
       eventName: 'RevenueDistributed',
       fromBlock: created,
+      toBlock: head,
     });
     let revenue = 0n;
     const schedule: number[] = [];

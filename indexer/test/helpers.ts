@@ -6,7 +6,9 @@ import { readManifest } from '../../lib/deployments/manifest';
 export const rpcUrl = inject('rpcUrl');
 export const indexerUrl = inject('indexerUrl');
 export const manifest = () => readManifest(31337, inject('deploymentsDir'));
-export const chain = createPublicClient({ chain: foundry, transport: http(rpcUrl) });
+// cacheTime 0: viem caches the block number for 4 s by default, and the tests mine faster than that: a
+// cached head let a check run against a block before the last transaction.
+export const chain = createPublicClient({ chain: foundry, transport: http(rpcUrl), cacheTime: 0 });
 export const testClient = createTestClient({ chain: foundry, mode: 'anvil', transport: http(rpcUrl) }).extend(
   publicActions,
 );

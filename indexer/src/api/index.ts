@@ -362,7 +362,22 @@ app.get('/api/pools/:address/redemptions', async (c) => {
   const indexed = await indexedBlock();
   const address = parseAddress(c.req.param('address'), 'a pool');
   const rows = await db.execute(redemptionsSql(sql`r.pool = ${address}`, sql`r.request_id asc`));
-  return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });
+  const [owner] = await db.select().from(pool).where(eq(pool.address, address));
+  if (!owner) return reply(c, indexed, { error: `no pool at ${address}` }, 404);
+  // What the queue waits for: idle cash now, and principal coming back (repayments of the last 90 days).
+  const since = indexed.timestamp - 90n * 86_400n;
+  const [repaid] = (
+    await db.execute(sql`select coalesce(sum(${capitalEvent.amount}), 0) as repaid from ${capitalEvent}
+      where ${capitalEvent.pool} = ${address} and ${capitalEvent.kind} = 'repayment' and ${capitalEvent.timestamp} > ${since}`)
+  ).rows as { repaid: string }[];
+  return reply(c, indexed, {
+    queue: {
+      idle: owner.idle,
+      pendingShares: (rows.rows as { pending_shares: string }[]).reduce((sum, r) => sum + BigInt(r.pending_shares), 0n),
+      repaidLast90Days: BigInt(repaid?.repaid ?? '0'),
+    },
+    redemptions: rows.rows.map(toRedemption),
+  });
 });
 
 /**
