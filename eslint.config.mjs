@@ -13,6 +13,9 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     '.next-e2e/**',
+    '.next-bench/**',
+    'bench/bare-app/.next/**',
+    'bench/bare-app/next-env.d.ts',
     '.stack/**',
     'node_modules/**',
     'contracts/out/**',

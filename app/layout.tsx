@@ -1,12 +1,13 @@
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { WalletProviders } from '@/components/wallet/WalletProviders';
 import { browserChainSettings, serverEnv } from '@/lib/config/server-env';
+import { parseThemePreference, THEME_COOKIE, themeClass } from '@/lib/theme/theme-preference';
 
 // Inter from npm, bundled with the app: no font is fetched from the internet.
 const inter = localFont({
@@ -33,14 +34,15 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const cookie = (await headers()).get('cookie');
   const env = serverEnv();
+  const theme = parseThemePreference((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang="en" className={[inter.variable, themeClass(theme)].filter(Boolean).join(' ')}>
       <body className="flex min-h-dvh flex-col font-sans">
         <WalletProviders
           cookie={cookie}
           settings={{ ...browserChainSettings(env), walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID }}
         >
-          <SiteHeader />
+          <SiteHeader theme={theme} />
           <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">{children}</main>
           <SiteFooter />
         </WalletProviders>

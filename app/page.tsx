@@ -1,25 +1,33 @@
 import Link from 'next/link';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { CategoryBadge } from '@/components/pools/CategoryBadge';
-import { Card } from '@/components/ui/Card';
 import { Stat } from '@/components/ui/Stat';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import { IndexerUnavailableError } from '@/lib/indexer/client';
 import { listPools, type PoolSummary } from '@/lib/indexer/pools';
-import { getProtocolTotals, type ProtocolTotals } from '@/lib/indexer/protocol';
+import {
+  getProtocolRevenueSeries,
+  getProtocolTotals,
+  type ProtocolSeriesPoint,
+  type ProtocolTotals,
+} from '@/lib/indexer/protocol';
+import { TimeSeriesChart } from '@/components/charts/TimeSeriesChart';
+import { Card, CardTitle } from '@/components/ui/Card';
+import { toChartPoints } from '@/lib/charts/chart-points';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  let data: { totals: ProtocolTotals; featured: PoolSummary[] } | null = null;
+  let data: { totals: ProtocolTotals; featured: PoolSummary[]; revenue: ProtocolSeriesPoint[] } | null = null;
   let failure: string | null = null;
   try {
-    const [totals, pools] = await Promise.all([
+    const [totals, pools, revenue] = await Promise.all([
       getProtocolTotals(),
       listPools({ sort: 'yield', order: 'desc', status: 'active' }),
+      getProtocolRevenueSeries(),
     ]);
-    data = { totals, featured: pools.slice(0, 3) };
+    data = { totals, featured: pools.slice(0, 3), revenue };
   } catch (error) {
     if (!(error instanceof IndexerUnavailableError)) throw error;
     failure = error.message;
@@ -73,6 +81,25 @@ export default async function HomePage() {
               />
               <Stat label="Investors" value={data.totals.investors} hint="holding pool shares" />
             </dl>
+          </Card>
+
+          <Card className="space-y-3">
+            <CardTitle>Revenue paid to investors</CardTitle>
+            <p className="text-xs text-ink-faint">
+              Net revenue distributed by every pool per week, last 180 days, after the protocol fee; gross as a line.
+            </p>
+            <TimeSeriesChart
+              title="Protocol net revenue per week"
+              points={toChartPoints(data.revenue, { net: (p) => p.revenueNet, gross: (p) => p.revenueGross })}
+              series={[
+                { key: 'net', label: 'Net to investors', tone: 'accent' },
+                { key: 'gross', label: 'Gross reported', tone: 'ink-muted', kind: 'line' },
+              ]}
+              unit="usdc"
+              interval="week"
+              kind="bar"
+              emptyText="No revenue distributed yet."
+            />
           </Card>
 
           <section className="space-y-4" aria-labelledby="featured">

@@ -76,6 +76,9 @@ test('a closed pool says it takes no deposits and offers no form', async ({ page
   await page.goto('/pools');
   await wallet.connect();
   await page.getByRole('link', { name: 'Osaka Cleaning Robots · Series A' }).first().click();
+  // A closed pool opens on its exit tab; the deposit tab explains why there is nothing to do there.
+  await expect(page.getByRole('tab', { name: 'Withdraw' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Deposit' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'This pool is closed' })).toBeVisible();
   await expect(page.getByLabel('Amount (USDC)')).toHaveCount(0);
 });

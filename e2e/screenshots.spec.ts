@@ -17,6 +17,11 @@ for (const viewport of VIEWPORTS) {
         { name: 'home', path: '/' },
         { name: 'pools', path: '/pools' },
         { name: 'pool', path: `/pools/${pool}` },
+        { name: 'asset', path: '/assets/1' },
+        { name: 'projects', path: '/projects' },
+        { name: 'project', path: '/projects/1' },
+        { name: 'portfolio', path: '/portfolio' },
+        { name: 'portfolio-investor', path: '/portfolio/0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' },
         { name: 'not-found', path: '/pools/0x000000000000000000000000000000000000dEaD' },
       ];
       for (const route of routes) {

@@ -208,6 +208,25 @@ export const redemptionRequest = onchainTable(
   }),
 );
 
+/** What happened to queued exits after the request: fills (shares priced into USDC), claims, cancels. */
+export const redemptionEvent = onchainTable(
+  'redemption_event',
+  (t) => ({
+    id: t.text().primaryKey(), // `${txHash}-${logIndex}`
+    pool: t.hex().notNull(),
+    requestId: t.bigint().notNull(),
+    owner: t.hex().notNull(),
+    kind: t.text().notNull(), // 'redemption_fill' | 'redemption_claim' | 'redemption_cancel'
+    shares: t.bigint(),
+    assets: t.bigint(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({ ownerIdx: index().on(table.owner), poolIdx: index().on(table.pool) }),
+);
+
 export const revenueClaim = onchainTable(
   'revenue_claim',
   (t) => ({

@@ -1,9 +1,9 @@
 'use client';
 
-import { ConnectButton } from '@rainbow-me/rainbowkit';
 import { useId, useMemo, useState } from 'react';
 import type { Address } from 'viem';
-import { useAccount, useReadContract, useReadContracts, useSwitchChain } from 'wagmi';
+import { useAccount, useReadContract, useReadContracts } from 'wagmi';
+import { WalletGate } from '@/components/wallet/WalletGate';
 import { financingPoolAbi, mockUsdcAbi } from '@/lib/contracts/abis';
 import { formatShares, formatUsdc, parseUsdcInput, usdcInputValue } from '@/lib/format/usdc';
 import { useDeposit } from '@/lib/wallet/use-deposit';
@@ -28,9 +28,7 @@ export function DepositPanel({
   minDeposit: bigint;
 }) {
   const { address: account, chainId: walletChainId, isConnected } = useAccount();
-  const { switchChain, isPending: switching, error: switchError } = useSwitchChain();
   const [input, setInput] = useState('');
-  const [touched, setTouched] = useState(false);
   const inputId = useId();
   const wrongNetwork = isConnected && walletChainId !== chainId;
 
@@ -71,9 +69,10 @@ export function DepositPanel({
     () => [wallet.queryKey, positionValue.queryKey],
     [wallet.queryKey, positionValue.queryKey],
   );
-  const { state, deposit, reset } = useDeposit({ pool, usdc, account, invalidate });
+  const { state, deposit, reset } = useDeposit({ pool, usdc, account, chainId, invalidate });
 
-  const showError = touched && !parsed.ok && input !== '';
+  // As soon as something is typed: a disabled button always says why.
+  const showError = !parsed.ok && input !== '';
   const canSubmit = isConnected && !wrongNetwork && parsed.ok && !state.running;
 
   return (
@@ -107,88 +106,69 @@ export function DepositPanel({
         <p role="status" className="rounded-lg border border-line p-4 text-sm text-ink-muted">
           This pool is closed: it is winding down and takes no new deposits. Holders can still claim revenue and exit.
         </p>
-      ) : !isConnected ? (
-        <div>
-          <ConnectButton label="Connect wallet to deposit" />
-        </div>
-      ) : wrongNetwork ? (
-        <div role="alert" className="space-y-3 rounded-lg border border-robotics/40 bg-robotics/10 p-4 text-sm">
-          <p>Your wallet is on another network. Deposits go to {chainName}.</p>
-          <button
-            type="button"
-            onClick={() => switchChain({ chainId })}
-            disabled={switching}
-            className="rounded-lg bg-accent px-4 py-2 font-medium text-accent-ink disabled:opacity-60"
+      ) : (
+        <WalletGate chainId={chainId} chainName={chainName} connectLabel="Connect wallet to deposit">
+          <form
+            className="space-y-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (canSubmit && parsed.ok) void deposit(parsed.value);
+            }}
           >
-            {switching ? 'Switching…' : `Switch to ${chainName}`}
-          </button>
-          {switchError ? <p className="text-negative">{switchError.message.split('\n')[0]}</p> : null}
-        </div>
-      ) : null}
-
-      {isConnected && !closed ? (
-        <form
-          className="space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setTouched(true);
-            if (canSubmit && parsed.ok) void deposit(parsed.value);
-          }}
-        >
-          <div className="flex items-baseline justify-between">
-            <label htmlFor={inputId} className="text-sm font-medium">
-              Amount (USDC)
-            </label>
-            <span className="text-xs text-ink-muted">
-              Balance:{' '}
-              <span className="tabular-nums" data-testid="usdc-balance">
-                {usdcBalance !== undefined ? formatUsdc(usdcBalance) : '—'}
+            <div className="flex items-baseline justify-between">
+              <label htmlFor={inputId} className="text-sm font-medium">
+                Amount (USDC)
+              </label>
+              <span className="text-xs text-ink-muted">
+                Balance:{' '}
+                <span className="tabular-nums" data-testid="usdc-balance">
+                  {usdcBalance !== undefined ? formatUsdc(usdcBalance) : '—'}
+                </span>
               </span>
-            </span>
-          </div>
-          <div className="flex rounded-lg border border-line bg-surface focus-within:border-accent">
-            <input
-              id={inputId}
-              name="amount"
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder="0.00"
-              value={input}
-              onChange={(e) => {
-                setInput(e.target.value);
-                if (state.error || state.steps.index === 'done') reset();
-              }}
-              onBlur={() => setTouched(true)}
-              aria-invalid={showError}
-              aria-describedby={`${inputId}-help`}
-              disabled={state.running}
-              className="min-w-0 flex-1 bg-transparent px-3 py-2.5 text-lg tabular-nums outline-none"
-            />
+            </div>
+            <div className="flex rounded-lg border border-line bg-surface focus-within:border-accent">
+              <input
+                id={inputId}
+                name="amount"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="0.00"
+                value={input}
+                onChange={(e) => {
+                  setInput(e.target.value);
+                  if (state.error || state.steps.index === 'done') reset();
+                }}
+                aria-invalid={showError}
+                aria-describedby={`${inputId}-help`}
+                disabled={state.running}
+                className="min-w-0 flex-1 bg-transparent px-3 py-2.5 text-lg tabular-nums outline-none"
+              />
+              <button
+                type="button"
+                onClick={() => usdcBalance !== undefined && setInput(usdcInputValue(usdcBalance))}
+                disabled={usdcBalance === undefined || state.running}
+                className="m-1.5 rounded-md px-3 text-xs font-semibold text-accent hover:bg-accent/10 disabled:opacity-40"
+              >
+                Max
+              </button>
+            </div>
+            <p id={`${inputId}-help`} className={`min-h-5 text-xs ${showError ? 'text-negative' : 'text-ink-muted'}`}>
+              {showError && !parsed.ok
+                ? parsed.error
+                : parsed.ok && preview.data !== undefined
+                  ? `You receive about ${formatShares(preview.data)} ${poolSymbol}`
+                  : ' '}
+            </p>
             <button
-              type="button"
-              onClick={() => usdcBalance !== undefined && setInput(usdcInputValue(usdcBalance))}
-              disabled={usdcBalance === undefined || state.running}
-              className="m-1.5 rounded-md px-3 text-xs font-semibold text-accent hover:bg-accent/10 disabled:opacity-40"
+              type="submit"
+              disabled={!canSubmit}
+              className="w-full rounded-lg bg-accent px-4 py-3 font-semibold text-accent-ink transition disabled:cursor-not-allowed disabled:bg-ink/10 disabled:text-ink-faint"
             >
-              Max
+              {state.running ? 'Follow the steps in your wallet…' : 'Deposit'}
             </button>
-          </div>
-          <p id={`${inputId}-help`} className={`min-h-5 text-xs ${showError ? 'text-negative' : 'text-ink-muted'}`}>
-            {showError && !parsed.ok
-              ? parsed.error
-              : parsed.ok && preview.data !== undefined
-                ? `You receive about ${formatShares(preview.data)} ${poolSymbol}`
-                : ' '}
-          </p>
-          <button
-            type="submit"
-            disabled={!canSubmit}
-            className="w-full rounded-lg bg-accent px-4 py-3 font-semibold text-accent-ink transition disabled:cursor-not-allowed disabled:bg-ink/10 disabled:text-ink-faint"
-          >
-            {state.running ? 'Follow the steps in your wallet…' : 'Deposit'}
-          </button>
-        </form>
-      ) : null}
+          </form>
+        </WalletGate>
+      )}
 
       {state.running || state.error || state.steps.index === 'done' ? <DepositStepper state={state} /> : null}
     </div>

@@ -9,6 +9,7 @@ import {
   poolFlow,
   position,
   project,
+  redemptionEvent,
   redemptionRequest,
   revenueClaim,
   revenueDistribution,
@@ -292,6 +293,26 @@ ponder.on('FinancingPool:RevenueClaimed', async ({ event, context }) => {
 
 // ─── Queued exits ────────────────────────────────────────────────────────────────────────────────────
 
+async function recordRedemptionEvent(
+  context: Context,
+  event: {
+    log: { address: Address; logIndex: number };
+    block: { number: bigint; timestamp: bigint };
+    transaction: { hash: Hex };
+  },
+  row: { requestId: bigint; owner: Address; kind: string; shares: bigint | null; assets: bigint | null },
+) {
+  await context.db.insert(redemptionEvent).values({
+    id: `${event.transaction.hash}-${event.log.logIndex}`,
+    pool: event.log.address,
+    ...row,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+    logIndex: event.log.logIndex,
+  });
+}
+
 ponder.on('FinancingPool:RedeemRequest', async ({ event, context }) => {
   const { owner, requestId, shares } = event.args;
   await context.db.insert(redemptionRequest).values({
@@ -318,6 +339,7 @@ ponder.on('FinancingPool:RedeemRequest', async ({ event, context }) => {
 
 ponder.on('FinancingPool:RedeemRequestCancelled', async ({ event, context }) => {
   const { requestId, owner, shares } = event.args;
+  await recordRedemptionEvent(context, event, { requestId, owner, kind: 'redemption_cancel', shares, assets: null });
   await context.db.update(redemptionRequest, { pool: event.log.address, requestId }).set((row) => ({
     pendingShares: 0n,
     cancelledShares: row.cancelledShares + shares,
@@ -332,6 +354,7 @@ ponder.on('FinancingPool:RedeemRequestCancelled', async ({ event, context }) => 
 
 ponder.on('FinancingPool:RedeemRequestFilled', async ({ event, context }) => {
   const { requestId, owner, shares, assets } = event.args;
+  await recordRedemptionEvent(context, event, { requestId, owner, kind: 'redemption_fill', shares, assets });
   await context.db.update(redemptionRequest, { pool: event.log.address, requestId }).set((row) => ({
     pendingShares: row.pendingShares - shares,
     filledShares: row.filledShares + shares,
@@ -354,6 +377,13 @@ ponder.on('FinancingPool:RedeemRequestFilled', async ({ event, context }) => {
 
 ponder.on('FinancingPool:RedemptionClaimed', async ({ event, context }) => {
   const { requestId, assets } = event.args;
+  await recordRedemptionEvent(context, event, {
+    requestId,
+    owner: event.args.owner,
+    kind: 'redemption_claim',
+    shares: null,
+    assets,
+  });
   await context.db.update(redemptionRequest, { pool: event.log.address, requestId }).set((row) => ({
     claimedAssets: row.claimedAssets + assets,
     status: row.pendingShares > 0n ? 'partially_filled' : 'claimed',

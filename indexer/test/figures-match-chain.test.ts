@@ -80,6 +80,36 @@ describe('machines', () => {
     expect((await api(`/api/assets/${count + 1n}`)).status).toBe(404);
     expect((await api('/api/assets/abc')).status).toBe(400);
   });
+
+  it('each pool lists exactly its machines, with the outstanding principal the pool reports', async () => {
+    const registry = manifest().contracts.HardwareAssetRegistry.address;
+    const count = (await chain.readContract({
+      address: registry,
+      abi: hardwareAssetRegistryAbi,
+      functionName: 'assetCount',
+      blockNumber: block,
+    })) as bigint;
+    const poolOf = new Map<bigint, Address>();
+    for (let id = 1n; id <= count; id++) {
+      const onChain = await chain.readContract({
+        address: registry,
+        abi: hardwareAssetRegistryAbi,
+        functionName: 'getAsset',
+        args: [id],
+        blockNumber: block,
+      });
+      poolOf.set(id, onChain.pool);
+    }
+    for (const { address: pool } of manifest().contracts.FinancingPools) {
+      const { status, body } = await api<{ assets: Record<string, string>[] }>(`/api/pools/${pool}/assets`);
+      expect(status).toBe(200);
+      const expected = [...poolOf].filter(([, p]) => p === getAddress(pool)).map(([id]) => String(id));
+      expect(body.assets.map((a) => a.id)).toEqual(expected);
+      for (const a of body.assets) {
+        expect(BigInt(a.outstanding!)).toBe(await read<bigint>(pool, 'outstandingOf', [BigInt(a.id!)]));
+      }
+    }
+  });
 });
 
 describe('accounts', () => {
@@ -184,6 +214,42 @@ describe('accounts', () => {
           expect(r.queuePosition).toBeNull();
         }
       }
+    }
+  });
+
+  it('an account’s history holds every fill, payout and cancel of its queued exits, as the logs have them', async () => {
+    const kinds = {
+      RedeemRequestFilled: 'redemption_fill',
+      RedemptionClaimed: 'redemption_claim',
+      RedeemRequestCancelled: 'redemption_cancel',
+    } as const;
+    const expected = new Map<string, string[]>(); // owner → sorted `${kind}:${tx}:${assets}`
+    for (const { address: pool } of manifest().contracts.FinancingPools) {
+      for (const [eventName, kind] of Object.entries(kinds)) {
+        const logs = await chain.getContractEvents({
+          address: pool,
+          abi: financingPoolAbi,
+          eventName: eventName as keyof typeof kinds,
+          fromBlock: 0n,
+          toBlock: block,
+        });
+        for (const log of logs) {
+          const args = log.args as { owner: Address; assets?: bigint };
+          const owner = args.owner.toLowerCase();
+          expected.set(owner, [...(expected.get(owner) ?? []), `${kind}:${log.transactionHash}:${args.assets ?? ''}`]);
+        }
+      }
+    }
+    expect(expected.size).toBeGreaterThan(0);
+    for (const [owner, rows] of expected) {
+      const found: string[] = [];
+      for (const kind of Object.values(kinds)) {
+        const { body } = await api<{ history: { txHash: string; amount: string | null }[] }>(
+          `/api/accounts/${owner}/history?kind=${kind}&limit=1000`,
+        );
+        found.push(...body.history.map((h) => `${kind}:${h.txHash}:${h.amount ?? ''}`));
+      }
+      expect(found.sort(), `history of ${owner}`).toEqual(rows.sort());
     }
   });
 

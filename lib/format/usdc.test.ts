@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatShares, formatUsdc, formatUsdcPlain, parseUsdcInput, usdcInputValue } from './usdc';
+import {
+  formatShares,
+  formatUsdc,
+  formatUsdcPlain,
+  parseSharesInput,
+  parseUsdcInput,
+  sharesInputValue,
+  usdcInputValue,
+} from './usdc';
 
 describe('formatUsdc', () => {
   it('formats base units as dollars with thousands separators', () => {
@@ -66,5 +74,17 @@ describe('parseUsdcInput', () => {
     });
     expect(parseUsdcInput('100', { max: 100_000_000n })).toEqual({ ok: true, value: 100_000_000n });
     expect(parseUsdcInput('0.5', { min: 1_000_000n })).toEqual({ ok: false, error: 'The minimum is $1.00.' });
+  });
+
+  it('parses share amounts with 18 decimals against the shares the holder may use', () => {
+    expect(parseSharesInput('1.5')).toEqual({ ok: true, value: 1_500_000_000_000_000_000n });
+    expect(parseSharesInput('2', { max: 10n ** 18n, maxLabel: 'your unlocked shares' })).toEqual({
+      ok: false,
+      error: 'That is more than your unlocked shares of 1 shares.',
+    });
+    expect(parseSharesInput(sharesInputValue(123_456_789_012_345_678_901n))).toEqual({
+      ok: true,
+      value: 123_456_789_012_345_678_901n,
+    });
   });
 });

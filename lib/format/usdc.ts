@@ -48,22 +48,49 @@ export type ParsedAmount = { ok: true; value: bigint } | { ok: false; error: str
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /**
- * The one parser of typed USDC amounts. Accepts "100", "100.5", ".5", "1,000.25" (grouping commas);
+ * The one parser of typed token amounts. Accepts "100", "100.5", ".5", "1,000.25" (grouping commas);
  * rejects anything else with a message the user can act on.
  */
-export function parseUsdcInput(input: string, limits: { max?: bigint; min?: bigint } = {}): ParsedAmount {
+function parseTokenInput(
+  input: string,
+  token: { decimals: number; name: string; format: (amount: bigint) => string },
+  limits: { max?: bigint; min?: bigint; maxLabel?: string },
+): ParsedAmount {
   const text = input.trim().replace(/,(?=\d{3}(?:\D|$))/g, '');
   if (text === '') return { ok: false, error: 'Enter an amount.' };
   if (!DECIMAL.test(text)) return { ok: false, error: 'Use digits and one decimal point, like 250.50.' };
   const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
-  if (decimals > USDC_DECIMALS) return { ok: false, error: `USDC has at most ${USDC_DECIMALS} decimal places.` };
-  const value = parseUnits(text, USDC_DECIMALS);
+  if (decimals > token.decimals)
+    return { ok: false, error: `${token.name} has at most ${token.decimals} decimal places.` };
+  const value = parseUnits(text, token.decimals);
   if (value === 0n) return { ok: false, error: 'Enter an amount greater than zero.' };
   if (limits.min !== undefined && value < limits.min) {
-    return { ok: false, error: `The minimum is ${formatUsdc(limits.min)}.` };
+    return { ok: false, error: `The minimum is ${token.format(limits.min)}.` };
   }
   if (limits.max !== undefined && value > limits.max) {
-    return { ok: false, error: `That is more than your balance of ${formatUsdc(limits.max)}.` };
+    return {
+      ok: false,
+      error: `That is more than ${limits.maxLabel ?? 'your balance'} of ${token.format(limits.max)}.`,
+    };
   }
   return { ok: true, value };
+}
+
+/** Typed USDC amounts (6 decimals), against the balance and the pool's minimum. */
+export function parseUsdcInput(input: string, limits: { max?: bigint; min?: bigint } = {}): ParsedAmount {
+  return parseTokenInput(input, { decimals: USDC_DECIMALS, name: 'USDC', format: formatUsdc }, limits);
+}
+
+/** Typed pool share amounts (18 decimals), against what the holder may use. */
+export function parseSharesInput(input: string, limits: { max?: bigint; maxLabel?: string } = {}): ParsedAmount {
+  return parseTokenInput(
+    input,
+    { decimals: SHARE_DECIMALS, name: 'A share', format: (v) => `${formatShares(v)} shares` },
+    limits,
+  );
+}
+
+/** The exact share amount as an input value. */
+export function sharesInputValue(shares: bigint): string {
+  return formatUnits(shares, SHARE_DECIMALS);
 }

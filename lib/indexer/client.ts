@@ -33,13 +33,7 @@ export async function getFromIndexer<T extends z.ZodType>(path: string, schema: 
   return parsed.data;
 }
 
-/** Decimal strings from the API (exact token amounts) to bigint. */
-export const bigintString = z
-  .string()
-  .regex(/^-?\d+$/, 'an integer as a decimal string')
-  .transform((value) => BigInt(value));
-
-export const hexAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/) as unknown as z.ZodType<`0x${string}`>;
+export { bigintString, hexAddress } from './wire';
 
 export const indexerStatusSchema = z.record(
   z.string(),

@@ -17,7 +17,13 @@ const poolSchema = z.object({
   minDeposit: bigintString,
   depositCap: bigintString,
   metadataUri: z.string(),
+  metadataHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/) as unknown as z.ZodType<`0x${string}`>,
   totalAssets: bigintString,
+  idle: bigintString,
+  outstandingPrincipal: bigintString,
+  writtenDownTotal: bigintString,
+  revenueNet: bigintString,
+  revenueClaimed: bigintString,
   totalSupply: bigintString,
   depositors: z.number().int().nonnegative(),
   createdAt: bigintString,
@@ -27,6 +33,7 @@ const poolSchema = z.object({
   yieldSinceInception: z.number().nullable(),
   utilization30d: z.number().nullable(),
   projectName: z.string().nullable(),
+  projectId: bigintString,
 });
 export type PoolSummary = z.infer<typeof poolSchema>;
 
@@ -71,4 +78,90 @@ export async function getPoolActivity(address: Address, limit = 20): Promise<Poo
     z.object({ activity: z.array(activitySchema) }),
   );
   return body?.activity ?? [];
+}
+
+const redemptionSchema = z.object({
+  requestId: bigintString,
+  owner: hexAddress,
+  requestedShares: bigintString,
+  pendingShares: bigintString,
+  filledShares: bigintString,
+  filledAssets: bigintString,
+  claimedAssets: bigintString,
+  cancelledShares: bigintString,
+  status: z.enum(['pending', 'partially_filled', 'claimable', 'claimed', 'cancelled']),
+  requestedAt: bigintString,
+  sharesAhead: bigintString,
+  queuePosition: z.number().int().positive().nullable(),
+});
+export type PoolRedemption = z.infer<typeof redemptionSchema>;
+
+const redemptionQueueSchema = z.object({
+  queue: z.object({ idle: bigintString, pendingShares: bigintString, repaidLast90Days: bigintString }),
+  redemptions: z.array(redemptionSchema),
+});
+export type RedemptionQueue = z.infer<typeof redemptionQueueSchema>;
+
+/** The pool's exit queue: every request with its place in line, and what the queue waits for. */
+export async function getPoolRedemptions(address: Address): Promise<RedemptionQueue> {
+  const body = await getFromIndexer(`/api/pools/${address}/redemptions`, redemptionQueueSchema);
+  return body ?? { queue: { idle: 0n, pendingShares: 0n, repaidLast90Days: 0n }, redemptions: [] };
+}
+
+const nullableAmount = bigintString.nullable();
+const seriesSchemas = {
+  revenue: z.object({
+    day: z.number(),
+    revenueNet: bigintString,
+    revenueGross: bigintString,
+    revenueClaimed: bigintString,
+  }),
+  tvl: z.object({
+    day: z.number(),
+    totalAssets: nullableAmount,
+    outstandingPrincipal: nullableAmount,
+    idle: nullableAmount,
+  }),
+  yield: z.object({ day: z.number(), yield7d: z.number().nullable(), yield30d: z.number().nullable() }),
+  utilization: z.object({ day: z.number(), utilization: z.number().nullable() }),
+};
+export type PoolSeriesMetric = keyof typeof seriesSchemas;
+export type PoolSeriesPoint<M extends PoolSeriesMetric> = z.infer<(typeof seriesSchemas)[M]>;
+
+/** One of a pool's time series, bucketed by day, week or month over the last `days` days (aggregated in SQL). */
+export async function getPoolSeries<M extends PoolSeriesMetric>(
+  address: Address,
+  metric: M,
+  interval: 'day' | 'week' | 'month',
+  days: number,
+): Promise<PoolSeriesPoint<M>[]> {
+  const schema = z.object({ series: z.array(seriesSchemas[metric]) });
+  const body = await getFromIndexer(
+    `/api/pools/${address}/series?metric=${metric}&interval=${interval}&days=${days}`,
+    schema,
+  );
+  return (body?.series ?? []) as PoolSeriesPoint<M>[];
+}
+
+const poolAssetSchema = z.object({
+  id: bigintString,
+  kind: z.enum(['gpu_cluster', 'robot_fleet', 'other']),
+  model: z.string(),
+  units: z.number(),
+  location: z.string(),
+  status: z.enum(['pending', 'active', 'maintenance', 'retired', 'impaired']),
+  deployed: bigintString,
+  repaid: bigintString,
+  writtenDown: bigintString,
+  outstanding: bigintString,
+  revenueNet30d: bigintString,
+  yield30d: z.number().nullable(),
+  utilization30d: z.number().nullable(),
+});
+export type PoolAsset = z.infer<typeof poolAssetSchema>;
+
+/** The machine groups a pool finances, with each one's principal, 30-day revenue, yield and utilization. */
+export async function getPoolAssets(address: Address): Promise<PoolAsset[]> {
+  const body = await getFromIndexer(`/api/pools/${address}/assets`, z.object({ assets: z.array(poolAssetSchema) }));
+  return body?.assets ?? [];
 }

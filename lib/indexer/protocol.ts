@@ -22,3 +22,14 @@ export async function getProtocolTotals(): Promise<ProtocolTotals> {
   if (!body) throw new Error('the indexer has no protocol totals');
   return body.protocol;
 }
+
+const protocolSeriesSchema = z.object({
+  series: z.array(z.object({ day: z.number(), revenueNet: bigintString, revenueGross: bigintString })),
+});
+export type ProtocolSeriesPoint = z.infer<typeof protocolSeriesSchema>['series'][number];
+
+/** Revenue distributed by every pool, per week, over the window (buckets without revenue are absent). */
+export async function getProtocolRevenueSeries(days = 180): Promise<ProtocolSeriesPoint[]> {
+  const body = await getFromIndexer(`/api/protocol/series?interval=week&days=${days}`, protocolSeriesSchema);
+  return body?.series ?? [];
+}

@@ -11,3 +11,8 @@ const ONE_SHARE = 10n ** BigInt(SHARE_DECIMALS);
 export function sharePrice(totalAssets: bigint, totalSupply: bigint): bigint {
   return (ONE_SHARE * (totalAssets + 1n)) / (totalSupply + VIRTUAL_SHARES);
 }
+
+/** previewRedeem's arithmetic: shares × (totalAssets + 1) ÷ (totalSupply + 10^12), rounded down. */
+export function sharesToAssets(shares: bigint, totalAssets: bigint, totalSupply: bigint): bigint {
+  return (shares * (totalAssets + 1n)) / (totalSupply + VIRTUAL_SHARES);
+}

@@ -5,9 +5,11 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import type { Address, Hash } from 'viem';
 import { useConfig } from 'wagmi';
-import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
+import { readContract, simulateContract, waitForTransactionReceipt } from 'wagmi/actions';
+import { writeWithGasMargin } from './write-with-gas-margin';
 import { financingPoolAbi, mockUsdcAbi } from '../contracts/abis';
 import { waitForIndexedBlock } from '../indexer/indexed-block';
+import { forgetPendingTransaction, rememberPendingTransaction } from './pending-transactions';
 import { describeWalletError } from './wallet-error';
 
 export type DepositStep = 'approve' | 'deposit' | 'index';
@@ -36,11 +38,13 @@ export function useDeposit({
   pool,
   usdc,
   account,
+  chainId,
   invalidate,
 }: {
   pool: Address;
   usdc: Address;
   account: Address | undefined;
+  chainId: number;
   /** The chain reads that a deposit changes (balance, allowance, position). */
   invalidate: QueryKey[];
 }) {
@@ -57,6 +61,7 @@ export function useDeposit({
       if (!account) return;
       setState({ ...IDLE, running: true });
       let current: DepositStep = 'approve';
+      let depositHash: Hash | undefined;
       try {
         const allowance = await readContract(config, {
           abi: mockUsdcAbi,
@@ -75,7 +80,7 @@ export function useDeposit({
             functionName: 'approve',
             args: [pool, assets],
           });
-          const hash = await writeContract(config, request);
+          const hash = await writeWithGasMargin(config, request);
           setStep('approve', 'mining');
           await waitForSuccess(hash);
           setStep('approve', 'done');
@@ -90,8 +95,11 @@ export function useDeposit({
           functionName: 'deposit',
           args: [assets, account],
         });
-        const hash = await writeContract(config, request);
+        const hash = await writeWithGasMargin(config, request);
+        // Kept until the indexer has it, so a reload shows the deposit still on its way.
+        rememberPendingTransaction({ hash, label: 'Deposit', pool, account, chainId, sentAt: Date.now() });
         setState((s) => ({ ...s, depositHash: hash, steps: { ...s.steps, deposit: 'mining' } }));
+        depositHash = hash;
         const receipt = await waitForSuccess(hash);
         setStep('deposit', 'done');
         await Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
@@ -99,9 +107,11 @@ export function useDeposit({
         current = 'index';
         setStep('index', 'mining');
         const caughtUp = await waitForIndexedBlock(receipt.blockNumber);
+        forgetPendingTransaction(hash);
         router.refresh();
         setState((s) => ({ ...s, running: false, indexerLagging: !caughtUp, steps: { ...s.steps, index: 'done' } }));
       } catch (error) {
+        if (depositHash) forgetPendingTransaction(depositHash);
         setState((s) => ({
           ...s,
           running: false,
@@ -117,7 +127,7 @@ export function useDeposit({
         return receipt;
       }
     },
-    [account, config, invalidate, pool, queryClient, router, usdc],
+    [account, chainId, config, invalidate, pool, queryClient, router, usdc],
   );
 
   const reset = useCallback(() => setState(IDLE), []);

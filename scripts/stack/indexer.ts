@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GiveUp, startService, waitFor, type Service } from './processes';
+import { GiveUp, isStopping, startService, waitFor, type Service } from './processes';
 
 export type IndexerOptions = {
   port: number;
@@ -37,7 +37,24 @@ export async function startIndexer(opts: IndexerOptions): Promise<string> {
   const url = `http://127.0.0.1:${opts.port}`;
   await waitForIndexerReady(url, service);
   await waitForIndexerAtHead(url, opts.rpcUrl, service);
+  if (opts.command === 'dev') restartOnCrash(service, opts);
   return url;
+}
+
+/**
+ * `ponder dev` on PGlite can die while hot-reloading an edited handler or API file ("PGlite is closed"):
+ * in development the indexer is started again (it reindexes anyway after a change), unless the stack is
+ * stopping. Not for `ponder start`, whose exit is a real failure.
+ */
+function restartOnCrash(service: Service, opts: IndexerOptions) {
+  service.child.once('exit', (code, signal) => {
+    if (signal || isStopping()) return;
+    console.log(`[indexer] exited (code ${code}) during a reload; starting it again`);
+    setTimeout(() => {
+      if (isStopping()) return;
+      restartOnCrash(spawnIndexer(opts), opts);
+    }, 1_000);
+  });
 }
 
 /**

@@ -44,8 +44,15 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+let stopping = false;
+/** True once stopAll has begun: services that exit from then on were asked to. */
+export function isStopping(): boolean {
+  return stopping;
+}
+
 /** Stops every service started here: SIGTERM to each process group, SIGKILL to what is left after a grace period. */
 export async function stopAll(graceMs = 5000): Promise<void> {
+  stopping = true;
   const services = [...running].reverse();
   await Promise.all(
     services.map(

@@ -3,45 +3,95 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { CategoryBadge } from '@/components/pools/CategoryBadge';
-import { DepositPanel } from '@/components/pools/DepositPanel';
-import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
+import { PoolActionPanel } from '@/components/pools/PoolActionPanel';
 import { PoolActivityList } from '@/components/pools/PoolActivityList';
+import { PoolAssetTable } from '@/components/pools/PoolAssetTable';
+import { PoolCharts, type PoolChartData, type SeriesResult } from '@/components/pools/PoolCharts';
+import { PoolRiskDisclosures } from '@/components/pools/PoolRiskDisclosures';
+import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { AddressLabel } from '@/components/ui/AddressLabel';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { Stat } from '@/components/ui/Stat';
 import { appChain } from '@/lib/chain/app-chain';
+import { parseChartInterval } from '@/lib/charts/chart-interval';
+import { parseChartRange } from '@/lib/charts/chart-range';
 import { browserChainSettings } from '@/lib/config/server-env';
+import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import { IndexerUnavailableError } from '@/lib/indexer/client';
-import { getPool, getPoolActivity } from '@/lib/indexer/pools';
+import {
+  getPool,
+  getPoolActivity,
+  getPoolAssets,
+  getPoolRedemptions,
+  getPoolSeries,
+  type PoolSeriesMetric,
+  type PoolSeriesPoint,
+} from '@/lib/indexer/pools';
+import { loadPoolMetadata } from '@/lib/pools/pool-metadata';
 import { sharePrice } from '@/lib/pools/share-price';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ address: string }> };
+type Props = {
+  params: Promise<{ address: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { address } = await params;
   const pool = await getPool(address).catch(() => null);
   if (!pool) return { title: 'Pool' };
-  const description = `${pool.name}: ${formatUsdc(pool.totalAssets)} deposited by ${pool.depositors} investors.`;
-  return { title: pool.name, description, openGraph: { title: pool.name, description, type: 'website' } };
+  const description =
+    `${pool.name}: ${formatUsdc(pool.totalAssets)} financing ${pool.category === 'compute' ? 'AI compute' : 'robot fleets'}, ` +
+    `30-day real yield ${formatPercent(pool.yield30d)} (net revenue ÷ time-weighted principal), ${pool.depositors} investors.`;
+  return {
+    title: pool.name,
+    description,
+    openGraph: { title: `${pool.name} · Machine Yield`, description, type: 'website', url: `/pools/${pool.address}` },
+    twitter: { card: 'summary', title: pool.name, description },
+  };
 }
 
-export default async function PoolPage({ params }: Props) {
+async function series<M extends PoolSeriesMetric>(
+  ...args: Parameters<typeof getPoolSeries<M>>
+): Promise<SeriesResult<PoolSeriesPoint<M>>> {
+  try {
+    return { ok: true, points: await getPoolSeries(...args) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : 'the indexer did not answer' };
+  }
+}
+
+export default async function PoolPage({ params, searchParams }: Props) {
   const { address } = await params;
+  const query = await searchParams;
+  const interval = parseChartInterval(query.interval);
+  const range = parseChartRange(query.range, interval);
   let data;
   try {
     const pool = await getPool(address);
     if (!pool) notFound();
-    data = { pool, activity: await getPoolActivity(pool.address) };
+    const [activity, queue, assets, metadata, revenue, yieldSeries, tvl, utilization] = await Promise.all([
+      getPoolActivity(pool.address),
+      getPoolRedemptions(pool.address),
+      getPoolAssets(pool.address),
+      loadPoolMetadata(pool.metadataUri, pool.metadataHash),
+      series(pool.address, 'revenue', interval, range),
+      series(pool.address, 'yield', interval, range),
+      series(pool.address, 'tvl', interval, range),
+      series(pool.address, 'utilization', interval, range),
+    ]);
+    const charts: PoolChartData = { revenue, yield: yieldSeries, tvl, utilization };
+    data = { pool, activity, queue, assets, metadata, charts };
   } catch (error) {
     if (!(error instanceof IndexerUnavailableError)) throw error;
     return <IndexerUnavailable detail={error.message} />;
   }
-  const { pool, activity } = data;
+  const { pool, activity, queue, assets, metadata, charts } = data;
   const chain = appChain(browserChainSettings());
+  const utilisedCap = pool.depositCap > 0n ? Number((pool.totalAssets * 10_000n) / pool.depositCap) / 10_000 : null;
 
   return (
     <div className="space-y-8">
@@ -60,15 +110,51 @@ export default async function PoolPage({ params }: Props) {
           </span>
         </div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{pool.name}</h1>
+        {pool.projectName ? (
+          <p className="text-sm text-ink-muted">
+            Operated by{' '}
+            <Link href={`/projects/${pool.projectId}`} className="font-medium text-ink hover:text-accent">
+              {pool.projectName}
+            </Link>
+          </p>
+        ) : null}
       </header>
 
       <Card>
-        <dl className="grid grid-cols-2 gap-5 sm:grid-cols-4">
-          <Stat label="Total value locked" value={formatUsdc(pool.totalAssets)} hint="principal: idle plus deployed" />
+        <dl className="grid grid-cols-1 gap-5 min-[400px]:grid-cols-2 md:grid-cols-4">
+          <Stat
+            label="Total value locked"
+            value={formatUsdc(pool.totalAssets)}
+            hint={`${formatPercent(utilisedCap)} of the ${formatUsdc(pool.depositCap, { compact: true })} cap`}
+          />
+          <Stat
+            label="Real yield, 30 days"
+            value={formatPercent(pool.yield30d)}
+            hint={`7 days ${formatPercent(pool.yield7d)} · since start ${formatPercent(pool.yieldSinceInception)}`}
+          />
+          <Stat
+            label="Revenue distributed"
+            value={formatUsdc(pool.revenueNet)}
+            hint={`${formatUsdc(pool.revenueClaimed, { compact: true })} claimed in cash by holders`}
+          />
           <Stat
             label="Share price"
             value={formatUsdc(sharePrice(pool.totalAssets, pool.totalSupply))}
-            hint={`per ${pool.symbol}`}
+            hint={
+              pool.writtenDownTotal > 0n
+                ? `per ${pool.symbol} · ${formatUsdc(pool.writtenDownTotal, { compact: true })} written down`
+                : `per ${pool.symbol}`
+            }
+          />
+          <Stat
+            label="Deployed in machines"
+            value={formatUsdc(pool.outstandingPrincipal)}
+            hint={`${formatUsdc(pool.idle, { compact: true })} idle cash`}
+          />
+          <Stat
+            label="Utilization, 30 days"
+            value={formatPercent(pool.utilization30d)}
+            hint="average of machine reports"
           />
           <Stat label="Depositors" value={pool.depositors} hint="accounts holding shares" />
           <Stat label="Opened" value={<LocalDateTime seconds={pool.createdAt} dateOnly />} />
@@ -76,7 +162,20 @@ export default async function PoolPage({ params }: Props) {
       </Card>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
+          <PoolCharts pool={pool.address} interval={interval} range={range} data={charts} />
+          <Card>
+            <CardTitle>Machines financed</CardTitle>
+            <div className="mt-3">
+              <PoolAssetTable assets={assets} />
+            </div>
+          </Card>
+          <Card>
+            <CardTitle>About this pool and its risks</CardTitle>
+            <div className="mt-3">
+              <PoolRiskDisclosures loaded={metadata} />
+            </div>
+          </Card>
           <Card>
             <CardTitle>Recent activity</CardTitle>
             <div className="mt-2">
@@ -84,10 +183,10 @@ export default async function PoolPage({ params }: Props) {
             </div>
           </Card>
         </div>
-        <aside className="lg:sticky lg:top-24 lg:self-start">
+        <aside className="order-first lg:order-none lg:sticky lg:top-24 lg:self-start">
           <Card>
-            <h2 className="mb-4 text-lg font-semibold">Deposit</h2>
-            <DepositPanel
+            <h2 className="sr-only">Invest</h2>
+            <PoolActionPanel
               pool={pool.address}
               usdc={pool.asset}
               chainId={chain.id}
@@ -95,6 +194,9 @@ export default async function PoolPage({ params }: Props) {
               poolSymbol={pool.symbol}
               closed={pool.status === 'closed'}
               minDeposit={pool.minDeposit}
+              totalAssets={pool.totalAssets}
+              totalSupply={pool.totalSupply}
+              queue={queue}
             />
           </Card>
         </aside>

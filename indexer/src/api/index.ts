@@ -16,6 +16,7 @@ import { and, asc, client, eq, graphql, inArray, replaceBigInts, sql } from 'pon
 import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { claimableAt } from '../revenue-accumulator';
+import { responseCache } from './response-cache';
 import { assetRealYieldSql, poolPrincipalDaysSql, poolRealYieldSql, windowDays } from './real-yield';
 
 const app = new Hono();
@@ -30,10 +31,14 @@ class BadRequest extends Error {}
 
 type Indexed = { block: bigint; timestamp: bigint; day: number };
 
+async function latestCheckpoint(): Promise<string> {
+  const rows = await db.execute(sql`select latest_checkpoint from _ponder_checkpoint limit 1`);
+  return String((rows.rows[0] as { latest_checkpoint?: string } | undefined)?.latest_checkpoint ?? '');
+}
+
 /** The block the indexer has reached: every answer carries it, so the app can say how fresh a figure is. */
 async function indexedBlock(): Promise<Indexed> {
-  const rows = await db.execute(sql`select latest_checkpoint from _ponder_checkpoint limit 1`);
-  const checkpoint = String((rows.rows[0] as { latest_checkpoint?: string } | undefined)?.latest_checkpoint ?? '');
+  const checkpoint = await latestCheckpoint();
   if (checkpoint.length < 42) return { block: 0n, timestamp: 0n, day: 0 };
   // Ponder's checkpoint: 10 digits of block timestamp, 16 of chain id, 16 of block number, ...
   const timestamp = BigInt(checkpoint.slice(0, 10));
@@ -68,6 +73,9 @@ function parseQuery<T extends z.ZodType>(c: Context, schemaOf: T): z.infer<T> {
 
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 const interval = z.enum(['day', 'week', 'month']).default('day');
+
+// After the 400s are decided (they are cheap) and before any query: see response-cache.ts.
+app.use('/api/*', responseCache({ readCheckpoint: latestCheckpoint }));
 
 app.onError((error, c) => {
   if (error instanceof BadRequest) return c.json({ error: error.message }, 400);
@@ -235,16 +243,18 @@ app.get('/api/pools/:address/assets', async (c) => {
   const indexed = await indexedBlock();
   const address = parseAddress(c.req.param('address'), 'a pool');
   const { d30 } = windowDays(indexed.day);
+  // Qualified by hand: inside a sub-select drizzle writes a bare "id", which asset_daily has too (text).
+  const assetId = sql.raw('"asset"."id"');
   const rows = await db
     .select({
       asset,
-      yield30d: sql<number | null>`${assetRealYieldSql(sql`${asset.id}`, d30[0], d30[1])}`,
+      yield30d: sql<number | null>`${assetRealYieldSql(assetId, d30[0], d30[1])}`,
       revenueNet30d: sql<string>`(select coalesce(sum(${assetDaily.revenueNet}), 0) from ${assetDaily}
-        where ${assetDaily.assetId} = ${asset.id} and ${assetDaily.day} between ${d30[0]} and ${d30[1]})`,
+        where ${assetDaily.assetId} = ${assetId} and ${assetDaily.day} between ${d30[0]} and ${d30[1]})`,
       utilization30d: sql<
         number | null
       >`(select avg(${utilizationReport.utilizationBps})::float / 10000 from ${utilizationReport}
-        where ${utilizationReport.assetId} = ${asset.id} and ${utilizationReport.day} between ${d30[0]} and ${d30[1]})`,
+        where ${utilizationReport.assetId} = ${assetId} and ${utilizationReport.day} between ${d30[0]} and ${d30[1]})`,
     })
     .from(asset)
     .where(eq(asset.pool, address))
@@ -504,7 +514,9 @@ async function positionsOf(accounts: Address[], indexed: Indexed) {
     .where(
       and(
         inArray(position.account, accounts),
-        sql`(${position.shares} > 0 or ${position.revenueOwed} > 0 or ${position.costBasis} > 0)`,
+        // Held now, or held once: an exited pool keeps its realised P&L and the yield claimed there.
+        sql`(${position.shares} > 0 or ${position.revenueOwed} > 0 or ${position.costBasis} > 0
+          or ${position.realisedPnl} <> 0 or ${position.revenueClaimed} > 0)`,
       ),
     )
     .orderBy(asc(position.account), asc(pool.createdAtBlock));
@@ -599,7 +611,9 @@ function accountHistorySql(accounts: Address[]): SQLish {
       from pool_flow where owner in (${list})
     union all select 'claim', pool, account, amount, null, block_number, timestamp, tx_hash, 0 from revenue_claim where account in (${list})
     union all select 'redemption_request', pool, owner, null, requested_shares, requested_at_block, requested_at, tx_hash, 0
-      from redemption_request where owner in (${list})`;
+      from redemption_request where owner in (${list})
+    union all select kind, pool, owner, assets, shares, block_number, timestamp, tx_hash, log_index
+      from redemption_event where owner in (${list})`;
 }
 
 function toActivity(row: Record<string, unknown>) {

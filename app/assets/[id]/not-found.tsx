@@ -1,0 +1,16 @@
+import Link from 'next/link';
+
+export default function AssetNotFound() {
+  return (
+    <div className="mx-auto max-w-md py-16 text-center">
+      <h1 className="text-2xl font-semibold">No machine with this id</h1>
+      <p className="mt-2 text-ink-muted">
+        Machines are numbered from 1 as the registry tokenizes them. Check the id, or find the machine through its
+        project.
+      </p>
+      <Link href="/projects" className="mt-6 inline-block rounded-lg bg-accent px-4 py-2 font-medium text-accent-ink">
+        See all projects
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ASSET_KIND_LABEL, AssetKindBadge } from '@/components/assets/AssetKindBadge';
+import { AssetCapitalList } from '@/components/assets/AssetCapitalList';
+import { AssetCharts } from '@/components/assets/AssetCharts';
+import { AssetStatusBadge } from '@/components/assets/AssetStatusBadge';
+import { AssetStatusHistory } from '@/components/assets/AssetStatusHistory';
+import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
+import { AddressLabel } from '@/components/ui/AddressLabel';
+import { Card, CardTitle } from '@/components/ui/Card';
+import { LocalDateTime } from '@/components/ui/LocalDateTime';
+import { Stat } from '@/components/ui/Stat';
+import { CHART_WINDOW_DAYS, parseChartInterval } from '@/lib/charts/chart-interval';
+import { formatPercent } from '@/lib/format/percent';
+import { formatUsdc } from '@/lib/format/usdc';
+import { getAsset, getAssetSeries, parseAssetId, type AssetDetail, type AssetSeriesPoint } from '@/lib/indexer/assets';
+import { IndexerUnavailableError } from '@/lib/indexer/client';
+
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const machineName = (asset: AssetDetail['asset']) => `${asset.units}× ${asset.model}`;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseAssetId((await params).id);
+  const detail = id === null ? null : await getAsset(id).catch(() => null);
+  if (!detail) return { title: 'Machine' };
+  const { asset, pool } = detail;
+  const title = `${machineName(asset)}, ${asset.location}`;
+  const description =
+    `${ASSET_KIND_LABEL[asset.kind]} #${asset.id} in ${asset.location}` +
+    (pool ? `, financed by ${pool.name}` : '') +
+    `: ${formatUsdc(asset.outstanding)} outstanding, ${formatPercent(asset.yield30d)} 30-day real yield.`;
+  return { title, description, openGraph: { title, description, type: 'website' } };
+}
+
+export default async function AssetPage({ params, searchParams }: Props) {
+  const id = parseAssetId((await params).id);
+  if (id === null) notFound();
+  const interval = parseChartInterval((await searchParams).interval);
+
+  // The series is fetched beside the asset; if only the series fails, the page still shows the asset.
+  const [found, seriesResult] = await Promise.allSettled([
+    getAsset(id),
+    getAssetSeries(id, interval, CHART_WINDOW_DAYS[interval]),
+  ]);
+  if (found.status === 'rejected') {
+    if (!(found.reason instanceof IndexerUnavailableError)) throw found.reason;
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Machine #{id.toString()}</h1>
+        <IndexerUnavailable detail={found.reason.message} />
+      </div>
+    );
+  }
+  if (!found.value) notFound();
+  const detail = found.value;
+  let series: AssetSeriesPoint[] = [];
+  let seriesError: string | null = null;
+  if (seriesResult.status === 'fulfilled') series = seriesResult.value;
+  else if (seriesResult.reason instanceof IndexerUnavailableError) seriesError = seriesResult.reason.message;
+  else throw seriesResult.reason;
+  const { asset, pool, project, statusHistory, capital } = detail;
+
+  return (
+    <div className="space-y-8">
+      <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+        <Link href="/projects" className="hover:text-ink">
+          Projects
+        </Link>{' '}
+        /{' '}
+        {project ? (
+          <>
+            <Link href={`/projects/${project.id}`} className="hover:text-ink">
+              {project.name}
+            </Link>{' '}
+            /{' '}
+          </>
+        ) : null}
+        <span className="text-ink">Machine #{asset.id.toString()}</span>
+      </nav>
+
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <AssetKindBadge kind={asset.kind} />
+          <AssetStatusBadge status={asset.status} />
+          <span className="text-xs text-ink-faint">Token #{asset.id.toString()}</span>
+        </div>
+        <h1 className="break-words text-2xl font-semibold tracking-tight sm:text-3xl">{machineName(asset)}</h1>
+        <p className="text-ink-muted">
+          {asset.location}
+          {pool ? (
+            <>
+              {' '}
+              · financed by{' '}
+              <Link href={`/pools/${pool.address}`} className="font-medium text-ink hover:text-accent">
+                {pool.name}
+              </Link>
+            </>
+          ) : null}
+          {project ? (
+            <>
+              {' '}
+              · operated by{' '}
+              <Link href={`/projects/${project.id}`} className="font-medium text-ink hover:text-accent">
+                {project.name}
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </header>
+
+      <Card>
+        <dl className="grid grid-cols-1 gap-5 min-[390px]:grid-cols-2 md:grid-cols-4">
+          <Stat
+            label="Outstanding principal"
+            value={<span data-testid="asset-outstanding">{formatUsdc(asset.outstanding)}</span>}
+            hint="deployed − repaid − written down"
+          />
+          <Stat label="Principal deployed" value={formatUsdc(asset.deployed)} />
+          <Stat label="Principal repaid" value={formatUsdc(asset.repaid)} />
+          <Stat
+            label="Written down"
+            value={
+              <span className={asset.writtenDown > 0n ? 'text-negative' : undefined}>
+                {formatUsdc(asset.writtenDown)}
+              </span>
+            }
+          />
+          <Stat label="30-day real yield" value={formatPercent(asset.yield30d)} hint="net revenue ÷ principal-days" />
+          <Stat label="30-day net revenue" value={formatUsdc(detail.revenueNet30d)} />
+          <Stat label="Net revenue to date" value={formatUsdc(asset.revenueNet)} hint="after the protocol fee" />
+          <Stat
+            label="30-day utilization"
+            value={formatPercent(detail.utilization30d)}
+            hint={
+              asset.lastUtilizationBps === null
+                ? 'no report yet'
+                : `last report ${formatPercent(asset.lastUtilizationBps / 10_000)}`
+            }
+          />
+        </dl>
+      </Card>
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <AssetCharts assetId={asset.id} interval={interval} series={series} error={seriesError} />
+          <Card>
+            <CardTitle>Capital</CardTitle>
+            <div className="mt-2">
+              <AssetCapitalList events={capital} />
+            </div>
+          </Card>
+        </div>
+        <aside className="min-w-0 space-y-6">
+          <Card>
+            <CardTitle>Machine</CardTitle>
+            <dl className="mt-4 space-y-3 text-sm">
+              <Spec label="Kind">{ASSET_KIND_LABEL[asset.kind]}</Spec>
+              <Spec label="Model">
+                <span data-testid="asset-model">{asset.model}</span>
+              </Spec>
+              <Spec label="Units">
+                <span data-testid="asset-units">{asset.units}</span>
+              </Spec>
+              <Spec label="Location">
+                <span data-testid="asset-location">{asset.location}</span>
+              </Spec>
+              <Spec label="Operator">
+                <AddressLabel address={asset.operator} />
+              </Spec>
+              <Spec label="Pool">
+                {pool ? (
+                  <Link href={`/pools/${pool.address}`} className="text-accent hover:underline">
+                    {pool.name}
+                  </Link>
+                ) : (
+                  <AddressLabel address={asset.pool} />
+                )}
+              </Spec>
+              {project ? (
+                <Spec label="Project">
+                  <Link href={`/projects/${project.id}`} className="text-accent hover:underline">
+                    {project.name}
+                  </Link>
+                </Spec>
+              ) : null}
+              <Spec label="Registered">
+                <LocalDateTime seconds={asset.registeredAt} dateOnly />
+              </Spec>
+            </dl>
+          </Card>
+          <Card>
+            <CardTitle>Status history</CardTitle>
+            <div className="mt-4">
+              <AssetStatusHistory registeredAt={asset.registeredAt} changes={statusHistory} />
+            </div>
+          </Card>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function Spec({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4">
+      <dt className="shrink-0 text-ink-muted">{label}</dt>
+      <dd className="min-w-0 text-right break-words">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
+import { AddressLookupForm } from '@/components/portfolio/AddressLookupForm';
+import { HistoryFilters } from '@/components/portfolio/HistoryFilters';
+import { HistoryTable } from '@/components/portfolio/HistoryTable';
+import { PortfolioHeader } from '@/components/portfolio/PortfolioHeader';
+import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
+import { PositionTable } from '@/components/portfolio/PositionTable';
+import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
+import { shortAddress } from '@/components/ui/AddressLabel';
+import { Card, CardTitle } from '@/components/ui/Card';
+import { getPortfolio, HISTORY_LIMIT, type Portfolio } from '@/lib/indexer/accounts';
+import { IndexerUnavailableError } from '@/lib/indexer/client';
+import { historyFilterQuery, isFiltered, parseHistoryFilter } from '@/lib/portfolio/history-filter';
+import { parsePortfolioAddress, portfolioPath } from '@/lib/portfolio/portfolio-address';
+import { portfolioTotals } from '@/lib/portfolio/portfolio-totals';
+
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ address: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const account = parsePortfolioAddress((await params).address);
+  if (!account) return { title: 'Not an address' };
+  const title = `Portfolio ${shortAddress(account)}`;
+  const description = `Positions, real yield, exits and history of ${account} in Machine Yield pools.`;
+  return { title, description, openGraph: { title, description, type: 'website' } };
+}
+
+export default async function AddressPortfolioPage({ params, searchParams }: Props) {
+  const segment = (await params).address;
+  const account = parsePortfolioAddress(segment);
+  if (!account) notFound();
+  const filter = parseHistoryFilter(await searchParams);
+  // One URL per portfolio: a lower-case address (as explorers print it) goes to the checksummed one.
+  if (segment !== account) redirect(`${portfolioPath(account)}${historyFilterQuery(filter)}`);
+
+  let portfolio: Portfolio;
+  try {
+    portfolio = await getPortfolio(account, filter);
+  } catch (error) {
+    if (!(error instanceof IndexerUnavailableError)) throw error;
+    return (
+      <div className="space-y-8">
+        <PortfolioHeader account={account} />
+        <IndexerUnavailable detail={error.message} />
+      </div>
+    );
+  }
+  const { positions, redemptions, history, indexed, pools } = portfolio;
+  const base = portfolioPath(account);
+  const nothing = positions.length === 0 && redemptions.length === 0 && history.length === 0 && !isFiltered(filter);
+  const poolOptions = new Map([...pools].sort(([, a], [, b]) => a.name.localeCompare(b.name)));
+
+  return (
+    <div className="space-y-10">
+      <PortfolioHeader account={account} indexed={indexed} />
+
+      {nothing ? (
+        <Card className="py-10 text-center">
+          <h2 className="text-lg font-semibold">Nothing here yet</h2>
+          <p className="mx-auto mt-2 max-w-md text-sm text-ink-muted">
+            This address has no positions, no yield and no history in Machine Yield pools. Once it deposits, its shares,
+            yield and every transaction appear here.
+          </p>
+          <Link
+            href="/pools"
+            className="mt-5 inline-block rounded-lg bg-accent px-4 py-2 text-sm font-medium text-accent-ink"
+          >
+            Browse the pools
+          </Link>
+        </Card>
+      ) : (
+        <>
+          <PortfolioSummary totals={portfolioTotals(positions)} pools={positions.filter((p) => p.shares > 0n).length} />
+
+          <Section
+            title="Positions"
+            download={{ href: `${base}/positions.csv`, label: 'Positions CSV' }}
+            note={
+              <>
+                Value is what the shares redeem for at block {indexed.block.toString()}; claimable yield is what the
+                pool’s claimableRevenue reports at that block, and keeps growing as revenue streams in. P&amp;L is value
+                minus cost basis (average cost); total return adds realised P&amp;L and all yield, claimed or not. Pools
+                the address has left stay listed for their realised P&amp;L and the yield claimed there.
+              </>
+            }
+          >
+            <PositionTable positions={positions} />
+          </Section>
+
+          <Section title="Redemption requests">
+            <RedemptionRequestList requests={redemptions} pools={pools} />
+          </Section>
+
+          <Section
+            id="history"
+            title="History"
+            download={{ href: `${base}/history.csv${historyFilterQuery(filter)}`, label: 'History CSV' }}
+            note={
+              history.length >= HISTORY_LIMIT
+                ? `Showing the latest ${HISTORY_LIMIT.toLocaleString('en-US')} entries; filter by type or pool to see older ones.`
+                : undefined
+            }
+          >
+            <div className="space-y-4">
+              <HistoryFilters account={account} filter={filter} pools={poolOptions} />
+              {history.length > 0 ? (
+                <HistoryTable history={history} pools={pools} />
+              ) : (
+                <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-ink-muted">
+                  {isFiltered(filter) ? 'No entries match these filters.' : 'No history yet.'}
+                </p>
+              )}
+            </div>
+          </Section>
+        </>
+      )}
+
+      <Card>
+        <CardTitle>View another address</CardTitle>
+        <div className="mt-3">
+          <AddressLookupForm submitLabel="View" />
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function Section({
+  id,
+  title,
+  download,
+  note,
+  children,
+}: {
+  id?: string;
+  title: string;
+  download?: { href: string; label: string };
+  note?: ReactNode;
+  children: ReactNode;
+}) {
+  const headingId = `${title.toLowerCase().replaceAll(' ', '-')}-title`;
+  return (
+    <section id={id} aria-labelledby={headingId} className="scroll-mt-24">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id={headingId} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {download ? (
+          // A plain link: the route handler answers with an attachment, which client navigation would not handle.
+          <a href={download.href} download className="text-sm font-medium text-accent hover:underline">
+            ↓ {download.label}
+          </a>
+        ) : null}
+      </div>
+      {children}
+      {note ? <p className="mt-3 text-xs text-ink-faint">{note}</p> : null}
+    </section>
+  );
+}

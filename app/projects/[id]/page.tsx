@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AssetTable } from '@/components/assets/AssetTable';
+import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
+import { PROJECT_CATEGORY_LABEL, ProjectCategoryBadge } from '@/components/projects/ProjectCategoryBadge';
+import { ProjectPoolList } from '@/components/projects/ProjectPoolList';
+import { AddressLabel } from '@/components/ui/AddressLabel';
+import { Card } from '@/components/ui/Card';
+import { LocalDateTime } from '@/components/ui/LocalDateTime';
+import { Stat } from '@/components/ui/Stat';
+import { formatPercent } from '@/lib/format/percent';
+import { formatUsdc } from '@/lib/format/usdc';
+import { IndexerUnavailableError } from '@/lib/indexer/client';
+import { getProject, parseProjectId, type ProjectDetail } from '@/lib/indexer/projects';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseProjectId((await params).id);
+  const detail = id === null ? null : await getProject(id).catch(() => null);
+  if (!detail) return { title: 'Project' };
+  const { project, pools, assets, totals } = detail;
+  const description =
+    `${project.name}, ${PROJECT_CATEGORY_LABEL[project.category].toLowerCase()}: ${assets.length} machine groups ` +
+    `in ${pools.length} ${pools.length === 1 ? 'pool' : 'pools'} holding ${formatUsdc(totals.tvl)}; ` +
+    `${formatUsdc(totals.revenueNet)} net revenue paid to date.`;
+  return { title: project.name, description, openGraph: { title: project.name, description, type: 'website' } };
+}
+
+/** Part of the capital deployed, as a fraction; null before any was deployed. */
+function shareOfDeployed(amount: bigint, deployed: bigint): number | null {
+  if (deployed === 0n) return null;
+  // Basis points in bigint, then a fraction: exact enough for a one-decimal percentage.
+  return Number((amount * 10_000n) / deployed) / 10_000;
+}
+
+export default async function ProjectPage({ params }: Props) {
+  const id = parseProjectId((await params).id);
+  if (id === null) notFound();
+  let detail: ProjectDetail | null;
+  try {
+    detail = await getProject(id);
+  } catch (error) {
+    if (!(error instanceof IndexerUnavailableError)) throw error;
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Project #{id.toString()}</h1>
+        <IndexerUnavailable detail={error.message} />
+      </div>
+    );
+  }
+  if (!detail) notFound();
+  const { project, pools, assets, totals } = detail;
+  const impaired = assets.filter((a) => a.status === 'impaired').length;
+
+  return (
+    <div className="space-y-8">
+      <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+        <Link href="/projects" className="hover:text-ink">
+          Projects
+        </Link>{' '}
+        / <span className="text-ink">{project.name}</span>
+      </nav>
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <ProjectCategoryBadge category={project.category} />
+          <span className="text-xs text-ink-faint">
+            Operator <AddressLabel address={project.operator} />
+          </span>
+          <span className="text-xs text-ink-faint">
+            · registered <LocalDateTime seconds={project.createdAt} dateOnly />
+          </span>
+        </div>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{project.name}</h1>
+        <p className="text-ink-muted">
+          Runs {assets.length} machine {assets.length === 1 ? 'group' : 'groups'} (
+          {totals.units.toLocaleString('en-US')} units) financed through {pools.length}{' '}
+          {pools.length === 1 ? 'pool' : 'pools'}.
+        </p>
+      </header>
+
+      <Card>
+        <dl className="grid grid-cols-1 gap-5 min-[390px]:grid-cols-2 md:grid-cols-3">
+          <Stat label="Total value locked" value={formatUsdc(totals.tvl)} hint="principal of its pools" />
+          <Stat label="Outstanding principal" value={formatUsdc(totals.outstanding)} hint="in machines now" />
+          <Stat label="Revenue to date" value={formatUsdc(totals.revenueNet)} hint="net, paid to holders" />
+          <Stat
+            label="Principal repaid"
+            value={formatUsdc(totals.repaid)}
+            hint={`${formatPercent(shareOfDeployed(totals.repaid, totals.deployed))} of ${formatUsdc(totals.deployed, { compact: true })} deployed`}
+          />
+          <Stat
+            label="Written down"
+            value={
+              <span className={totals.writtenDown > 0n ? 'text-negative' : undefined}>
+                {formatUsdc(totals.writtenDown)}
+              </span>
+            }
+            hint={`${formatPercent(shareOfDeployed(totals.writtenDown, totals.deployed))} of deployed`}
+          />
+          <Stat
+            label="Machines"
+            value={assets.length}
+            hint={impaired > 0 ? `${impaired} impaired` : `${totals.units.toLocaleString('en-US')} units`}
+          />
+        </dl>
+      </Card>
+
+      <section className="space-y-3" aria-labelledby="pools-heading">
+        <h2 id="pools-heading" className="text-lg font-semibold">
+          Pools
+        </h2>
+        <ProjectPoolList pools={pools} />
+      </section>
+
+      <section className="space-y-3" aria-labelledby="machines-heading">
+        <h2 id="machines-heading" className="text-lg font-semibold">
+          Machines
+        </h2>
+        <AssetTable assets={assets} label={`Machines run by ${project.name}`} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toChartPoints } from '@/lib/charts/chart-points';
+import { ChartIntervalSwitch } from './ChartIntervalSwitch';
+import { TimeSeriesChart } from './TimeSeriesChart';
+
+// Vitest runs without globals, so Testing Library cannot unmount between tests by itself.
+afterEach(cleanup);
+
+const series = [{ key: 'revenue', label: 'Net revenue' }];
+const points = (values: bigint[]) =>
+  toChartPoints(
+    values.map((revenue, i) => ({ day: 20_600 + 7 * i, revenue })),
+    { revenue: (r) => r.revenue },
+  );
+
+describe('TimeSeriesChart', () => {
+  it('holds its height with a skeleton while the chart code loads', () => {
+    render(
+      <TimeSeriesChart
+        title="Net revenue per week"
+        points={points([5n, 7n])}
+        series={series}
+        unit="usdc"
+        interval="week"
+      />,
+    );
+    const figure = screen.getByRole('figure', { name: 'Net revenue per week' });
+    expect(figure).toHaveStyle({ height: '240px' });
+    expect(screen.getByTestId('chart-skeleton')).toBeInTheDocument();
+  });
+
+  it('says so when the window has nothing to draw', () => {
+    render(
+      <TimeSeriesChart
+        title="Net revenue per week"
+        points={points([0n, 0n])}
+        series={series}
+        unit="usdc"
+        interval="week"
+        height={200}
+        emptyText="No revenue yet."
+      />,
+    );
+    expect(screen.getByText('No revenue yet.')).toBeInTheDocument();
+    expect(screen.getByRole('figure')).toHaveStyle({ height: '200px' });
+    expect(screen.queryByTestId('chart-skeleton')).toBeNull();
+  });
+
+  it('shows the error in place of the chart', () => {
+    render(
+      <TimeSeriesChart
+        title="Net revenue per week"
+        points={[]}
+        series={series}
+        unit="usdc"
+        interval="week"
+        error="The indexer is not reachable."
+      />,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('The indexer is not reachable.');
+  });
+});
+
+describe('ChartIntervalSwitch', () => {
+  it('links each interval and marks the current one', () => {
+    render(<ChartIntervalSwitch value="month" hrefFor={(i) => `/assets/1?interval=${i}`} />);
+    const group = screen.getByRole('group', { name: 'Chart interval' });
+    expect(group.querySelectorAll('a')).toHaveLength(3);
+    expect(screen.getByRole('link', { name: 'Day' })).toHaveAttribute('href', '/assets/1?interval=day');
+    expect(screen.getByRole('link', { name: 'Month' })).toHaveAttribute('aria-current', 'true');
+    expect(screen.getByRole('link', { name: 'Week' })).not.toHaveAttribute('aria-current');
+  });
+});

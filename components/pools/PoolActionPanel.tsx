@@ -1,0 +1,103 @@
+'use client';
+
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { Address } from 'viem';
+import type { RedemptionQueue } from '@/lib/indexer/pools';
+import { ClaimPanel } from './ClaimPanel';
+import { DepositPanel } from './DepositPanel';
+import { PendingTransactionNotice } from './PendingTransactionNotice';
+import { RedeemPanel } from './RedeemPanel';
+
+const TABS = [
+  { key: 'deposit', label: 'Deposit' },
+  { key: 'withdraw', label: 'Withdraw' },
+  { key: 'claim', label: 'Claim' },
+] as const;
+type Tab = (typeof TABS)[number]['key'];
+
+export type PoolActionProps = {
+  pool: Address;
+  usdc: Address;
+  chainId: number;
+  chainName: string;
+  poolSymbol: string;
+  closed: boolean;
+  minDeposit: bigint;
+  totalAssets: bigint;
+  totalSupply: bigint;
+  queue: RedemptionQueue;
+};
+
+/** Deposit, withdraw, claim: one panel, three tabs (arrow keys move between them, as ARIA tabs do). */
+export function PoolActionPanel(props: PoolActionProps) {
+  const [tab, setTab] = useState<Tab>(props.closed ? 'withdraw' : 'deposit');
+  const id = useId();
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ deposit: null, withdraw: null, claim: null });
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.key === tab);
+    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + 2) % TABS.length : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setTab(TABS[next]!.key);
+    refs.current[TABS[next]!.key]?.focus();
+  };
+
+  return (
+    <div className="space-y-4">
+      <PendingTransactionNotice pool={props.pool} chainId={props.chainId} />
+      <div
+        role="tablist"
+        aria-label="Pool actions"
+        className="grid grid-cols-3 rounded-lg bg-surface-sunken p-1"
+        onKeyDown={onKeyDown}
+      >
+        {TABS.map((t) => (
+          <button
+            key={t.key}
+            ref={(el) => {
+              refs.current[t.key] = el;
+            }}
+            role="tab"
+            type="button"
+            id={`${id}-${t.key}-tab`}
+            aria-selected={tab === t.key}
+            aria-controls={`${id}-${t.key}-panel`}
+            tabIndex={tab === t.key ? 0 : -1}
+            onClick={() => setTab(t.key)}
+            className={`rounded-md px-3 py-2 text-sm font-medium transition ${
+              tab === t.key ? 'bg-surface-raised text-ink shadow-sm' : 'text-ink-muted hover:text-ink'
+            }`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`}>
+        {tab === 'deposit' ? (
+          <DepositPanel
+            pool={props.pool}
+            usdc={props.usdc}
+            chainId={props.chainId}
+            chainName={props.chainName}
+            poolSymbol={props.poolSymbol}
+            closed={props.closed}
+            minDeposit={props.minDeposit}
+          />
+        ) : tab === 'withdraw' ? (
+          <RedeemPanel
+            pool={props.pool}
+            chainId={props.chainId}
+            chainName={props.chainName}
+            poolSymbol={props.poolSymbol}
+            totalAssets={props.totalAssets}
+            totalSupply={props.totalSupply}
+            queue={props.queue}
+          />
+        ) : (
+          <ClaimPanel pool={props.pool} chainId={props.chainId} chainName={props.chainName} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import Link from 'next/link';
+import type { Address } from 'viem';
+import { AddressLabel } from '@/components/ui/AddressLabel';
+import { LocalDateTime } from '@/components/ui/LocalDateTime';
+import { formatShares, formatUsdc } from '@/lib/format/usdc';
+import type { HistoryEntry, PoolLabel } from '@/lib/indexer/accounts';
+import { HISTORY_KIND_LABEL } from '@/lib/portfolio/history-filter';
+
+/** From the investor's side: cash paid in is plain, cash received is green; shares gained or given up. */
+function amountText(entry: HistoryEntry): { text: string; tone: string } {
+  if (entry.amount === null) return { text: '—', tone: 'text-ink-faint' };
+  const amount = formatUsdc(entry.amount);
+  switch (entry.kind) {
+    case 'deposit':
+      return { text: `−${amount}`, tone: '' };
+    case 'withdrawal':
+    case 'claim':
+    case 'redemption_claim':
+      return { text: `+${amount}`, tone: 'text-positive' };
+    default:
+      return { text: amount, tone: '' };
+  }
+}
+
+function sharesText(entry: HistoryEntry): string {
+  if (entry.shares === null) return '—';
+  const shares = formatShares(entry.shares);
+  if (entry.kind === 'deposit') return `+${shares}`;
+  if (entry.kind === 'withdrawal' || entry.kind === 'redemption_fill') return `−${shares}`;
+  if (entry.kind === 'redemption_cancel') return `${shares} unlocked`;
+  return `${shares} queued`;
+}
+
+function TxHash({ hash }: { hash: string }) {
+  return (
+    <span className="font-mono text-[0.85em]" title={hash}>
+      {hash.slice(0, 10)}…{hash.slice(-6)}
+    </span>
+  );
+}
+
+function PoolName({ pool, pools }: { pool: Address; pools: ReadonlyMap<Address, PoolLabel> }) {
+  return (
+    <Link href={`/pools/${pool}`} className="hover:text-accent">
+      {pools.get(pool)?.name ?? <AddressLabel address={pool} />}
+    </Link>
+  );
+}
+
+const key = (entry: HistoryEntry) => `${entry.txHash}-${entry.kind}-${entry.logOrder}-${entry.pool}`;
+
+export function HistoryTable({ history, pools }: { history: HistoryEntry[]; pools: ReadonlyMap<Address, PoolLabel> }) {
+  return (
+    <>
+      <ul
+        className="divide-y divide-line rounded-xl border border-line bg-surface-raised md:hidden"
+        aria-label="History"
+      >
+        {history.map((entry) => {
+          const amount = amountText(entry);
+          return (
+            <li key={key(entry)} className="space-y-1 p-4 text-sm">
+              <div className="flex items-start justify-between gap-3">
+                <span className="font-medium">{HISTORY_KIND_LABEL[entry.kind]}</span>
+                {entry.amount !== null ? (
+                  <span className={`shrink-0 font-medium tabular-nums ${amount.tone}`}>{amount.text}</span>
+                ) : null}
+              </div>
+              <div className="flex items-start justify-between gap-3 text-ink-muted">
+                <span className="min-w-0">
+                  <PoolName pool={entry.pool} pools={pools} />
+                </span>
+                {entry.shares !== null ? <span className="shrink-0 tabular-nums">{sharesText(entry)}</span> : null}
+              </div>
+              <div className="flex flex-wrap justify-between gap-x-3 text-xs text-ink-faint">
+                <LocalDateTime seconds={entry.timestamp} />
+                <TxHash hash={entry.txHash} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface-raised md:block">
+        <table className="w-full text-sm">
+          <caption className="sr-only">History, newest first</caption>
+          <thead className="border-b border-line bg-surface-sunken/60 text-xs font-medium text-ink-muted">
+            <tr>
+              <th scope="col" className="px-4 py-3 text-left">
+                Date
+              </th>
+              <th scope="col" className="px-4 py-3 text-left">
+                Type
+              </th>
+              <th scope="col" className="px-4 py-3 text-left">
+                Pool
+              </th>
+              <th scope="col" className="px-4 py-3 text-right">
+                Amount
+              </th>
+              <th scope="col" className="px-4 py-3 text-right">
+                Shares
+              </th>
+              <th scope="col" className="px-4 py-3 text-left">
+                Transaction
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {history.map((entry) => {
+              const amount = amountText(entry);
+              return (
+                <tr key={key(entry)} data-testid="history-row" data-kind={entry.kind} data-pool={entry.pool}>
+                  <td className="whitespace-nowrap px-4 py-3 text-ink-muted">
+                    <LocalDateTime seconds={entry.timestamp} />
+                  </td>
+                  <td className="px-4 py-3 font-medium">{HISTORY_KIND_LABEL[entry.kind]}</td>
+                  <td className="px-4 py-3">
+                    <PoolName pool={entry.pool} pools={pools} />
+                  </td>
+                  <td className={`whitespace-nowrap px-4 py-3 text-right tabular-nums ${amount.tone}`}>
+                    {amount.text}
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{sharesText(entry)}</td>
+                  <td className="px-4 py-3 text-xs text-ink-faint">
+                    <TxHash hash={entry.txHash} />
+                    <div>block {entry.blockNumber.toString()}</div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import type { Address } from 'viem';
+import { LocalDateTime } from '@/components/ui/LocalDateTime';
+import type { IndexedAt } from '@/lib/indexer/accounts';
+import { OwnWalletNote } from './OwnWalletNote';
+
+export function PortfolioHeader({ account, indexed }: { account: Address; indexed?: IndexedAt }) {
+  return (
+    <header className="space-y-2">
+      <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+        <Link href="/portfolio" className="hover:text-ink">
+          Portfolio
+        </Link>{' '}
+        / <span className="font-mono text-[0.85em] text-ink">{`${account.slice(0, 6)}…${account.slice(-4)}`}</span>
+      </nav>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Portfolio</h1>
+        <OwnWalletNote address={account} />
+      </div>
+      <p className="break-all font-mono text-sm text-ink-muted" data-testid="portfolio-address">
+        {account}
+      </p>
+      {indexed ? (
+        <p className="text-xs text-ink-faint" data-testid="indexed-block" data-block={indexed.block.toString()}>
+          Read-only. Figures as of block {indexed.block.toString()} (<LocalDateTime seconds={indexed.timestamp} />
+          ), as indexed from the chain.
+        </p>
+      ) : null}
+    </header>
+  );
+}

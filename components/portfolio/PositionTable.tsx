@@ -1,0 +1,163 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { CategoryBadge } from '@/components/pools/CategoryBadge';
+import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
+import { formatShares, formatUsdc } from '@/lib/format/usdc';
+import type { AccountPosition } from '@/lib/indexer/accounts';
+import { SignedUsdc } from './SignedUsdc';
+
+export function PositionTable({ positions }: { positions: AccountPosition[] }) {
+  if (positions.length === 0) {
+    return (
+      <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-ink-muted">
+        This address holds no pool shares and has no yield waiting.
+      </p>
+    );
+  }
+  return (
+    <>
+      <PositionCards positions={positions} />
+      <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface-raised lg:block">
+        <PositionRows positions={positions} />
+      </div>
+    </>
+  );
+}
+
+/** A pool the account has left entirely: kept for its realised P&L and the yield it claimed there. */
+const exited = (p: AccountPosition) => p.shares === 0n && p.claimableRevenue === 0n;
+
+function ExitedTag({ position }: { position: AccountPosition }) {
+  if (!exited(position)) return null;
+  return <span className="rounded bg-surface-sunken px-1.5 py-0.5 text-xs text-ink-muted">Exited</span>;
+}
+
+function LockedNote({ position }: { position: AccountPosition }) {
+  if (position.lockedShares === 0n) return null;
+  return <div className="text-xs text-ink-faint">{formatShares(position.lockedShares)} in exit queue</div>;
+}
+
+/** Phones and tablets: one card per position. */
+function PositionCards({ positions }: { positions: AccountPosition[] }) {
+  return (
+    <ul className="space-y-3 lg:hidden" aria-label="Positions">
+      {positions.map((p) => (
+        <li key={p.pool} className="rounded-xl border border-line bg-surface-raised p-4">
+          <div className="flex items-start justify-between gap-3">
+            <Link href={`/pools/${p.pool}`} className="min-w-0 font-medium hover:text-accent">
+              {p.poolName}
+            </Link>
+            <CategoryBadge category={p.category} />
+          </div>
+          <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-ink-faint">
+            <span>{p.poolSymbol}</span>
+            <PoolStatusBadge status={p.poolStatus} />
+            <ExitedTag position={p} />
+          </div>
+          <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3">
+            <Figure label="Value" value={formatUsdc(p.value)} strong />
+            <Figure label="Cost basis" value={formatUsdc(p.costBasis)} />
+            <Figure
+              label="Shares"
+              value={
+                <>
+                  {formatShares(p.shares)} <span className="text-xs text-ink-faint">{p.poolSymbol}</span>
+                  <LockedNote position={p} />
+                </>
+              }
+            />
+            <Figure label="Yield claimed" value={formatUsdc(p.revenueClaimed)} />
+            <Figure label="Yield claimable" value={formatUsdc(p.claimableRevenue)} />
+            <Figure
+              label="P&L"
+              value={
+                <>
+                  <SignedUsdc amount={p.unrealisedPnl} />
+                  <div className="text-xs text-ink-faint">
+                    total return <SignedUsdc amount={p.totalReturn} />
+                  </div>
+                </>
+              }
+            />
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Figure({ label, value, strong = false }: { label: string; value: ReactNode; strong?: boolean }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-ink-faint">{label}</dt>
+      <dd className={`tabular-nums ${strong ? 'font-medium' : ''}`}>{value}</dd>
+    </div>
+  );
+}
+
+function PositionRows({ positions }: { positions: AccountPosition[] }) {
+  const num = 'px-4 py-3 text-right tabular-nums';
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">Positions, one row per pool</caption>
+      <thead className="whitespace-nowrap border-b border-line bg-surface-sunken/60 text-xs font-medium text-ink-muted">
+        <tr>
+          <th scope="col" className="px-4 py-3 text-left">
+            Pool
+          </th>
+          <th scope="col" className="px-4 py-3 text-right">
+            Shares
+          </th>
+          <th scope="col" className="px-4 py-3 text-right">
+            Value
+          </th>
+          <th scope="col" className="px-4 py-3 text-right">
+            Cost basis
+          </th>
+          <th scope="col" className="px-4 py-3 text-right">
+            Yield claimed
+          </th>
+          <th scope="col" className="px-4 py-3 text-right">
+            Yield claimable
+          </th>
+          <th scope="col" className="px-4 py-3 text-right">
+            P&amp;L
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-line">
+        {positions.map((p) => (
+          <tr key={p.pool} data-testid="position-row" data-pool={p.pool} className="align-top">
+            <th scope="row" className="px-4 py-3 text-left font-normal">
+              <Link href={`/pools/${p.pool}`} className="font-medium hover:text-accent">
+                {p.poolName}
+              </Link>
+              <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-ink-faint">
+                <CategoryBadge category={p.category} />
+                <PoolStatusBadge status={p.poolStatus} />
+                <ExitedTag position={p} />
+              </div>
+            </th>
+            <td className={num}>
+              <span data-testid="position-shares">{formatShares(p.shares)}</span>
+              <div className="text-xs text-ink-faint">{p.poolSymbol}</div>
+              <LockedNote position={p} />
+            </td>
+            <td className={`${num} font-medium`}>{formatUsdc(p.value)}</td>
+            <td className={num}>{formatUsdc(p.costBasis)}</td>
+            <td className={num}>{formatUsdc(p.revenueClaimed)}</td>
+            <td className={num} data-testid="position-claimable">
+              {formatUsdc(p.claimableRevenue)}
+            </td>
+            <td className={num}>
+              <SignedUsdc amount={p.unrealisedPnl} />
+              <div className="whitespace-nowrap text-xs text-ink-faint">
+                total <SignedUsdc amount={p.totalReturn} />
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,21 @@
+import type { PoolCategory } from '@/lib/indexer/pools';
+
+/** What an operator does, in the words investors use: AI compute, or robots as a service (RaaS). */
+export const PROJECT_CATEGORY_LABEL: Record<PoolCategory, string> = {
+  compute: 'AI compute',
+  robotics: 'Robots as a service',
+};
+const STYLE: Record<PoolCategory, string> = {
+  compute: 'bg-compute/10 text-compute ring-compute/25',
+  robotics: 'bg-robotics/10 text-robotics ring-robotics/25',
+};
+
+export function ProjectCategoryBadge({ category }: { category: PoolCategory }) {
+  return (
+    <span
+      className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[category]}`}
+    >
+      {PROJECT_CATEGORY_LABEL[category]}
+    </span>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Address } from 'viem';
+import { describe, expect, it } from 'vitest';
+import type { AccountPosition, HistoryEntry, PoolLabel } from '../indexer/accounts';
+import { historyCsv, isoUtc, positionsCsv, statementFilename } from './portfolio-csv';
+
+const ACCOUNT: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+const POOL: Address = '0xE451980132E65465d0a498c53f0b5227326Dd73F';
+const INDEXED = { block: 501n, timestamp: 1_795_711_874n };
+
+const position: AccountPosition = {
+  pool: POOL,
+  account: ACCOUNT,
+  shares: 450_000_000000_000000_000000n,
+  lockedShares: 1n,
+  costBasis: 450_000_000000n,
+  depositedAssets: 450_000_000000n,
+  withdrawnAssets: 0n,
+  realisedPnl: 0n,
+  revenueClaimed: 41_152_986275n,
+  poolName: 'Rotterdam AMR Fleet · Series A',
+  poolSymbol: 'myROTA',
+  category: 'robotics',
+  poolStatus: 'active',
+  value: 398_674_428969n,
+  claimableRevenue: 4_716_204822n,
+  unrealisedPnl: -51_325_571031n,
+  totalReturn: -5_456_379934n,
+};
+
+describe('positions CSV', () => {
+  it('has a header and one row per position, amounts exact to the base unit', () => {
+    const lines = positionsCsv([position], INDEXED).split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('');
+    expect(lines[0]).toMatch(
+      /^account,pool,pool_name,pool_symbol,category,pool_status,shares,locked_shares,value_usdc,/,
+    );
+    const header = lines[0]!.split(',');
+    const row = lines[1]!.split(',');
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('account')).toBe(ACCOUNT);
+    expect(cell('pool_name')).toBe('Rotterdam AMR Fleet · Series A');
+    expect(cell('shares')).toBe('450000');
+    expect(cell('locked_shares')).toBe('0.000000000000000001');
+    expect(cell('value_usdc')).toBe('398674.428969');
+    expect(cell('unrealised_pnl_usdc')).toBe('-51325.571031');
+    expect(cell('yield_claimable_usdc')).toBe('4716.204822');
+    expect(cell('total_return_usdc')).toBe('-5456.379934');
+    expect(cell('indexed_block')).toBe('501');
+    expect(cell('indexed_at_utc')).toBe('2026-11-26T16:51:14Z');
+  });
+
+  it('is only the header for an empty portfolio', () => {
+    expect(positionsCsv([], INDEXED).split('\r\n').filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('history CSV', () => {
+  const entries: HistoryEntry[] = [
+    {
+      kind: 'claim',
+      pool: POOL,
+      account: ACCOUNT,
+      amount: 7_088_588110n,
+      shares: null,
+      blockNumber: 465n,
+      timestamp: 1_793_983_872n,
+      txHash: '0xfb6e479441be9ec118f386cad794eef4dd0e8d4d272260d90a9bf745e5e6cd10',
+      logOrder: 0,
+    },
+    {
+      kind: 'redemption_request',
+      pool: ACCOUNT,
+      account: ACCOUNT,
+      amount: null,
+      shares: 10n ** 18n,
+      blockNumber: 399n,
+      timestamp: 1_791_478_271n,
+      txHash: '0x95e6bed01dee5c7d766e225cccd97f718ed6ffcfa4d08352701c5b2a67dc4d3e',
+      logOrder: 0,
+    },
+  ];
+  const labels = new Map<Address, PoolLabel>([
+    [POOL, { name: 'Rotterdam, "AMR" Fleet', symbol: 'myROTA', category: 'robotics' }],
+  ]);
+
+  it('writes dates in UTC, empty cells for what a kind does not have, and quotes names', () => {
+    expect(historyCsv(entries, labels, INDEXED)).toBe(
+      'date_utc,kind,pool,pool_name,amount_usdc,shares,account,block_number,tx_hash,indexed_block\r\n' +
+        `2026-11-06T16:51:12Z,claim,${POOL},"Rotterdam, ""AMR"" Fleet",7088.58811,,${ACCOUNT},465,${entries[0]!.txHash},501\r\n` +
+        `2026-10-08T16:51:11Z,redemption_request,${ACCOUNT},,,1,${ACCOUNT},399,${entries[1]!.txHash},501\r\n`,
+    );
+  });
+});
+
+describe('statement file names', () => {
+  it('name the account, the statement and any filter', () => {
+    expect(statementFilename(ACCOUNT, 'positions')).toBe(`machine-yield-${ACCOUNT}-positions.csv`);
+    expect(statementFilename(ACCOUNT, 'history')).toBe(`machine-yield-${ACCOUNT}-history.csv`);
+    expect(statementFilename(ACCOUNT, 'history', { kind: 'claim', pool: POOL })).toBe(
+      `machine-yield-${ACCOUNT}-history-claim-${POOL}.csv`,
+    );
+  });
+
+  it('turn unix seconds into ISO-8601 UTC', () => {
+    expect(isoUtc(0n)).toBe('1970-01-01T00:00:00Z');
+  });
+});
