@@ -8,7 +8,8 @@
  *
  * Flags (or environment): --pools (BENCH_POOLS), --assets (BENCH_ASSETS), --revenue (BENCH_REVENUE),
  * --full (BENCH_FULL=1), --duration seconds per endpoint (BENCH_DURATION; 0 skips the load test),
- * --connections (BENCH_CONNECTIONS, 50), --keep (keep the temporary folder: manifest and PGlite data).
+ * --connections (BENCH_CONNECTIONS, 50), --block-time seconds between blocks mined during the load test
+ * (BENCH_BLOCK_TIME, 2; each new block invalidates the API's answer cache), --keep (keep the temporary folder: manifest and PGlite data).
  * Ports: BENCH_CHAIN_PORT (8945), BENCH_INDEXER_PORT (42369). With DATABASE_URL the indexer uses that
  * Postgres, in a schema of its own per run (`bench_<time>`, left behind); without it, PGlite in a temp folder.
  *
@@ -71,6 +72,7 @@ function options() {
       full: { type: 'boolean' },
       duration: { type: 'string' },
       connections: { type: 'string' },
+      'block-time': { type: 'string' },
       keep: { type: 'boolean' },
     },
   });
@@ -87,6 +89,9 @@ function options() {
     revenue: num(values.revenue, 'BENCH_REVENUE', full ? 1_000_000 : 100_000),
     duration: num(values.duration, 'BENCH_DURATION', 60),
     connections: num(values.connections, 'BENCH_CONNECTIONS', 50),
+    // A new block every N seconds during the load test, as on a live chain: each one moves the indexer's
+    // checkpoint and so invalidates every cached answer (0: no new blocks, a best case).
+    blockTime: num(values['block-time'], 'BENCH_BLOCK_TIME', 2),
     keep: values.keep ?? false,
     chainPort: num(undefined, 'BENCH_CHAIN_PORT', 8945),
     indexerPort: num(undefined, 'BENCH_INDEXER_PORT', 42369),
@@ -558,12 +563,15 @@ async function load(url: string, connections: number, duration: number) {
   };
 }
 
-/** Latency of one request at a time: what a request costs with no queue in front of it. */
+/**
+ * Latency of one request at a time: what a request costs with no queue in front of it. Each URL is made
+ * unique (an ignored parameter), so none is answered from the API's cache: this is the query's own cost.
+ */
 async function unloaded(url: string, n = 20) {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
-    const res = await fetch(url);
+    const res = await fetch(`${url}${url.includes('?') ? '&' : '?'}uncached=${Date.now()}-${i}`);
     await res.arrayBuffer();
     times.push(performance.now() - started);
   }
@@ -676,8 +684,9 @@ async function main() {
         ['/api/protocol', '/api/protocol'],
       ];
       console.log(
-        `\n3. API under load: ${o.connections} connections for ${o.duration} s per endpoint (autocannon); ` +
-          `alone = one request at a time (p50 of 20)\n`,
+        `\n3. API under load: ${o.connections} connections for ${o.duration} s per endpoint (autocannon), ` +
+          (o.blockTime > 0 ? `a new block every ${o.blockTime} s; ` : 'no new blocks (answers stay cached); ') +
+          `alone = one request at a time, uncached (p50 of 20)\n`,
       );
       const ms = (v: number) => (Number.isNaN(v) ? '—' : `${v.toFixed(1)} ms`).padStart(10);
       console.log(
@@ -689,7 +698,19 @@ async function main() {
         if (!res.ok) throw new Error(`${endpoint}: ${res.status} ${await res.text()}`);
         await res.arrayBuffer();
         const alone = await unloaded(url + endpoint);
-        const r = await load(url + endpoint, o.connections, o.duration);
+        const mining =
+          o.blockTime > 0
+            ? setInterval(
+                () =>
+                  void fetch(anvil.rpcUrl, {
+                    method: 'POST',
+                    headers: { 'content-type': 'application/json' },
+                    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'evm_mine', params: [] }),
+                  }),
+                o.blockTime * 1000,
+              )
+            : undefined;
+        const r = await load(url + endpoint, o.connections, o.duration).finally(() => clearInterval(mining));
         if (endpoint !== '/api/status') worstP95 = Math.max(worstP95, Number.isNaN(r.p95) ? Infinity : r.p95);
         console.log(
           `${label.padEnd(40)} ${ms(alone.p50)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.rps.toFixed(0).padStart(7)}` +
