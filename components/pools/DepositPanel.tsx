@@ -7,6 +7,7 @@ import { WalletGate } from '@/components/wallet/WalletGate';
 import { financingPoolAbi, mockUsdcAbi } from '@/lib/contracts/abis';
 import { formatShares, formatUsdc, parseUsdcInput, usdcInputValue } from '@/lib/format/usdc';
 import { useDeposit } from '@/lib/wallet/use-deposit';
+import { AmountField } from './AmountField';
 import { DepositStepper } from './DepositStepper';
 
 export function DepositPanel({
@@ -115,50 +116,32 @@ export function DepositPanel({
               if (canSubmit && parsed.ok) void deposit(parsed.value);
             }}
           >
-            <div className="flex items-baseline justify-between">
-              <label htmlFor={inputId} className="text-sm font-medium">
-                Amount (USDC)
-              </label>
-              <span className="text-xs text-ink-muted">
-                Balance:{' '}
-                <span className="tabular-nums" data-testid="usdc-balance">
-                  {usdcBalance !== undefined ? formatUsdc(usdcBalance) : '—'}
-                </span>
-              </span>
-            </div>
-            <div className="flex rounded-lg border border-line bg-surface focus-within:border-accent">
-              <input
-                id={inputId}
-                name="amount"
-                inputMode="decimal"
-                autoComplete="off"
-                placeholder="0.00"
-                value={input}
-                onChange={(e) => {
-                  setInput(e.target.value);
-                  if (state.error || state.steps.index === 'done') reset();
-                }}
-                aria-invalid={showError}
-                aria-describedby={`${inputId}-help`}
-                disabled={state.running}
-                className="min-w-0 flex-1 bg-transparent px-3 py-2.5 text-lg tabular-nums outline-none"
-              />
-              <button
-                type="button"
-                onClick={() => usdcBalance !== undefined && setInput(usdcInputValue(usdcBalance))}
-                disabled={usdcBalance === undefined || state.running}
-                className="m-1.5 rounded-md px-3 text-xs font-semibold text-accent hover:bg-accent/10 disabled:opacity-40"
-              >
-                Max
-              </button>
-            </div>
-            <p id={`${inputId}-help`} className={`min-h-5 text-xs ${showError ? 'text-negative' : 'text-ink-muted'}`}>
-              {showError && !parsed.ok
-                ? parsed.error
-                : parsed.ok && preview.data !== undefined
+            <AmountField
+              id={inputId}
+              name="amount"
+              label="Amount (USDC)"
+              available={
+                <>
+                  Balance:{' '}
+                  <span className="tabular-nums" data-testid="usdc-balance">
+                    {usdcBalance !== undefined ? formatUsdc(usdcBalance) : '—'}
+                  </span>
+                </>
+              }
+              value={input}
+              onChange={(value) => {
+                setInput(value);
+                if (state.error || state.steps.index === 'done') reset();
+              }}
+              onMax={usdcBalance !== undefined ? () => setInput(usdcInputValue(usdcBalance)) : undefined}
+              disabled={state.running}
+              error={showError && !parsed.ok ? parsed.error : null}
+              help={
+                parsed.ok && preview.data !== undefined
                   ? `You receive about ${formatShares(preview.data)} ${poolSymbol}`
-                  : ' '}
-            </p>
+                  : ''
+              }
+            />
             <button
               type="submit"
               disabled={!canSubmit}

@@ -11,6 +11,7 @@ import type { PoolRedemption, RedemptionQueue } from '@/lib/indexer/pools';
 import { estimateRedemptionFill } from '@/lib/pools/redemption-estimate';
 import { useRedeem } from '@/lib/wallet/use-redeem';
 import { useCancelRedeemRequest, useClaimRedemption, useRequestRedeem } from '@/lib/wallet/use-redemption-queue';
+import { AmountField } from './AmountField';
 import { TransactionStatus } from './TransactionStatus';
 
 type Props = {
@@ -88,47 +89,30 @@ export function RedeemPanel({ pool, chainId, chainName, poolSymbol, totalAssets,
             void (fitsNow ? instant.redeem(parsed.value) : request.request(parsed.value));
           }}
         >
-          <div className="flex items-baseline justify-between">
-            <label htmlFor={inputId} className="text-sm font-medium">
-              Shares to redeem ({poolSymbol})
-            </label>
-            <span className="text-xs text-ink-muted">
-              Unlocked:{' '}
-              <span className="tabular-nums" data-testid="unlocked-shares">
-                {unlocked !== undefined ? formatShares(unlocked) : '—'}
-              </span>
-            </span>
-          </div>
-          <div className="flex rounded-lg border border-line bg-surface focus-within:border-accent">
-            <input
-              id={inputId}
-              name="shares"
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder="0.0"
-              value={input}
-              onChange={(e) => setInput(e.target.value)}
-              aria-invalid={showError}
-              aria-describedby={`${inputId}-help`}
-              disabled={busy}
-              className="min-w-0 flex-1 bg-transparent px-3 py-2.5 text-lg tabular-nums outline-none"
-            />
-            <button
-              type="button"
-              onClick={() => unlocked !== undefined && setInput(sharesInputValue(unlocked))}
-              disabled={unlocked === undefined || busy}
-              className="m-1.5 rounded-md px-3 text-xs font-semibold text-accent hover:bg-accent/10 disabled:opacity-40"
-            >
-              Max
-            </button>
-          </div>
-          <p id={`${inputId}-help`} className={`min-h-5 text-xs ${showError ? 'text-negative' : 'text-ink-muted'}`}>
-            {showError && !parsed.ok
-              ? parsed.error
-              : parsed.ok && preview.data !== undefined
+          <AmountField
+            id={inputId}
+            name="shares"
+            label={`Shares to redeem (${poolSymbol})`}
+            available={
+              <>
+                Unlocked:{' '}
+                <span className="tabular-nums" data-testid="unlocked-shares">
+                  {unlocked !== undefined ? formatShares(unlocked) : '—'}
+                </span>
+              </>
+            }
+            value={input}
+            onChange={setInput}
+            onMax={unlocked !== undefined ? () => setInput(sharesInputValue(unlocked)) : undefined}
+            disabled={busy}
+            error={showError && !parsed.ok ? parsed.error : null}
+            help={
+              parsed.ok && preview.data !== undefined
                 ? `Worth about ${formatUsdc(preview.data)} at today’s share price`
-                : ' '}
-          </p>
+                : ''
+            }
+            placeholder="0.0"
+          />
           <p className="text-xs text-ink-muted" data-testid="instant-limit">
             Available to withdraw at once:{' '}
             <span className="tabular-nums">{maxRedeem !== undefined ? `${formatShares(maxRedeem)} shares` : '—'}</span>

@@ -1,13 +1,17 @@
 import type { MiddlewareHandler } from 'hono';
 
+type Answer = { status: number; body: string };
+
 /**
  * Answers of the typed API are a function of the indexed state, which changes only when the indexer's
  * checkpoint moves. So an answer is kept per URL with the checkpoint it was computed at, and served again
  * until the checkpoint moves: a dashboard's many identical requests cost one query each per block.
  *
  * - The checkpoint itself is read at most every `checkpointTtlMs` (the only staleness this adds).
- * - Answers computed in the first `settleMs` after a checkpoint moved are not kept, so that an answer
- *   racing the indexer's writes for that block can never stick.
+ * - When a block invalidates everything, concurrent requests for one URL wait for a single computation
+ *   instead of each running the same query (no thundering herd on the heavy endpoints).
+ * - Answers computed in the first `settleMs` after a checkpoint moved are served but not kept, so that an
+ *   answer racing the indexer's writes for that block cannot stick for a whole block.
  * - At most `maxEntries` answers, least recently used out first.
  */
 export function responseCache(opts: {
@@ -16,8 +20,9 @@ export function responseCache(opts: {
   settleMs?: number;
   maxEntries?: number;
 }): MiddlewareHandler {
-  const { readCheckpoint, checkpointTtlMs = 100, settleMs = 1_000, maxEntries = 2_000 } = opts;
-  const entries = new Map<string, { checkpoint: string; status: number; body: string }>();
+  const { readCheckpoint, checkpointTtlMs = 100, settleMs = 200, maxEntries = 2_000 } = opts;
+  const entries = new Map<string, Answer & { checkpoint: string }>();
+  const inFlight = new Map<string, Promise<Answer | null>>();
   type Checkpoint = { value: string; readAt: number; changedAt: number };
   let current = null as Checkpoint | null;
   let reading = null as Promise<Checkpoint> | null;
@@ -39,6 +44,9 @@ export function responseCache(opts: {
     return reading;
   };
 
+  const send = (c: Parameters<MiddlewareHandler>[0], answer: Answer, cache: string) =>
+    c.body(answer.body, answer.status as 200, { 'content-type': 'application/json', 'x-cache': cache });
+
   return async (c, next) => {
     if (c.req.method !== 'GET') return next();
     const state = await checkpoint();
@@ -47,13 +55,31 @@ export function responseCache(opts: {
     if (hit && hit.checkpoint === state.value) {
       entries.delete(key);
       entries.set(key, hit);
-      return c.body(hit.body, hit.status as 200, { 'content-type': 'application/json', 'x-cache': 'hit' });
+      return send(c, hit, 'hit');
     }
-    await next();
-    const status = c.res.status;
-    if ((status === 200 || status === 404) && Date.now() - state.changedAt >= settleMs) {
-      entries.set(key, { checkpoint: state.value, status, body: await c.res.clone().text() });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    const flightKey = `${state.value} ${key}`;
+    const pending = inFlight.get(flightKey);
+    if (pending) {
+      const shared = await pending;
+      if (shared) return send(c, shared, 'shared');
+      return next(); // the first computation failed: try on our own
+    }
+    let settle!: (answer: Answer | null) => void;
+    inFlight.set(flightKey, new Promise((resolve) => (settle = resolve)));
+    try {
+      await next();
+      const status = c.res.status;
+      const answer = status === 200 || status === 404 ? { status, body: await c.res.clone().text() } : null;
+      settle(answer);
+      if (answer && Date.now() - state.changedAt >= settleMs) {
+        entries.set(key, { ...answer, checkpoint: state.value });
+        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      }
+    } catch (error) {
+      settle(null);
+      throw error;
+    } finally {
+      inFlight.delete(flightKey);
     }
   };
 }
