@@ -3,10 +3,14 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Address } from 'viem';
 import type { RedemptionQueue } from '@/lib/indexer/pools';
-import { ClaimPanel } from './ClaimPanel';
+import dynamic from 'next/dynamic';
 import { DepositPanel } from './DepositPanel';
 import { PendingTransactionNotice } from './PendingTransactionNotice';
-import { RedeemPanel } from './RedeemPanel';
+
+// The Withdraw and Claim tabs are hidden on arrival: their code loads when one is opened.
+const panelLoading = () => <div className="h-64 animate-pulse rounded-lg bg-ink/5" aria-label="Loading" />;
+const RedeemPanel = dynamic(() => import('./RedeemPanel').then((m) => m.RedeemPanel), { loading: panelLoading });
+const ClaimPanel = dynamic(() => import('./ClaimPanel').then((m) => m.ClaimPanel), { loading: panelLoading });
 
 const TABS = [
   { key: 'deposit', label: 'Deposit' },
