@@ -131,12 +131,16 @@ test('the revenue chart draws the indexer’s series and its tooltip shows exact
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/assets/1');
   const chart = page.getByRole('figure', { name: 'Net revenue per week' });
+  // Drawn with the page as SVG, one bar per week with revenue, each titled with its exact amount.
+  await expect(chart.locator('rect.chart-bar')).toHaveCount(amounts.length);
+  await expect(chart.locator('rect.chart-bar').last().locator('title')).toContainText(amounts.at(-1)!);
+  await expect(page.getByRole('figure', { name: 'Utilization per week' }).locator('path')).not.toHaveCount(0);
+
+  // Pointing at it loads the interactive chart, whose tooltip shows exact amounts too.
+  await chart.hover();
+  await expect(chart).toHaveAttribute('data-interactive', 'true');
   const bars = chart.locator('.recharts-bar-rectangle');
   await expect(bars).toHaveCount(amounts.length);
-  await expect(page.getByRole('figure', { name: 'Utilization per week' }).locator('.recharts-area-area')).toHaveCount(
-    1,
-  );
-
   await bars.last().hover();
   const tooltip = chart.locator('.recharts-tooltip-wrapper');
   await expect(tooltip).toContainText(/\$[\d,]+\.\d\d/);
@@ -146,7 +150,7 @@ test('the revenue chart draws the indexer’s series and its tooltip shows exact
   await page.getByRole('group', { name: 'Chart interval' }).getByRole('link', { name: 'Month' }).click();
   await expect(page).toHaveURL(/interval=month/);
   await expect(
-    page.getByRole('figure', { name: 'Net revenue per month' }).locator('.recharts-bar-rectangle').first(),
+    page.getByRole('figure', { name: 'Net revenue per month' }).locator('rect.chart-bar').first(),
   ).toBeVisible();
 });
 

@@ -74,6 +74,47 @@ test.describe('an investor with revenue to claim', () => {
   });
 });
 
+test('deposits with a permit signature: one transaction, no allowance left behind', async ({ page, wallet, stack }) => {
+  const pool = stack.manifest.contracts.FinancingPools[POOL.rotA]!.address;
+  const usdc = stack.manifest.contracts.MockUSDC.address;
+  const nonceBefore = await stack.chain.getTransactionCount({ address: wallet.account });
+  const permitNonce = await stack.chain.readContract({
+    abi: mockUsdcAbi,
+    address: usdc,
+    functionName: 'nonces',
+    args: [wallet.account],
+  });
+  await page.goto(`/pools/${pool}`);
+  await wallet.connect();
+  await page.getByLabel('Amount (USDC)').fill('300');
+  await page.getByLabel(/Approve by signature/).check();
+  await page.getByRole('button', { name: 'Deposit', exact: true }).click();
+  const progress = page.getByRole('list', { name: 'Deposit progress' });
+  await expect(progress.locator('[data-step="approve"]')).toContainText('Sign permit');
+  await expect(progress.locator('[data-step="approve"]')).toHaveAttribute('data-status', 'done');
+  await expect(progress.locator('[data-step="index"]')).toHaveAttribute('data-status', 'done');
+
+  expect(await stack.chain.getTransactionCount({ address: wallet.account })).toBe(nonceBefore + 1);
+  expect(
+    await stack.chain.readContract({ abi: mockUsdcAbi, address: usdc, functionName: 'nonces', args: [wallet.account] }),
+  ).toBe(permitNonce + 1n);
+  expect(
+    await stack.chain.readContract({
+      abi: mockUsdcAbi,
+      address: usdc,
+      functionName: 'allowance',
+      args: [wallet.account, pool],
+    }),
+  ).toBe(0n);
+  const shares = await stack.chain.readContract({
+    abi: financingPoolAbi,
+    address: pool,
+    functionName: 'balanceOf',
+    args: [wallet.account],
+  });
+  expect(shares).toBeGreaterThan(0n);
+});
+
 test('deposits into a raising pool and withdraws part of it at once', async ({ page, wallet, stack }) => {
   const pool = stack.manifest.contracts.FinancingPools[POOL.ash2]!.address;
   await page.goto(`/pools/${pool}`);
@@ -233,4 +274,29 @@ test('with the RPC down, a deposit says so and keeps the amount typed', async ({
   await page.getByRole('button', { name: 'Deposit', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: /not answering/ })).toBeVisible({ timeout: 40_000 });
   await expect(page.getByLabel('Amount (USDC)')).toHaveValue('250.25');
+});
+
+test('every chart of a pool draws the indexer’s series, at each interval', async ({ page, stack }) => {
+  await page.goto(`/pools/${stack.manifest.contracts.FinancingPools[POOL.ash1]!.address}`);
+  const charts = (per: string) => [
+    `Net revenue per ${per}`,
+    `Trailing real yield per ${per}`,
+    `Principal per ${per}`,
+    `Utilization per ${per}`,
+    'Cash claimed versus revenue distributed',
+  ];
+  for (const name of charts('week')) {
+    await expect(page.getByRole('figure', { name }).locator('rect.chart-bar, svg path').first()).toBeVisible();
+  }
+  await page.getByRole('group', { name: 'Chart interval' }).getByRole('link', { name: 'Month' }).click();
+  await expect(page).toHaveURL(/interval=month/);
+  for (const name of charts('month')) {
+    await expect(page.getByRole('figure', { name }).locator('rect.chart-bar, svg path').first()).toBeVisible();
+  }
+  // Pointing at a chart brings its tooltips, with exact amounts.
+  const revenue = page.getByRole('figure', { name: 'Net revenue per month' });
+  await revenue.hover();
+  await expect(revenue).toHaveAttribute('data-interactive', 'true');
+  await revenue.locator('.recharts-bar-rectangle').last().hover();
+  await expect(revenue.locator('.recharts-tooltip-wrapper')).toContainText(/\$[\d,]+\.\d\d/);
 });

@@ -7,6 +7,7 @@ import type { ChartPoint } from '@/lib/charts/chart-points';
 import { dayLabel } from '@/lib/charts/day-label';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
+import { ChartLegend } from './ChartLegend';
 import { DEFAULT_TONES, TONE_COLOR, type ChartSeries, type TimeSeriesChartProps } from './chart-types';
 
 const TICK = { fill: 'rgb(var(--ink-faint))', fontSize: 12 };
@@ -98,21 +99,8 @@ export function RechartsTimeSeries({
           }
         })}
       </ComposedChart>
-      {series.length > 1 ? <Legend series={colored} /> : null}
+      {series.length > 1 ? <ChartLegend series={colored} /> : null}
     </div>
-  );
-}
-
-function Legend({ series }: { series: (ChartSeries & { color: string })[] }) {
-  return (
-    <ul className="mt-2 flex h-5 flex-wrap gap-x-4 text-xs text-ink-muted">
-      {series.map((s) => (
-        <li key={s.key} className="inline-flex items-center gap-1.5">
-          <span aria-hidden className="size-2.5 rounded-sm" style={{ background: s.color }} />
-          {s.label}
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -1,21 +1,18 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { useState, type ComponentType } from 'react';
 import { hasChartData } from '@/lib/charts/chart-points';
 import { ChartMessage } from './ChartMessage';
-import { ChartSkeleton } from './ChartSkeleton';
+import { StaticTimeSeries } from './StaticTimeSeries';
 import type { TimeSeriesChartProps } from './chart-types';
 
 export type { ChartKind, ChartSeries, ChartTone, TimeSeriesChartProps } from './chart-types';
 
 const DEFAULT_HEIGHT = 240;
 
-// Recharts measures the DOM and is ~100 kB: it loads in the browser only, after the page is painted.
-const RechartsTimeSeries = dynamic(() => import('./RechartsTimeSeries').then((m) => m.RechartsTimeSeries), {
-  ssr: false,
-  // The figure around it has the chart's height; the skeleton fills it.
-  loading: () => <ChartSkeleton />,
-});
+// Recharts measures the DOM and is ~110 KiB gzip: it loads only when the reader points at or focuses a chart
+// (for its tooltips). Until then, and while it loads, the same figures are drawn as plain SVG.
+const loadRecharts = () => import('./RechartsTimeSeries').then((m) => m.RechartsTimeSeries);
 
 /**
  * A bar, line or area chart of one time series from the indexer, with tooltips that show exact figures.
@@ -24,13 +21,14 @@ const RechartsTimeSeries = dynamic(() => import('./RechartsTimeSeries').then((m)
  *   <TimeSeriesChart title="Net revenue per week" points={points} unit="usdc" interval="week" kind="bar"
  *     series={[{ key: 'revenue', label: 'Net revenue' }]} />
  *
- * Server pages fetch the series and pass the points (props are plain data). Recharts loads lazily; until
- * then a skeleton of the same height holds the space. With `error` or no data, a message of that height
+ * Server pages fetch the series and pass the points (props are plain data). The chart is drawn as SVG with
+ * the page; Recharts (tooltips with exact values) loads when the reader hovers, touches or focuses it. With `error` or no data, a message of that height
  * shows instead and Recharts is not loaded at all. One unit per chart (USDC or a fraction); several series
  * share the y axis, each as the chart's `kind` or its own. Pair with ChartIntervalSwitch for day/week/month.
  */
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const height = props.height ?? DEFAULT_HEIGHT;
+  const [Interactive, setInteractive] = useState<ComponentType<TimeSeriesChartProps> | null>(null);
   let body: React.ReactNode;
   if (props.error) {
     body = (
@@ -50,10 +48,28 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       </ChartMessage>
     );
   } else {
-    body = <RechartsTimeSeries {...props} height={height} />;
+    body = Interactive ? <Interactive {...props} height={height} /> : <StaticTimeSeries {...props} height={height} />;
   }
+  // Swapped in once loaded, so the figure never goes blank; if it cannot load, the SVG stays.
+  const wake = () => {
+    if (!Interactive)
+      void loadRecharts().then(
+        (chart) => setInteractive(() => chart),
+        () => undefined,
+      );
+  };
   return (
-    <figure aria-label={props.title} className="relative min-w-0" style={{ height }} data-testid="time-series-chart">
+    <figure
+      aria-label={props.title}
+      className="relative min-w-0"
+      style={{ height }}
+      data-testid="time-series-chart"
+      data-interactive={Interactive !== null}
+      tabIndex={body && !props.error ? 0 : undefined}
+      onPointerEnter={wake}
+      onTouchStart={wake}
+      onFocus={wake}
+    >
       {body}
     </figure>
   );

@@ -30,6 +30,7 @@ export function DepositPanel({
 }) {
   const { address: account, chainId: walletChainId, isConnected } = useAccount();
   const [input, setInput] = useState('');
+  const [usePermit, setUsePermit] = useState(false);
   const inputId = useId();
   const wrongNetwork = isConnected && walletChainId !== chainId;
 
@@ -113,7 +114,7 @@ export function DepositPanel({
             className="space-y-3"
             onSubmit={(e) => {
               e.preventDefault();
-              if (canSubmit && parsed.ok) void deposit(parsed.value);
+              if (canSubmit && parsed.ok) void deposit(parsed.value, usePermit ? 'permit' : 'approve');
             }}
           >
             <AmountField
@@ -142,6 +143,19 @@ export function DepositPanel({
                   : ''
               }
             />
+            <label className="flex items-start gap-2 text-xs text-ink-muted">
+              <input
+                type="checkbox"
+                checked={usePermit}
+                onChange={(e) => setUsePermit(e.target.checked)}
+                disabled={state.running}
+                className="mt-0.5 accent-[rgb(var(--accent))]"
+              />
+              <span>
+                Approve by signature (EIP-2612 permit): one transaction instead of two. Skipped when the pool may
+                already take this amount.
+              </span>
+            </label>
             <button
               type="submit"
               disabled={!canSubmit}

@@ -48,11 +48,26 @@ const MARK: Record<StepStatus, string> = {
   failed: '✕',
 };
 
+// With a permit the first step is a signature, not a transaction.
+const PERMIT_STEP: (typeof STEPS)[number] = {
+  key: 'approve',
+  label: 'Sign permit',
+  detail: {
+    waiting: 'Allow the pool to take exactly this amount, by signature (no transaction)',
+    signing: 'Sign the permit in your wallet',
+    mining: '',
+    done: 'Signed',
+    skipped: 'Already approved, no signature needed',
+    failed: 'Permit not signed',
+  },
+};
+
 export function DepositStepper({ state }: { state: DepositState }) {
+  const steps = state.method === 'permit' ? [PERMIT_STEP, ...STEPS.slice(1)] : STEPS;
   return (
     <div className="space-y-3" aria-live="polite">
       <ol className="space-y-2" aria-label="Deposit progress">
-        {STEPS.map((step) => {
+        {steps.map((step) => {
           const status = state.steps[step.key];
           const active = status === 'signing' || status === 'mining';
           return (

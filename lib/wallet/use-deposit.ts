@@ -3,9 +3,9 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import type { Address, Hash } from 'viem';
+import { parseSignature, type Address, type Hash } from 'viem';
 import { useConfig } from 'wagmi';
-import { readContract, simulateContract, waitForTransactionReceipt } from 'wagmi/actions';
+import { getBlock, readContract, signTypedData, simulateContract, waitForTransactionReceipt } from 'wagmi/actions';
 import { writeWithGasMargin } from './write-with-gas-margin';
 import { financingPoolAbi, mockUsdcAbi } from '../contracts/abis';
 import { waitForIndexedBlock } from '../indexer/indexed-block';
@@ -15,7 +15,14 @@ import { describeWalletError } from './wallet-error';
 export type DepositStep = 'approve' | 'deposit' | 'index';
 export type StepStatus = 'waiting' | 'signing' | 'mining' | 'done' | 'skipped' | 'failed';
 
+/** `approve`: an exact-amount approval transaction, then the deposit. `permit`: an EIP-2612 signature, one transaction. */
+export type DepositMethod = 'approve' | 'permit';
+
+/** How long a permit signature stays valid: long enough to confirm, short enough not to linger. */
+const PERMIT_VALIDITY_SECONDS = 30n * 60n;
+
 export type DepositState = {
+  method?: DepositMethod;
   running: boolean;
   steps: Record<DepositStep, StepStatus>;
   error?: string;
@@ -57,9 +64,9 @@ export function useDeposit({
     setState((s) => ({ ...s, steps: { ...s.steps, [step]: status } }));
 
   const deposit = useCallback(
-    async (assets: bigint) => {
+    async (assets: bigint, method: DepositMethod = 'approve') => {
       if (!account) return;
-      setState({ ...IDLE, running: true });
+      setState({ ...IDLE, method, running: true });
       let current: DepositStep = 'approve';
       let depositHash: Hash | undefined;
       try {
@@ -69,32 +76,77 @@ export function useDeposit({
           functionName: 'allowance',
           args: [account, pool],
         });
+        let request;
         if (allowance >= assets) {
           setStep('approve', 'skipped');
+          current = 'deposit';
+          setStep('deposit', 'signing');
+          ({ request } = await simulateContract(config, {
+            account,
+            abi: financingPoolAbi,
+            address: pool,
+            functionName: 'deposit',
+            args: [assets, account],
+          }));
+        } else if (method === 'permit') {
+          // EIP-2612: the token's own domain (ERC-5267) and the owner's nonce, signed, then one transaction.
+          setStep('approve', 'signing');
+          const [[, name, version], nonce, block] = await Promise.all([
+            readContract(config, { abi: mockUsdcAbi, address: usdc, functionName: 'eip712Domain' }),
+            readContract(config, { abi: mockUsdcAbi, address: usdc, functionName: 'nonces', args: [account] }),
+            getBlock(config),
+          ]);
+          const deadline = block.timestamp + PERMIT_VALIDITY_SECONDS;
+          const signature = await signTypedData(config, {
+            account,
+            domain: { name, version, chainId, verifyingContract: usdc },
+            types: {
+              Permit: [
+                { name: 'owner', type: 'address' },
+                { name: 'spender', type: 'address' },
+                { name: 'value', type: 'uint256' },
+                { name: 'nonce', type: 'uint256' },
+                { name: 'deadline', type: 'uint256' },
+              ],
+            },
+            primaryType: 'Permit',
+            message: { owner: account, spender: pool, value: assets, nonce, deadline },
+          });
+          const { v, r, s: sig } = parseSignature(signature);
+          setStep('approve', 'done');
+          current = 'deposit';
+          setStep('deposit', 'signing');
+          ({ request } = await simulateContract(config, {
+            account,
+            abi: financingPoolAbi,
+            address: pool,
+            functionName: 'depositWithPermit',
+            args: [assets, account, deadline, Number(v ?? 27n), r, sig],
+          }));
         } else {
           setStep('approve', 'signing');
-          const { request } = await simulateContract(config, {
+          const approval = await simulateContract(config, {
             account,
             abi: mockUsdcAbi,
             address: usdc,
             functionName: 'approve',
             args: [pool, assets],
           });
-          const hash = await writeWithGasMargin(config, request);
+          const approveHash = await writeWithGasMargin(config, approval.request);
           setStep('approve', 'mining');
-          await waitForSuccess(hash);
+          await waitForSuccess(approveHash);
           setStep('approve', 'done');
+          current = 'deposit';
+          setStep('deposit', 'signing');
+          ({ request } = await simulateContract(config, {
+            account,
+            abi: financingPoolAbi,
+            address: pool,
+            functionName: 'deposit',
+            args: [assets, account],
+          }));
         }
 
-        current = 'deposit';
-        setStep('deposit', 'signing');
-        const { request } = await simulateContract(config, {
-          account,
-          abi: financingPoolAbi,
-          address: pool,
-          functionName: 'deposit',
-          args: [assets, account],
-        });
         const hash = await writeWithGasMargin(config, request);
         // Kept until the indexer has it, so a reload shows the deposit still on its way.
         rememberPendingTransaction({ hash, label: 'Deposit', pool, account, chainId, sentAt: Date.now() });

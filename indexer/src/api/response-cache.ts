@@ -10,18 +10,21 @@ type Answer = { status: number; body: string };
  * - The checkpoint itself is read at most every `checkpointTtlMs` (the only staleness this adds).
  * - When a block invalidates everything, concurrent requests for one URL wait for a single computation
  *   instead of each running the same query (no thundering herd on the heavy endpoints).
- * - Answers computed in the first `settleMs` after a checkpoint moved are served but not kept, so that an
- *   answer racing the indexer's writes for that block cannot stick for a whole block.
+ * - Ponder's checkpoint can name a block a moment before that block's rows are readable. So answers
+ *   computed in the first `settleMs` after the checkpoint moved are served but not kept, and no answer is
+ *   kept longer than `maxAgeMs`: a figure that raced the writes is stale for two seconds at most, never for
+ *   a whole block (which on a quiet chain can last minutes).
  * - At most `maxEntries` answers, least recently used out first.
  */
 export function responseCache(opts: {
   readCheckpoint: () => Promise<string>;
   checkpointTtlMs?: number;
   settleMs?: number;
+  maxAgeMs?: number;
   maxEntries?: number;
 }): MiddlewareHandler {
-  const { readCheckpoint, checkpointTtlMs = 100, settleMs = 200, maxEntries = 2_000 } = opts;
-  const entries = new Map<string, Answer & { checkpoint: string }>();
+  const { readCheckpoint, checkpointTtlMs = 100, settleMs = 1_000, maxAgeMs = 2_000, maxEntries = 2_000 } = opts;
+  const entries = new Map<string, Answer & { checkpoint: string; at: number }>();
   const inFlight = new Map<string, Promise<Answer | null>>();
   type Checkpoint = { value: string; readAt: number; changedAt: number };
   let current = null as Checkpoint | null;
@@ -52,7 +55,7 @@ export function responseCache(opts: {
     const state = await checkpoint();
     const key = c.req.url;
     const hit = entries.get(key);
-    if (hit && hit.checkpoint === state.value) {
+    if (hit && hit.checkpoint === state.value && Date.now() - hit.at < maxAgeMs) {
       entries.delete(key);
       entries.set(key, hit);
       return send(c, hit, 'hit');
@@ -72,7 +75,7 @@ export function responseCache(opts: {
       const answer = status === 200 || status === 404 ? { status, body: await c.res.clone().text() } : null;
       settle(answer);
       if (answer && Date.now() - state.changedAt >= settleMs) {
-        entries.set(key, { ...answer, checkpoint: state.value });
+        entries.set(key, { ...answer, checkpoint: state.value, at: Date.now() });
         if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
       }
     } catch (error) {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { responseCache } from '../../src/api/response-cache';
 
-function appWith(checkpoint: { value: string }, opts: { settleMs?: number } = {}) {
+function appWith(checkpoint: { value: string }, opts: { settleMs?: number; maxAgeMs?: number } = {}) {
   let computed = 0;
   const app = new Hono();
   app.use('/api/*', responseCache({ readCheckpoint: async () => checkpoint.value, checkpointTtlMs: 0, ...opts }));
@@ -46,5 +46,15 @@ describe('responseCache', () => {
     expect((await other.request('/api/broken')).headers.get('x-cache')).toBeNull();
     expect((await other.request('/api/missing')).status).toBe(404);
     expect((await other.request('/api/missing')).headers.get('x-cache')).toBe('hit');
+  });
+
+  it('keeps no answer longer than its maximum age, even while the checkpoint stands still', async () => {
+    const { app, computed } = appWith({ value: 'a' }, { settleMs: 0, maxAgeMs: 30 });
+    await app.request('/api/figure');
+    await app.request('/api/figure');
+    expect(computed()).toBe(1);
+    await new Promise((r) => setTimeout(r, 40));
+    await app.request('/api/figure');
+    expect(computed()).toBe(2);
   });
 });
