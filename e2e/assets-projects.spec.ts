@@ -149,8 +149,12 @@ test('the revenue chart draws the indexer’s series and its tooltip shows exact
 
   await page.getByRole('group', { name: 'Chart interval' }).getByRole('link', { name: 'Month' }).click();
   await expect(page).toHaveURL(/interval=month/);
+  // Still interactive after the switch (the chart code is loaded): Recharts draws the new buckets.
   await expect(
-    page.getByRole('figure', { name: 'Net revenue per month' }).locator('rect.chart-bar').first(),
+    page
+      .getByRole('figure', { name: 'Net revenue per month' })
+      .locator('rect.chart-bar, .recharts-bar-rectangle')
+      .first(),
   ).toBeVisible();
 });
 

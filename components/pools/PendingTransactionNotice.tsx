@@ -9,6 +9,7 @@ import {
   pendingTransactionsFor,
   type PendingTransaction,
 } from '@/lib/wallet/pending-transactions';
+import { refreshAfterIndexing } from '@/lib/wallet/refresh-after-indexing';
 import { settleTransaction } from '@/lib/wallet/use-tracked-transaction';
 import { describeWalletError } from '@/lib/wallet/wallet-error';
 
@@ -42,7 +43,7 @@ export function PendingTransactionNotice({ pool, chainId }: { pool: Address; cha
         .then(() => {
           forgetPendingTransaction(tx.hash);
           update(tx.hash, { outcome: 'confirmed' });
-          router.refresh();
+          refreshAfterIndexing(router);
         })
         .catch((error: unknown) => {
           forgetPendingTransaction(tx.hash);

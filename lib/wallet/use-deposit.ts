@@ -10,6 +10,7 @@ import { writeWithGasMargin } from './write-with-gas-margin';
 import { financingPoolAbi, mockUsdcAbi } from '../contracts/abis';
 import { waitForIndexedBlock } from '../indexer/indexed-block';
 import { forgetPendingTransaction, rememberPendingTransaction } from './pending-transactions';
+import { refreshAfterIndexing } from './refresh-after-indexing';
 import { describeWalletError } from './wallet-error';
 
 export type DepositStep = 'approve' | 'deposit' | 'index';
@@ -160,7 +161,7 @@ export function useDeposit({
         setStep('index', 'mining');
         const caughtUp = await waitForIndexedBlock(receipt.blockNumber);
         forgetPendingTransaction(hash);
-        router.refresh();
+        refreshAfterIndexing(router);
         setState((s) => ({ ...s, running: false, indexerLagging: !caughtUp, steps: { ...s.steps, index: 'done' } }));
       } catch (error) {
         if (depositHash) forgetPendingTransaction(depositHash);

@@ -8,6 +8,7 @@ import { useConfig, type Config } from 'wagmi';
 import { waitForTransactionReceipt } from 'wagmi/actions';
 import { waitForIndexedBlock } from '../indexer/indexed-block';
 import { forgetPendingTransaction, rememberPendingTransaction } from './pending-transactions';
+import { refreshAfterIndexing } from './refresh-after-indexing';
 import { describeWalletError } from './wallet-error';
 
 export type TransactionPhase = 'idle' | 'signing' | 'mining' | 'indexing' | 'done' | 'failed';
@@ -72,7 +73,9 @@ export function useTrackedTransaction({
         forgetPendingTransaction(hash);
         // Again, now that the indexer has the block: the lists read from it are current.
         await Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-        router.refresh();
+        refreshAfterIndexing(router, () =>
+          invalidate.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey })),
+        );
         setState({ phase: 'done', label, hash, indexerLagging: !indexed });
       } catch (error) {
         if (hash) forgetPendingTransaction(hash);
