@@ -10,8 +10,11 @@
  * --full (BENCH_FULL=1), --duration seconds per endpoint (BENCH_DURATION; 0 skips the load test),
  * --connections (BENCH_CONNECTIONS, 50), --block-time seconds between blocks mined during the load test
  * (BENCH_BLOCK_TIME, 2; each new block invalidates the API's answer cache), --keep (keep the temporary folder: manifest and PGlite data).
- * Ports: BENCH_CHAIN_PORT (8945), BENCH_INDEXER_PORT (42369). With DATABASE_URL the indexer uses that
- * Postgres, in a schema of its own per run (`bench_<time>`, left behind); without it, PGlite in a temp folder.
+ * Ports: BENCH_CHAIN_PORT (8945), BENCH_INDEXER_PORT (42369), BENCH_POSTGRES_PORT (54429).
+ * Database: PGlite in a temp folder by default (Ponder's embedded default, which runs inside the indexer's own
+ * thread); --postgres (BENCH_POSTGRES=1) starts a throwaway PostgreSQL cluster for the run (Debian's, as the
+ * tests do), the production mode; with DATABASE_URL the indexer uses that Postgres instead, in a schema of its
+ * own per run (`bench_<time>`, left behind).
  *
  * The world: pool 0 is a busy pool with 5× the average number of machine groups, which distributes every
  * day; the others distribute in rotation, each round covering all of the pool's machines in one
@@ -44,6 +47,7 @@ import { writeManifest } from '../lib/deployments/manifest';
 import { prng } from '../scripts/seed/economics';
 import { creationBytecode } from '../scripts/seed/artifacts';
 import { startAnvil } from '../scripts/stack/anvil';
+import { startPostgres, type Postgres } from '../scripts/stack/postgres';
 import { spawnIndexer, waitForIndexerAtHead, waitForIndexerReady } from '../scripts/stack/indexer';
 import { run, stopAll } from '../scripts/stack/processes';
 
@@ -74,6 +78,7 @@ function options() {
       connections: { type: 'string' },
       'block-time': { type: 'string' },
       keep: { type: 'boolean' },
+      postgres: { type: 'boolean' },
     },
   });
   const num = (flag: string | undefined, env: string, fallback: number) => {
@@ -93,6 +98,8 @@ function options() {
     // checkpoint and so invalidates every cached answer (0: no new blocks, a best case).
     blockTime: num(values['block-time'], 'BENCH_BLOCK_TIME', 2),
     keep: values.keep ?? false,
+    postgres: values.postgres ?? ['1', 'true'].includes(process.env.BENCH_POSTGRES ?? ''),
+    postgresPort: num(undefined, 'BENCH_POSTGRES_PORT', 54429),
     chainPort: num(undefined, 'BENCH_CHAIN_PORT', 8945),
     indexerPort: num(undefined, 'BENCH_INDEXER_PORT', 42369),
   };
@@ -592,6 +599,9 @@ async function assertPortFree(port: number) {
 
 // ─── Main ──────────────────────────────────────────────────────────────────────────────────────────────
 
+// Module-level so that Ctrl-C stops the throwaway cluster too.
+let postgres: Postgres | undefined;
+
 async function main() {
   const o = options();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'my-indexer-bench-'));
@@ -628,7 +638,12 @@ async function main() {
     for (const [name, n] of Object.entries(world.counts)) console.log(`   ${name.padEnd(44)} ${fmt(n).padStart(10)}`);
 
     // 2. Backfill.
-    const databaseUrl = process.env.DATABASE_URL || undefined;
+    let databaseUrl = process.env.DATABASE_URL || undefined;
+    if (!databaseUrl && o.postgres) {
+      await assertPortFree(o.postgresPort);
+      postgres = startPostgres(o.postgresPort);
+      databaseUrl = postgres.createDatabase('bench');
+    }
     const schema = `bench_${Date.now()}`;
     const url = `http://127.0.0.1:${o.indexerPort}`;
     const indexingStarted = performance.now();
@@ -726,6 +741,7 @@ async function main() {
     );
   } finally {
     await stopAll();
+    postgres?.stop();
     if (o.keep) console.log(`\nKept ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });
   }
@@ -733,7 +749,10 @@ async function main() {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void stopAll().finally(() => process.exit(130));
+    void stopAll().finally(() => {
+      postgres?.stop();
+      process.exit(130);
+    });
   });
 }
 

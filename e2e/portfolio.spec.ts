@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import { formatUnits, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { financingPoolAbi } from '../lib/contracts/abis';
-import { formatShares, formatUsdc } from '../lib/format/usdc';
+import { formatShares, formatUsdc, formatUsdcExact } from '../lib/format/usdc';
 import { POSITIONS_CSV_HEADER } from '../lib/portfolio/portfolio-csv';
+import { statementPageTexts } from '../lib/portfolio/statement-pdf-text';
 import { expect, test } from './fixtures';
 import type { Download, Page } from '@playwright/test';
 
@@ -180,6 +181,45 @@ test('the positions statement downloads as CSV, one row per position, amounts ex
   }
 });
 
+test('the PDF statement downloads with every position as the chain holds it at the stated block', async ({
+  page,
+  stack,
+}) => {
+  await page.goto(`/portfolio/${INVESTOR}`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Statement (PDF)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`machine-yield-${INVESTOR}-statement.pdf`);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const text = (await statementPageTexts(bytes)).join('\n');
+  expect(text).toContain(INVESTOR);
+  const blockNumber = BigInt(/Figures as of block (\d+)/.exec(text)?.[1] ?? '0');
+  expect(blockNumber).toBeGreaterThan(0n);
+
+  // Every pool the investor holds shares in at that block, its value and claimable yield to the base unit.
+  let held = 0;
+  for (const { address: pool } of stack.manifest.contracts.FinancingPools) {
+    const read = (functionName: 'balanceOf' | 'claimableRevenue' | 'previewRedeem', arg: Address | bigint) =>
+      stack.chain.readContract({
+        address: pool,
+        abi: financingPoolAbi,
+        functionName,
+        args: [arg],
+        blockNumber,
+      } as never);
+    const shares = (await read('balanceOf', INVESTOR)) as bigint;
+    if (shares === 0n) continue;
+    held++;
+    expect(text).toContain(formatUsdcExact((await read('previewRedeem', shares)) as bigint));
+    expect(text).toContain(formatUsdcExact((await read('claimableRevenue', INVESTOR)) as bigint));
+  }
+  expect(held).toBeGreaterThan(1);
+  expect(text).toMatch(/History/);
+  expect(text).toMatch(/0x[0-9a-f]{64}/); // transactions in full, to look up
+});
+
 test('an address with nothing shows an empty portfolio, not an error', async ({ page }) => {
   const nobody = privateKeyToAccount(generatePrivateKey()).address;
   const res = await page.goto(`/portfolio/${nobody}`);
@@ -199,6 +239,7 @@ test('a malformed address is a 404 that says so', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'That is not a wallet address' })).toBeVisible();
   expect((await page.request.get('/portfolio/0x1234/positions.csv')).status()).toBe(404);
   expect((await page.request.get('/portfolio/0x1234/history.csv')).status()).toBe(404);
+  expect((await page.request.get('/portfolio/0x1234/statement.pdf')).status()).toBe(404);
 });
 
 test('without a wallet, /portfolio offers to connect one or to view any address', async ({ page }) => {

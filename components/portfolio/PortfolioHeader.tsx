@@ -4,7 +4,16 @@ import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import type { IndexedAt } from '@/lib/indexer/accounts';
 import { OwnWalletNote } from './OwnWalletNote';
 
-export function PortfolioHeader({ account, indexed }: { account: Address; indexed?: IndexedAt }) {
+export function PortfolioHeader({
+  account,
+  indexed,
+  statementHref,
+}: {
+  account: Address;
+  indexed?: IndexedAt;
+  /** The PDF statement's route; absent while the indexer cannot be read. */
+  statementHref?: string;
+}) {
   return (
     <header className="space-y-2">
       <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
@@ -13,9 +22,19 @@ export function PortfolioHeader({ account, indexed }: { account: Address; indexe
         </Link>{' '}
         / <span className="font-mono text-[0.85em] text-ink">{`${account.slice(0, 6)}…${account.slice(-4)}`}</span>
       </nav>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Portfolio</h1>
         <OwnWalletNote address={account} />
+        {statementHref ? (
+          // A plain link: the route answers with an attachment, which client navigation would not handle.
+          <a
+            href={statementHref}
+            download
+            className="rounded-lg border border-line px-3 py-1.5 text-sm font-medium text-ink hover:border-accent hover:text-accent sm:ml-auto"
+          >
+            ↓ Statement (PDF)
+          </a>
+        ) : null}
       </div>
       <p className="break-all font-mono text-sm text-ink-muted" data-testid="portfolio-address">
         {account}

@@ -4,19 +4,7 @@ import { AddressLabel } from '@/components/ui/AddressLabel';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
 import type { PoolLabel, RedemptionRequest } from '@/lib/indexer/accounts';
-
-const STATUS: Record<RedemptionRequest['status'], string> = {
-  pending: 'Waiting',
-  partially_filled: 'Partly filled',
-  claimable: 'Ready to claim',
-  claimed: 'Claimed',
-  cancelled: 'Cancelled',
-};
-
-/** Open requests: shares still waiting in the queue, or USDC filled and not yet claimed. */
-function isOpen(request: RedemptionRequest): boolean {
-  return request.pendingShares > 0n || request.filledAssets > request.claimedAssets;
-}
+import { isOpenRedemption, REDEMPTION_STATUS_LABEL } from '@/lib/portfolio/redemption-status';
 
 function PoolName({ pool, pools }: { pool: Address; pools: ReadonlyMap<Address, PoolLabel> }) {
   return (
@@ -45,7 +33,7 @@ export function RedemptionRequestList({
   requests: RedemptionRequest[];
   pools: ReadonlyMap<Address, PoolLabel>;
 }) {
-  const open = requests.filter(isOpen);
+  const open = requests.filter(isOpenRedemption);
   const closed = requests.length - open.length;
   const closedNote =
     closed > 0 ? ` ${closed} earlier ${closed === 1 ? 'request was' : 'requests were'} claimed or cancelled.` : '';
@@ -64,7 +52,7 @@ export function RedemptionRequestList({
           <li key={`${r.pool}-${r.requestId}`} className="rounded-xl border border-line bg-surface-raised p-4">
             <div className="flex items-start justify-between gap-3">
               <PoolName pool={r.pool} pools={pools} />
-              <span className="shrink-0 text-xs font-medium text-accent">{STATUS[r.status]}</span>
+              <span className="shrink-0 text-xs font-medium text-accent">{REDEMPTION_STATUS_LABEL[r.status]}</span>
             </div>
             <div className="mt-1 text-xs text-ink-faint">
               Requested <LocalDateTime seconds={r.requestedAt} />
@@ -127,7 +115,7 @@ export function RedemptionRequestList({
               >
                 <th scope="row" className="px-4 py-3 text-left font-normal">
                   <PoolName pool={r.pool} pools={pools} />
-                  <div className="mt-1 text-xs font-medium text-accent">{STATUS[r.status]}</div>
+                  <div className="mt-1 text-xs font-medium text-accent">{REDEMPTION_STATUS_LABEL[r.status]}</div>
                 </th>
                 <td className="px-4 py-3 text-ink-muted">
                   <LocalDateTime seconds={r.requestedAt} />

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatShares,
   formatUsdc,
+  formatUsdcExact,
   formatUsdcPlain,
   parseSharesInput,
   parseUsdcInput,
@@ -21,6 +22,13 @@ describe('formatUsdc', () => {
     // 2^53 + 1 base units would lose its last digit as a JavaScript number.
     expect(formatUsdc(9_007_199_254_740_993n)).toBe('$9,007,199,254.74');
     expect(formatUsdcPlain(9_007_199_254_740_993n)).toBe('9,007,199,254.740993');
+  });
+
+  it('shows every base unit for statements', () => {
+    expect(formatUsdcExact(9_007_199_254_740_993n)).toBe('9,007,199,254.740993');
+    expect(formatUsdcExact(1_500_000n)).toBe('1.500000');
+    expect(formatUsdcExact(1n)).toBe('0.000001');
+    expect(formatUsdcExact(-2_000_001n)).toBe('-2.000001');
   });
 
   it('formats negative amounts', () => {

@@ -18,6 +18,7 @@ const usdCompact = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 2,
 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const exact = new Intl.NumberFormat('en-US', { minimumFractionDigits: 6, maximumFractionDigits: 6 });
 const shareFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 // Intl formats decimal strings exactly, so amounts go from bigint to text without passing through a float.
@@ -32,6 +33,11 @@ export function formatUsdc(amount: bigint, opts: { compact?: boolean } = {}): st
 /** "1,234.5" with every significant decimal (up to 6), for amounts the user typed or may type. */
 export function formatUsdcPlain(amount: bigint): string {
   return plain.format(formatUnits(amount, USDC_DECIMALS) as Decimal);
+}
+
+/** "1,234.500000": every base unit shown, grouped, for statements that must reconcile to the chain. */
+export function formatUsdcExact(amount: bigint): string {
+  return exact.format(formatUnits(amount, USDC_DECIMALS) as Decimal);
 }
 
 /** The exact amount as an input value: "1234.5", no grouping, no rounding. */

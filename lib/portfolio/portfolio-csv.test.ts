@@ -97,6 +97,7 @@ describe('statement file names', () => {
   it('name the account, the statement and any filter', () => {
     expect(statementFilename(ACCOUNT, 'positions')).toBe(`machine-yield-${ACCOUNT}-positions.csv`);
     expect(statementFilename(ACCOUNT, 'history')).toBe(`machine-yield-${ACCOUNT}-history.csv`);
+    expect(statementFilename(ACCOUNT, 'statement')).toBe(`machine-yield-${ACCOUNT}-statement.pdf`);
     expect(statementFilename(ACCOUNT, 'history', { kind: 'claim', pool: POOL })).toBe(
       `machine-yield-${ACCOUNT}-history-claim-${POOL}.csv`,
     );

@@ -99,12 +99,16 @@ export function historyCsv(
   );
 }
 
-/** "machine-yield-0x…-positions.csv"; a filtered history says its filters in the name. */
-export function statementFilename(account: Address, what: 'positions' | 'history', filter: HistoryFilter = {}) {
+/** "machine-yield-0x…-positions.csv"; a filtered history says its filters in the name; the statement is a PDF. */
+export function statementFilename(
+  account: Address,
+  what: 'positions' | 'history' | 'statement',
+  filter: HistoryFilter = {},
+) {
   const parts = ['machine-yield', account, what];
   if (what === 'history') {
     if (filter.kind) parts.push(filter.kind);
     if (filter.pool) parts.push(filter.pool);
   }
-  return `${parts.join('-')}.csv`;
+  return `${parts.join('-')}.${what === 'statement' ? 'pdf' : 'csv'}`;
 }

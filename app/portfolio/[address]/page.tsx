@@ -60,7 +60,7 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
 
   return (
     <div className="space-y-10">
-      <PortfolioHeader account={account} indexed={indexed} />
+      <PortfolioHeader account={account} indexed={indexed} statementHref={`${base}/statement.pdf`} />
 
       {nothing ? (
         <Card className="py-10 text-center">
