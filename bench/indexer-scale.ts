@@ -47,6 +47,7 @@ import { writeManifest } from '../lib/deployments/manifest';
 import { prng } from '../scripts/seed/economics';
 import { creationBytecode } from '../scripts/seed/artifacts';
 import { startAnvil } from '../scripts/stack/anvil';
+import { preferredOrFreePort } from '../scripts/stack/ports';
 import { startPostgres, type Postgres } from '../scripts/stack/postgres';
 import { spawnIndexer, waitForIndexerAtHead, waitForIndexerReady } from '../scripts/stack/indexer';
 import { run, stopAll } from '../scripts/stack/processes';
@@ -640,8 +641,7 @@ async function main() {
     // 2. Backfill.
     let databaseUrl = process.env.DATABASE_URL || undefined;
     if (!databaseUrl && o.postgres) {
-      await assertPortFree(o.postgresPort);
-      postgres = startPostgres(o.postgresPort);
+      postgres = startPostgres(await preferredOrFreePort(o.postgresPort));
       databaseUrl = postgres.createDatabase('bench');
     }
     const schema = `bench_${Date.now()}`;

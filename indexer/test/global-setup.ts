@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { deployAndSeed, seedGenesisTimestamp } from '../../scripts/seed/simulate';
 import { startAnvil } from '../../scripts/stack/anvil';
 import { startIndexer } from '../../scripts/stack/indexer';
+import { preferredOrFreePort } from '../../scripts/stack/ports';
 import { startPostgres, type Postgres } from '../../scripts/stack/postgres';
 import { run, stopAll } from '../../scripts/stack/processes';
 
@@ -35,7 +36,7 @@ export default async function setup(project: TestProject) {
   // INDEXER_TEST_DATABASE=postgres runs the whole suite on a throwaway PostgreSQL instead of PGlite.
   let postgres: Postgres | undefined;
   if (process.env.INDEXER_TEST_DATABASE === 'postgres') {
-    postgres = startPostgres(Number(process.env.INDEXER_TEST_PG_PORT ?? 54329));
+    postgres = startPostgres(await preferredOrFreePort(Number(process.env.INDEXER_TEST_PG_PORT ?? 54329)));
     console.log(`indexer tests on PostgreSQL at ${postgres.url}`);
   }
   const deploymentsDir = path.join(work, 'deployments');

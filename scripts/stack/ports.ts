@@ -27,3 +27,22 @@ export function portFromEnv(name: string, fallback: number): number {
   }
   return port;
 }
+
+/**
+ * `preferred` when it is free, else any free port: for private services (a test's throwaway database) whose
+ * port nobody types, where a stray process on the usual port should not fail the run.
+ */
+export async function preferredOrFreePort(preferred: number, host = '127.0.0.1'): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | undefined>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(undefined));
+      server.listen(port, host, () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : undefined));
+      });
+    });
+  const port = (await tryListen(preferred)) ?? (await tryListen(0));
+  if (port === undefined) throw new PortError(`no free port on ${host} for a private service`);
+  return port;
+}

@@ -54,16 +54,25 @@ export function startPostgres(port: number): Postgres {
     if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr || result.stdout}`);
   };
   run('initdb', ['-D', path.join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  run('pg_ctl', [
-    '-D',
-    path.join(dir, 'data'),
-    '-l',
-    path.join(dir, 'log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
+  try {
+    run('pg_ctl', [
+      '-D',
+      path.join(dir, 'data'),
+      '-l',
+      path.join(dir, 'log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      'start',
+    ]);
+  } catch (error) {
+    // pg_ctl only says "could not start server": the reason is in the server's log.
+    const log = fs.existsSync(path.join(dir, 'log')) ? fs.readFileSync(path.join(dir, 'log'), 'utf8') : '';
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(
+      `${(error as Error).message.trim()}\nPostgreSQL log (port ${port}):\n${log.trim().split('\n').slice(-15).join('\n')}`,
+    );
+  }
   const url = (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   return {
     url: url('postgres'),
