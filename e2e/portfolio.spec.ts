@@ -5,7 +5,7 @@ import { financingPoolAbi } from '../lib/contracts/abis';
 import { formatShares, formatUsdc, formatUsdcExact } from '../lib/format/usdc';
 import { POSITIONS_CSV_HEADER } from '../lib/portfolio/portfolio-csv';
 import { statementPageTexts } from '../lib/portfolio/statement-pdf-text';
-import { expect, test } from './fixtures';
+import { expect, test, type StackChain } from './fixtures';
 import type { Download, Page } from '@playwright/test';
 
 // anvil's account 2: a seeded investor with positions in several pools, claims and a redemption request.
@@ -16,6 +16,18 @@ async function indexedBlock(page: Page): Promise<bigint> {
   const block = await page.getByTestId('indexed-block').getAttribute('data-block');
   expect(block).toMatch(/^\d+$/);
   return BigInt(block!);
+}
+
+/** A pool's per-account figures read at one block, as a statement states them. */
+function poolReader(chain: StackChain, pool: Address, blockNumber: bigint) {
+  return (functionName: 'balanceOf' | 'claimableRevenue' | 'previewRedeem', arg: Address | bigint) =>
+    chain.readContract({
+      address: pool,
+      abi: financingPoolAbi,
+      functionName,
+      args: [arg],
+      blockNumber,
+    } as never) as Promise<bigint>;
 }
 
 /** RFC 4180, enough for our statements: quoted fields, doubled quotes, CRLF-ended lines. */
@@ -164,19 +176,12 @@ test('the positions statement downloads as CSV, one row per position, amounts ex
   for (const row of rows) {
     const pool = row.pool as Address;
     const blockNumber = BigInt(row.indexed_block!);
-    const read = <T>(functionName: 'balanceOf' | 'claimableRevenue' | 'previewRedeem', arg: Address | bigint) =>
-      stack.chain.readContract({
-        address: pool,
-        abi: financingPoolAbi,
-        functionName,
-        args: [arg],
-        blockNumber,
-      } as never) as Promise<T>;
-    const shares = await read<bigint>('balanceOf', INVESTOR);
+    const read = poolReader(stack.chain, pool, blockNumber);
+    const shares = await read('balanceOf', INVESTOR);
     expect(row.account).toBe(INVESTOR);
     expect(row.shares).toBe(formatUnits(shares, 18));
-    expect(row.value_usdc).toBe(formatUnits(await read<bigint>('previewRedeem', shares), 6));
-    expect(row.yield_claimable_usdc).toBe(formatUnits(await read<bigint>('claimableRevenue', INVESTOR), 6));
+    expect(row.value_usdc).toBe(formatUnits(await read('previewRedeem', shares), 6));
+    expect(row.yield_claimable_usdc).toBe(formatUnits(await read('claimableRevenue', INVESTOR), 6));
     expect(row.indexed_at_utc).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   }
 });
@@ -201,19 +206,12 @@ test('the PDF statement downloads with every position as the chain holds it at t
   // Every pool the investor holds shares in at that block, its value and claimable yield to the base unit.
   let held = 0;
   for (const { address: pool } of stack.manifest.contracts.FinancingPools) {
-    const read = (functionName: 'balanceOf' | 'claimableRevenue' | 'previewRedeem', arg: Address | bigint) =>
-      stack.chain.readContract({
-        address: pool,
-        abi: financingPoolAbi,
-        functionName,
-        args: [arg],
-        blockNumber,
-      } as never);
-    const shares = (await read('balanceOf', INVESTOR)) as bigint;
+    const read = poolReader(stack.chain, pool, blockNumber);
+    const shares = await read('balanceOf', INVESTOR);
     if (shares === 0n) continue;
     held++;
-    expect(text).toContain(formatUsdcExact((await read('previewRedeem', shares)) as bigint));
-    expect(text).toContain(formatUsdcExact((await read('claimableRevenue', INVESTOR)) as bigint));
+    expect(text).toContain(formatUsdcExact(await read('previewRedeem', shares)));
+    expect(text).toContain(formatUsdcExact(await read('claimableRevenue', INVESTOR)));
   }
   expect(held).toBeGreaterThan(1);
   expect(text).toMatch(/History/);
