@@ -2,6 +2,7 @@ import { createTestClient, createWalletClient, http, parseUnits, type Address } 
 import { foundry } from 'viem/chains';
 import { financingPoolAbi, mockUsdcAbi } from '../lib/contracts/abis';
 import { formatUsdc } from '../lib/format/usdc';
+import { sendWithGasMargin } from '../scripts/stack/contract-write';
 import { expect, test } from './fixtures';
 
 /** anvil's account 2: an investor of the seeded world, with revenue to claim in every pool it holds. */
@@ -188,45 +189,19 @@ test('queues an exit beyond idle cash, cancels it, queues again, and collects on
   const manager = createWalletClient({ account: MANAGER, chain: foundry, transport: http(stack.rpcUrl) });
   const usdc = stack.manifest.contracts.MockUSDC.address;
   const needed = (await read<bigint>('previewRedeem', [await read<bigint>('pendingRedeemShares')])) + 1_000_000n;
-  await stack.chain.waitForTransactionReceipt({
-    hash: await manager.writeContract({
-      abi: mockUsdcAbi,
-      address: usdc,
-      functionName: 'mint',
-      args: [MANAGER, needed],
-    }),
-  });
-  await stack.chain.waitForTransactionReceipt({
-    hash: await manager.writeContract({
-      abi: mockUsdcAbi,
-      address: usdc,
-      functionName: 'approve',
-      args: [pool, needed],
-    }),
-  });
+  const asManager = (request: Parameters<typeof sendWithGasMargin>[2]) =>
+    sendWithGasMargin(stack.chain, manager, request);
+  await asManager({ abi: mockUsdcAbi, address: usdc, functionName: 'mint', args: [MANAGER, needed] });
+  await asManager({ abi: mockUsdcAbi, address: usdc, functionName: 'approve', args: [pool, needed] });
   let left = needed;
   for (let assetId = 1n; left > 0n && assetId <= 100n; assetId++) {
     const outstanding = await read<bigint>('outstandingOf', [assetId]);
     if (outstanding === 0n) continue;
     const amount = outstanding < left ? outstanding : left;
-    await stack.chain.waitForTransactionReceipt({
-      hash: await manager.writeContract({
-        abi: financingPoolAbi,
-        address: pool,
-        functionName: 'recordRepayment',
-        args: [assetId, amount],
-      }),
-    });
+    await asManager({ abi: financingPoolAbi, address: pool, functionName: 'recordRepayment', args: [assetId, amount] });
     left -= amount;
   }
-  await stack.chain.waitForTransactionReceipt({
-    hash: await manager.writeContract({
-      abi: financingPoolAbi,
-      address: pool,
-      functionName: 'fillRedemptions',
-      args: [100n],
-    }),
-  });
+  await asManager({ abi: financingPoolAbi, address: pool, functionName: 'fillRedemptions', args: [100n] });
   const collectable = (await read<{ claimableAssets: bigint }>('redeemRequest', [queued])).claimableAssets;
   expect(collectable).toBeGreaterThan(0n);
 

@@ -1,19 +1,10 @@
-import { createPublicClient, createWalletClient, getAddress, http, parseUnits, zeroAddress, type Address } from 'viem';
-import { foundry } from 'viem/chains';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { getAddress, parseUnits, zeroAddress, type Address } from 'viem';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { financingPoolAbi, mockUsdcAbi, poolFactoryAbi } from '../../lib/contracts/abis';
-import { readManifest, type Manifest } from '../../lib/deployments/manifest';
+import type { Manifest } from '../../lib/deployments/manifest';
+import { accounts, api, chain, indexerUrl, manifest as readTestManifest, send } from './helpers';
 
-const rpcUrl = inject('rpcUrl');
-const indexerUrl = inject('indexerUrl');
-// cacheTime 0: viem caches the block number for 4 s by default, and the tests mine faster than that.
-const chain = createPublicClient({ chain: foundry, transport: http(rpcUrl), cacheTime: 0 });
 let manifest: Manifest;
-
-async function api<T>(path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${indexerUrl}${path}`);
-  return { status: res.status, body: (await res.json()) as T };
-}
 
 type ApiPool = {
   address: string;
@@ -82,7 +73,7 @@ async function factoryPools(): Promise<Address[]> {
 }
 
 beforeAll(() => {
-  manifest = readManifest(31337, inject('deploymentsDir'));
+  manifest = readTestManifest();
 });
 
 describe('pools', () => {
@@ -165,27 +156,18 @@ describe('positions', () => {
 
 describe('live indexing', () => {
   it('picks up a new deposit, a share transfer and a redemption as they are mined', async () => {
-    const [, , , , , , , , investor, friend] = await createWalletClient({
-      chain: foundry,
-      transport: http(rpcUrl),
-    }).getAddresses();
-    const wallet = createWalletClient({ chain: foundry, account: investor!, transport: http(rpcUrl) });
+    const [, , , , , , , , investor, friend] = await accounts();
     const pool = manifest.contracts.FinancingPools[1]!.address;
     const usdc = manifest.contracts.MockUSDC.address;
     const amount = parseUnits('1234.567891', 6);
-    const mined = async (hash: `0x${string}`) => chain.waitForTransactionReceipt({ hash });
 
-    await mined(
-      await wallet.writeContract({ abi: mockUsdcAbi, address: usdc, functionName: 'approve', args: [pool, amount] }),
-    );
-    const deposit = await mined(
-      await wallet.writeContract({
-        abi: financingPoolAbi,
-        address: pool,
-        functionName: 'deposit',
-        args: [amount, investor!],
-      }),
-    );
+    await send(investor!, { abi: mockUsdcAbi, address: usdc, functionName: 'approve', args: [pool, amount] });
+    const deposit = await send(investor!, {
+      abi: financingPoolAbi,
+      address: pool,
+      functionName: 'deposit',
+      args: [amount, investor!],
+    });
     await waitForIndexedBlock(deposit.blockNumber);
     const latest = await eventually(async () => {
       const { body } = await api<{ activity: ApiFlow[] }>(`/api/pools/${pool}/activity?limit=1`);
@@ -203,22 +185,18 @@ describe('live indexing', () => {
       functionName: 'balanceOf',
       args: [investor!],
     });
-    await mined(
-      await wallet.writeContract({
-        abi: financingPoolAbi,
-        address: pool,
-        functionName: 'transfer',
-        args: [friend!, shares / 4n],
-      }),
-    );
-    const redeem = await mined(
-      await wallet.writeContract({
-        abi: financingPoolAbi,
-        address: pool,
-        functionName: 'redeem',
-        args: [shares / 2n, investor!, investor!],
-      }),
-    );
+    await send(investor!, {
+      abi: financingPoolAbi,
+      address: pool,
+      functionName: 'transfer',
+      args: [friend!, shares / 4n],
+    });
+    const redeem = await send(investor!, {
+      abi: financingPoolAbi,
+      address: pool,
+      functionName: 'redeem',
+      args: [shares / 2n, investor!, investor!],
+    });
     await waitForIndexedBlock(redeem.blockNumber);
 
     for (const account of [investor!, friend!]) {

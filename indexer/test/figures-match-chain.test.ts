@@ -5,7 +5,7 @@
 import { getAddress, parseUnits, zeroAddress, type Address } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { financingPoolAbi, hardwareAssetRegistryAbi, mockUsdcAbi, poolFactoryAbi } from '../../lib/contracts/abis';
-import { accounts, api, chain, indexedUpTo, manifest, mined, testClient, walletOf } from './helpers';
+import { accounts, api, chain, indexedUpTo, manifest, mined, send, testClient, walletOf } from './helpers';
 
 type ApiPool = Record<string, string | number | null> & { address: string };
 type ApiPosition = Record<string, string> & { pool: string; account: string };
@@ -339,14 +339,12 @@ describe('real yield, hand-computed', () => {
         args: [pool, principal],
       }),
     );
-    await mined(
-      await walletOf(investor).writeContract({
-        address: pool,
-        abi: financingPoolAbi,
-        functionName: 'deposit',
-        args: [principal, investor],
-      }),
-    );
+    await send(investor, {
+      address: pool,
+      abi: financingPoolAbi,
+      functionName: 'deposit',
+      args: [principal, investor],
+    });
     await mined(
       await walletOf(reporter).writeContract({
         address: usdc,

@@ -2,6 +2,7 @@ import { createPublicClient, createTestClient, createWalletClient, http, publicA
 import { foundry } from 'viem/chains';
 import { inject } from 'vitest';
 import { readManifest } from '../../lib/deployments/manifest';
+import { sendWithGasMargin } from '../../scripts/stack/contract-write';
 
 export const rpcUrl = inject('rpcUrl');
 export const indexerUrl = inject('indexerUrl');
@@ -38,4 +39,9 @@ export async function mined(hash: `0x${string}`) {
   const receipt = await chain.waitForTransactionReceipt({ hash, pollingInterval: 20 });
   if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
   return receipt;
+}
+
+/** A contract call from `account` with a gas margin, mined and successful: see sendWithGasMargin. */
+export function send(account: `0x${string}`, request: Parameters<typeof sendWithGasMargin>[2]) {
+  return sendWithGasMargin(chain, walletOf(account), request);
 }

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { financingPoolAbi, mockUsdcAbi } from '../../lib/contracts/abis';
 import { spawnIndexer, waitForIndexerReady } from '../../scripts/stack/indexer';
 import type { Service } from '../../scripts/stack/processes';
-import { accounts, chain, indexedUpTo, indexerUrl, manifest, mined, rpcUrl, testClient, walletOf } from './helpers';
+import { accounts, chain, indexedUpTo, indexerUrl, manifest, rpcUrl, send, testClient } from './helpers';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'my-indexer-resilience-'));
 const started: Service[] = [];
@@ -106,22 +106,13 @@ async function atHead(url: string) {
 async function deposit(investor: Address, pool: Address, usdc: string) {
   const m = manifest();
   const amount = parseUnits(usdc, 6);
-  await mined(
-    await walletOf(investor).writeContract({
-      address: m.contracts.MockUSDC.address,
-      abi: mockUsdcAbi,
-      functionName: 'approve',
-      args: [pool, amount],
-    }),
-  );
-  return mined(
-    await walletOf(investor).writeContract({
-      address: pool,
-      abi: financingPoolAbi,
-      functionName: 'deposit',
-      args: [amount, investor],
-    }),
-  );
+  await send(investor, {
+    address: m.contracts.MockUSDC.address,
+    abi: mockUsdcAbi,
+    functionName: 'approve',
+    args: [pool, amount],
+  });
+  return send(investor, { address: pool, abi: financingPoolAbi, functionName: 'deposit', args: [amount, investor] });
 }
 
 describe('resilience', { timeout: 540_000 }, () => {
