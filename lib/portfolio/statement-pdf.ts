@@ -274,8 +274,10 @@ class PageWriter {
   private cells(columns: Column[], values: string[], font: PDFFont, size: number, color: ReturnType<typeof rgb>) {
     let x = PAGE.margin;
     columns.forEach((column, i) => {
-      const cellFont = column.mono && font !== this.fonts.bold ? this.fonts.mono : font;
-      const cellSize = column.mono && font !== this.fonts.bold ? size - 1.5 : size;
+      // Monospace for hashes in body rows; a header stays in the header's font.
+      const mono = column.mono && font !== this.fonts.bold;
+      const cellFont = mono ? this.fonts.mono : font;
+      const cellSize = mono ? size - 1.5 : size;
       const text = fit(printable(values[i] ?? '', cellFont), cellFont, cellSize, column.width - 6);
       const textWidth = cellFont.widthOfTextAtSize(text, cellSize);
       const at = column.align === 'right' ? x + column.width - 3 - textWidth : x + 3;
@@ -293,9 +295,13 @@ class PageWriter {
   }
 }
 
+const characterSets = new WeakMap<PDFFont, Set<number>>();
+
 /** The standard PDF fonts encode WinAnsi only: anything else (a pool named in another script) becomes "?". */
 function printable(text: string, font: PDFFont): string {
-  const supported = new Set(font.getCharacterSet());
+  // Once per font, not once per cell: a statement draws thousands of cells.
+  let supported = characterSets.get(font);
+  if (!supported) characterSets.set(font, (supported = new Set(font.getCharacterSet())));
   return Array.from(text, (ch) => (supported.has(ch.codePointAt(0)!) ? ch : '?')).join('');
 }
 

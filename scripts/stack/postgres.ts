@@ -81,7 +81,9 @@ export function startPostgres(port: number): Postgres {
       run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `create database ${name}`]);
       return url(name);
     },
+    // Idempotent: a run's cleanup and its Ctrl-C handler may both call it.
     stop: () => {
+      if (!fs.existsSync(dir)) return;
       try {
         run('pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', 'stop']);
       } finally {
