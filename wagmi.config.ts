@@ -7,7 +7,13 @@ export default defineConfig({
   plugins: [
     foundry({
       project: 'contracts',
-      include: ['MockUSDC.sol/**', 'FinancingPool.sol/**', 'PoolFactory.sol/**', 'HardwareAssetRegistry.sol/**'],
+      include: [
+        'MockUSDC.sol/**',
+        'FinancingPool.sol/**',
+        'PoolFactory.sol/**',
+        'HardwareAssetRegistry.sol/**',
+        'ProtocolTimelock.sol/**',
+      ],
       forge: { build: false },
     }),
   ],

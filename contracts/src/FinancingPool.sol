@@ -10,26 +10,44 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {HardwareAssetRegistry} from "./HardwareAssetRegistry.sol";
+import {IERC7540Operator, IERC7540Redeem, IERC7887Redeem} from "./interfaces/IERC7540.sol";
 
-/// @notice One financing round for an operator of AI compute or robotics hardware: an ERC-4626 vault over USDC.
+/// @dev Bounds shared with PoolFactory, which checks its defaults against them.
+uint16 constant POOL_MAX_PROTOCOL_FEE_BPS = 2_000;
+uint32 constant POOL_MIN_STREAM_DURATION = 1 hours;
+uint32 constant POOL_MAX_STREAM_DURATION = 90 days;
+
+/// @notice One financing round for an operator of AI compute or robotics hardware: an ERC-4626 vault over USDC
+/// with ERC-7540 asynchronous exits.
 ///
-/// Principal and yield are kept apart:
-/// - Principal: `totalAssets = idle + outstanding principal` (outstanding is net of write-downs). The manager
-///   deploys idle USDC to a hardware asset's operator, records repayments as the asset amortises, and records
-///   write-downs when it is impaired. Only principal moves the share price, and a donation moves nothing.
-/// - Real yield: the reporter distributes each asset's net operating revenue in USDC. A protocol fee goes to
-///   the treasury; the rest is owed to shareholders pro rata through a reward-per-share accumulator, settled on
-///   every mint, burn and transfer, and claimed in cash. Revenue never moves the share price.
-/// - Anti just-in-time capture: each distribution is released linearly over `revenueStreamDuration` (a week by
-///   default) rather than at once, together with whatever was still streaming. A deposit made just before a
-///   distribution and redeemed just after earns only what was released while it was held: its time-weighted
-///   share. Revenue released while no shares exist waits in `unallocatedRevenue` and joins the next stream.
-/// - Exit: instant `withdraw`/`redeem` up to idle liquidity when no request is queued; beyond that, an
-///   ERC-7540-style request locks shares, is filled first in first out as capital comes back (deposits and
-///   repayments fill the queue), and its USDC is then claimed. Locked shares keep earning revenue until filled.
-contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
+/// - Principal: `totalAssets = idle + outstanding principal - provisions`. The manager deploys idle USDC to the
+///   project's own machines (never beyond a per-asset limit the admin sets through the timelock, never what
+///   waiting exits are owed), records repayments, marks impairments with an expected loss (a provision that
+///   every exit prices in at once), writes provisioned losses off, and books recoveries as principal.
+/// - Real yield: the reporter distributes each asset's net operating revenue in USDC. A protocol fee goes to the
+///   treasury; the rest is owed to shareholders pro rata through a reward-per-share accumulator, settled on every
+///   mint, burn and transfer, and claimed in cash. Revenue never moves the share price. Each distribution is
+///   streamed over `revenueStreamDuration` so that a deposit made just before it earns only its time-weighted
+///   share; a new distribution merges into the running stream weighted by amount, so dust cannot delay release.
+/// - Exit: instant `withdraw`/`redeem` up to idle liquidity when nobody is queued; beyond that an ERC-7540
+///   `requestRedeem` locks the owner's shares in a FIFO queue (a linked list: cancelled and filled requests are
+///   unlinked and never walked again). Anyone may fill it from idle USDC with `fillRedemptions`; the controller
+///   then claims through `redeem`/`withdraw`. Cancellation is ERC-7887, synchronous.
+/// - Pause (guardian) stops deposits, exits, transfers, requests and every manager and reporter action; claiming
+///   revenue owed and filled redemptions stays open.
+contract FinancingPool is
+    ERC4626,
+    AccessControl,
+    Pausable,
+    ReentrancyGuard,
+    IERC7540Operator,
+    IERC7540Redeem,
+    IERC7887Redeem
+{
     using SafeERC20 for IERC20;
+    using SafeCast for uint256;
 
     enum Category {
         Compute,
@@ -49,30 +67,45 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         string symbol;
         Category category;
         uint256 projectId;
+        address projectOperator;
         uint256 depositCap;
         uint256 minDeposit;
+        bool permissioned;
         string metadataURI;
         bytes32 metadataHash;
         address admin;
         address manager;
         address reporter;
-        address pauser;
+        address guardian;
+        address compliance;
         address treasury;
         uint16 protocolFeeBps;
         uint32 revenueStreamDuration;
     }
 
+    /// @dev Outstanding = deployed - repaid - writtenDown; value = outstanding - provision.
     struct AssetCapital {
-        uint256 deployed;
-        uint256 repaid;
-        uint256 writtenDown;
+        uint128 deployed;
+        uint128 repaid;
+        uint128 writtenDown;
+        uint128 recovered;
+        uint128 provision;
+        uint128 limit;
     }
 
-    struct Redemption {
+    /// @dev A queue entry; ids start at 1 so that 0 ends the list.
+    struct Request {
         address owner;
-        uint256 pendingShares;
-        uint256 claimableShares;
-        uint256 claimableAssets;
+        uint48 prev;
+        uint48 next;
+        address controller;
+        uint128 pendingShares;
+        uint128 filledShares;
+    }
+
+    struct Claimable {
+        uint128 shares;
+        uint128 assets;
     }
 
     struct Distribution {
@@ -84,33 +117,39 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
 
     bytes32 public constant POOL_MANAGER_ROLE = keccak256("POOL_MANAGER_ROLE");
     bytes32 public constant REVENUE_REPORTER_ROLE = keccak256("REVENUE_REPORTER_ROLE");
-    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+    bytes32 public constant COMPLIANCE_ROLE = keccak256("COMPLIANCE_ROLE");
 
-    uint16 public constant MAX_PROTOCOL_FEE_BPS = 2_000;
-    uint32 public constant MIN_STREAM_DURATION = 1 hours;
-    uint32 public constant MAX_STREAM_DURATION = 90 days;
+    uint16 public constant MAX_PROTOCOL_FEE_BPS = POOL_MAX_PROTOCOL_FEE_BPS;
+    uint32 public constant MIN_STREAM_DURATION = POOL_MIN_STREAM_DURATION;
+    uint32 public constant MAX_STREAM_DURATION = POOL_MAX_STREAM_DURATION;
     /// @dev Reward-per-share scale. With 18-decimal shares, 1e36 keeps sub-wei precision per share for supplies
     /// up to 1e30 units; products go through mulDiv, so nothing overflows.
     uint256 private constant ACC_PRECISION = 1e36;
-    /// @dev Requests filled per call by deposits and repayments; `fillRedemptions` takes the rest.
-    uint256 private constant AUTO_FILL_LIMIT = 8;
 
     HardwareAssetRegistry public immutable registry;
     Category public immutable category;
     uint256 public immutable projectId;
+    /// @notice The only address capital can go to: the project's operator as the factory recorded it.
+    address public immutable projectOperator;
     bytes32 public immutable metadataHash;
+    /// @notice Pools created permissioned take deposits and share transfers only to allowlisted addresses.
+    bool public immutable permissioned;
+    /// @notice Smallest revenue distribution (one whole unit of the asset): dust cannot be used to touch the stream.
+    uint256 public immutable minDistribution;
 
     string public metadataURI;
     Status public status;
-    uint256 public depositCap;
-    uint256 public minDeposit;
-    address public treasury;
     uint16 public protocolFeeBps;
     uint32 public revenueStreamDuration;
+    address public treasury;
+    uint256 public depositCap;
+    uint256 public minDeposit;
 
     // Principal.
     uint256 public idle;
     uint256 public outstandingPrincipal;
+    uint256 public totalProvisions;
     mapping(uint256 assetId => AssetCapital) public assetCapital;
 
     // Real yield.
@@ -127,18 +166,27 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
     mapping(address account => uint256) private _revenueOwed;
 
     // Queued exits.
-    Redemption[] private _requests;
-    uint256 public queueHead;
+    mapping(uint256 requestId => Request) private _requests;
+    uint48 public queueHead;
+    uint48 public queueTail;
+    uint48 public redeemRequestCount;
     uint256 public pendingRedeemShares;
     uint256 public reservedForRedemptions;
     mapping(address owner => uint256) public lockedShares;
+    mapping(address controller => Claimable) public claimableRedemption;
+    mapping(address controller => mapping(address operator => bool)) public override isOperator;
+
+    mapping(address account => bool) public isAllowed;
 
     event PoolStatusChanged(Status previousStatus, Status status);
     event DepositLimitsUpdated(uint256 depositCap, uint256 minDeposit);
     event ProtocolFeeUpdated(address treasury, uint16 protocolFeeBps);
+    event AssetLimitUpdated(uint256 indexed assetId, uint256 limit);
     event CapitalDeployed(uint256 indexed assetId, address indexed operator, uint256 amount);
     event PrincipalRepaid(uint256 indexed assetId, address indexed payer, uint256 amount);
+    event ProvisionUpdated(uint256 indexed assetId, uint256 previousProvision, uint256 provision);
     event PrincipalWrittenDown(uint256 indexed assetId, uint256 amount);
+    event PrincipalRecovered(uint256 indexed assetId, address indexed payer, uint256 amount);
     event RevenueDistributed(
         uint256 indexed assetId,
         uint256 grossAmount,
@@ -149,39 +197,54 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         uint64 streamEnd
     );
     event RevenueClaimed(address indexed account, address indexed receiver, uint256 amount);
-    event RedeemRequest(
-        address indexed controller, address indexed owner, uint256 indexed requestId, address sender, uint256 shares
+    event RedeemRequestFilled(
+        uint256 indexed requestId, address indexed controller, address indexed owner, uint256 shares, uint256 assets
     );
-    event RedeemRequestCancelled(uint256 indexed requestId, address indexed owner, uint256 shares);
-    event RedeemRequestFilled(uint256 indexed requestId, address indexed owner, uint256 shares, uint256 assets);
-    event RedemptionClaimed(uint256 indexed requestId, address indexed owner, address indexed receiver, uint256 assets);
+    /// @notice A claim of filled redemptions; the ERC-4626 Withdraw event follows it in the same transaction.
+    event RedemptionClaimed(address indexed controller, address indexed receiver, uint256 shares, uint256 assets);
+    event AllowlistUpdated(address indexed account, bool allowed);
 
     error DepositsClosed();
     error BelowMinimumDeposit(uint256 assets, uint256 minDeposit);
+    error BelowMinimumRequest(uint256 assets, uint256 minimum);
+    error BelowMinimumDistribution(uint256 amount, uint256 minimum);
     error FeeOnTransferNotSupported(uint256 expected, uint256 received);
     error AssetNotInPool(uint256 assetId);
     error AssetNotFinanceable(uint256 assetId);
+    error AssetOperatorNotProject(uint256 assetId, address operator);
+    error AssetNotImpaired(uint256 assetId);
+    error ExceedsAssetLimit(uint256 assetId, uint256 outstandingAfter, uint256 limit);
+    error ExceedsDeployable(uint256 requested, uint256 deployable);
     error InsufficientIdle(uint256 requested, uint256 idle);
     error ExceedsOutstanding(uint256 assetId, uint256 amount, uint256 outstanding);
+    error ExceedsProvision(uint256 assetId, uint256 amount, uint256 provision);
+    error ExceedsWrittenDown(uint256 assetId, uint256 amount, uint256 recoverable);
+    error ProvisionNotRaised(uint256 assetId, uint256 current, uint256 requested);
     error InvalidPeriod(uint64 periodStart, uint64 periodEnd);
     error InvalidParameter();
     error InvalidStatusChange(Status from, Status to);
     error SharesLocked(address owner, uint256 requested, uint256 unlocked);
     error UnknownRequest(uint256 requestId);
-    error NotRequestOwner(uint256 requestId, address caller);
+    error NotControllerOrOperator(address controller, address caller);
+    error ExceedsClaimable(uint256 requested, uint256 claimable);
+    error NotAllowed(address account);
     error NothingToClaim();
     error ZeroAmount();
 
     constructor(Params memory p) ERC20(p.name, p.symbol) ERC4626(p.usdc) {
         if (
             address(p.registry) == address(0) || p.admin == address(0) || p.treasury == address(0)
-                || p.protocolFeeBps > MAX_PROTOCOL_FEE_BPS || p.revenueStreamDuration < MIN_STREAM_DURATION
-                || p.revenueStreamDuration > MAX_STREAM_DURATION || p.minDeposit > p.depositCap
+                || p.projectOperator == address(0) || p.protocolFeeBps > MAX_PROTOCOL_FEE_BPS
+                || p.revenueStreamDuration < MIN_STREAM_DURATION || p.revenueStreamDuration > MAX_STREAM_DURATION
+                || p.minDeposit > p.depositCap
         ) revert InvalidParameter();
         registry = p.registry;
         category = p.category;
         projectId = p.projectId;
+        projectOperator = p.projectOperator;
         metadataHash = p.metadataHash;
+        permissioned = p.permissioned;
+        minDistribution = 10 ** (decimals() - _decimalsOffset());
         metadataURI = p.metadataURI;
         depositCap = p.depositCap;
         minDeposit = p.minDeposit;
@@ -192,18 +255,20 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         _grantRole(DEFAULT_ADMIN_ROLE, p.admin);
         if (p.manager != address(0)) _grantRole(POOL_MANAGER_ROLE, p.manager);
         if (p.reporter != address(0)) _grantRole(REVENUE_REPORTER_ROLE, p.reporter);
-        if (p.pauser != address(0)) _grantRole(PAUSER_ROLE, p.pauser);
+        if (p.guardian != address(0)) _grantRole(GUARDIAN_ROLE, p.guardian);
+        if (p.compliance != address(0)) _grantRole(COMPLIANCE_ROLE, p.compliance);
     }
 
     // ─── ERC-4626 ──────────────────────────────────────────────────────────────────────────────────────────
 
-    /// @notice Principal: idle USDC plus capital deployed into hardware, net of repayments and write-downs.
+    /// @notice Principal: idle USDC plus capital deployed into hardware, net of repayments, write-downs and
+    /// provisions for expected losses.
     function totalAssets() public view override returns (uint256) {
-        return idle + outstandingPrincipal;
+        return idle + outstandingPrincipal - totalProvisions;
     }
 
-    function maxDeposit(address) public view override returns (uint256) {
-        if (paused() || status == Status.Closed) return 0;
+    function maxDeposit(address receiver) public view override returns (uint256) {
+        if (paused() || status == Status.Closed || !_mayHold(receiver)) return 0;
         uint256 assets = totalAssets();
         uint256 room = assets >= depositCap ? 0 : depositCap - assets;
         // Room below the minimum deposit cannot be used: say so, as ERC-4626 asks.
@@ -214,16 +279,20 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         return convertToShares(maxDeposit(receiver));
     }
 
-    /// @notice What `owner` can take out right now: its unlocked shares, up to idle liquidity, and nothing while
-    /// earlier redemption requests wait in the queue.
-    function maxWithdraw(address owner) public view override returns (uint256) {
-        if (_queueWaiting()) return 0;
-        return Math.min(previewRedeem(unlockedShares(owner)), idle);
+    /// @notice What `controller` can withdraw now: its filled redemptions when it has any (ERC-7540 claim),
+    /// otherwise its unlocked shares up to idle liquidity, and nothing while requests wait in the queue.
+    function maxWithdraw(address controller) public view override returns (uint256) {
+        Claimable memory c = claimableRedemption[controller];
+        if (c.shares > 0) return c.assets;
+        if (paused() || _queueWaiting()) return 0;
+        return Math.min(previewRedeem(unlockedShares(controller)), idle);
     }
 
-    function maxRedeem(address owner) public view override returns (uint256) {
-        if (_queueWaiting()) return 0;
-        return Math.min(unlockedShares(owner), _convertToShares(idle, Math.Rounding.Floor));
+    function maxRedeem(address controller) public view override returns (uint256) {
+        Claimable memory c = claimableRedemption[controller];
+        if (c.shares > 0) return c.shares;
+        if (paused() || _queueWaiting()) return 0;
+        return Math.min(unlockedShares(controller), _convertToShares(idle, Math.Rounding.Floor));
     }
 
     function deposit(uint256 assets, address receiver) public override nonReentrant returns (uint256) {
@@ -234,12 +303,32 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         return super.mint(shares, receiver);
     }
 
-    function withdraw(uint256 assets, address receiver, address owner) public override nonReentrant returns (uint256) {
-        return super.withdraw(assets, receiver, owner);
+    /// @notice ERC-7540 claim of filled redemptions when `controller` has any; otherwise an instant ERC-4626 exit.
+    function withdraw(uint256 assets, address receiver, address controller)
+        public
+        override
+        nonReentrant
+        returns (uint256 shares)
+    {
+        Claimable memory c = claimableRedemption[controller];
+        if (c.shares == 0) return super.withdraw(assets, receiver, controller);
+        if (assets > c.assets) revert ExceedsClaimable(assets, c.assets);
+        shares = assets == c.assets ? c.shares : Math.mulDiv(assets, c.shares, c.assets, Math.Rounding.Ceil);
+        _claimRedemption(controller, receiver, shares, assets);
     }
 
-    function redeem(uint256 shares, address receiver, address owner) public override nonReentrant returns (uint256) {
-        return super.redeem(shares, receiver, owner);
+    /// @notice ERC-7540 claim of filled redemptions when `controller` has any; otherwise an instant ERC-4626 exit.
+    function redeem(uint256 shares, address receiver, address controller)
+        public
+        override
+        nonReentrant
+        returns (uint256 assets)
+    {
+        Claimable memory c = claimableRedemption[controller];
+        if (c.shares == 0) return super.redeem(shares, receiver, controller);
+        if (shares > c.shares) revert ExceedsClaimable(shares, c.shares);
+        assets = shares == c.shares ? c.assets : Math.mulDiv(shares, c.assets, c.shares);
+        _claimRedemption(controller, receiver, shares, assets);
     }
 
     /// @notice Approve (EIP-2612) and deposit in one transaction. A permit already used (front-run) is ignored
@@ -255,23 +344,20 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
 
     function _deposit(address caller, address receiver, uint256 assets, uint256 shares) internal override {
         if (paused() || status == Status.Closed) revert DepositsClosed();
+        if (!_mayHold(receiver)) revert NotAllowed(receiver);
         if (assets == 0 || shares == 0) revert ZeroAmount();
         if (assets < minDeposit) revert BelowMinimumDeposit(assets, minDeposit);
-        IERC20 usdc = IERC20(asset());
-        uint256 before = usdc.balanceOf(address(this));
-        usdc.safeTransferFrom(caller, address(this), assets);
-        uint256 received = usdc.balanceOf(address(this)) - before;
-        if (received != assets) revert FeeOnTransferNotSupported(assets, received);
+        _pull(caller, assets);
         idle += assets;
         _mint(receiver, shares);
         emit Deposit(caller, receiver, assets, shares);
-        _fillQueue(AUTO_FILL_LIMIT);
     }
 
     function _withdraw(address caller, address receiver, address owner, uint256 assets, uint256 shares)
         internal
         override
     {
+        _requireNotPaused();
         if (assets > idle) revert InsufficientIdle(assets, idle);
         idle -= assets;
         super._withdraw(caller, receiver, owner, assets, shares);
@@ -284,11 +370,16 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         return 12;
     }
 
-    /// @dev Every balance change settles revenue for both sides first, and locked shares cannot move.
+    /// @dev Every balance change settles revenue for both sides first. Transfers stop while paused, locked shares
+    /// cannot move, and a permissioned pool's shares only go to allowlisted holders.
     function _update(address from, address to, uint256 value) internal override {
         _accrueRevenue();
         if (from != address(0)) {
             _settle(from);
+            if (to != address(0)) {
+                _requireNotPaused();
+                if (!_mayHold(to)) revert NotAllowed(to);
+            }
             uint256 unlocked = balanceOf(from) - lockedShares[from];
             if (value > unlocked) revert SharesLocked(from, value, unlocked);
         }
@@ -298,23 +389,28 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
 
     // ─── Lifecycle and parameters ──────────────────────────────────────────────────────────────────────────
 
-    function activate() external onlyRole(POOL_MANAGER_ROLE) {
+    function activate() external whenNotPaused onlyRole(POOL_MANAGER_ROLE) {
         _setStatus(Status.Raising, Status.Active);
     }
 
     /// @notice Wind-down: no more deposits or deployments; repayments, revenue and exits go on.
-    function close() external onlyRole(POOL_MANAGER_ROLE) {
+    function close() external whenNotPaused onlyRole(POOL_MANAGER_ROLE) {
         if (status == Status.Closed) revert InvalidStatusChange(status, Status.Closed);
         _setStatus(status, Status.Closed);
     }
 
-    function setDepositLimits(uint256 newCap, uint256 newMinDeposit) external onlyRole(POOL_MANAGER_ROLE) {
+    function setDepositLimits(uint256 newCap, uint256 newMinDeposit)
+        external
+        whenNotPaused
+        onlyRole(POOL_MANAGER_ROLE)
+    {
         if (newMinDeposit > newCap) revert InvalidParameter();
         depositCap = newCap;
         minDeposit = newMinDeposit;
         emit DepositLimitsUpdated(newCap, newMinDeposit);
     }
 
+    /// @notice Admin only: the admin is a TimelockController, so a change waits out its delay in public.
     function setProtocolFee(address newTreasury, uint16 newFeeBps) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (newTreasury == address(0) || newFeeBps > MAX_PROTOCOL_FEE_BPS) revert InvalidParameter();
         treasury = newTreasury;
@@ -322,11 +418,23 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         emit ProtocolFeeUpdated(newTreasury, newFeeBps);
     }
 
-    function pause() external onlyRole(PAUSER_ROLE) {
+    /// @notice Most principal that may be outstanding in one asset. Admin (timelock) only: not the manager's.
+    function setAssetLimit(uint256 assetId, uint256 limit) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _operatorOfOwnAsset(assetId);
+        assetCapital[assetId].limit = limit.toUint128();
+        emit AssetLimitUpdated(assetId, limit);
+    }
+
+    function setAllowed(address account, bool allowed) external onlyRole(COMPLIANCE_ROLE) {
+        isAllowed[account] = allowed;
+        emit AllowlistUpdated(account, allowed);
+    }
+
+    function pause() external onlyRole(GUARDIAN_ROLE) {
         _pause();
     }
 
-    function unpause() external onlyRole(PAUSER_ROLE) {
+    function unpause() external onlyRole(GUARDIAN_ROLE) {
         _unpause();
     }
 
@@ -336,59 +444,137 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         emit PoolStatusChanged(from, to);
     }
 
+    function _mayHold(address account) private view returns (bool) {
+        return !permissioned || isAllowed[account];
+    }
+
     // ─── Capital ───────────────────────────────────────────────────────────────────────────────────────────
 
-    /// @notice Sends idle USDC to the operator of one of this pool's hardware assets.
-    function deployCapital(uint256 assetId, uint256 amount) external nonReentrant onlyRole(POOL_MANAGER_ROLE) {
+    /// @notice Idle USDC the manager may deploy: what waiting exits are owed stays in the pool.
+    function deployableCapital() public view returns (uint256) {
+        uint256 owed = pendingRedeemShares == 0 ? 0 : _convertToAssets(pendingRedeemShares, Math.Rounding.Ceil);
+        return idle > owed ? idle - owed : 0;
+    }
+
+    /// @notice Sends idle USDC to the project's operator for one of this pool's hardware assets.
+    function deployCapital(uint256 assetId, uint256 amount)
+        external
+        nonReentrant
+        whenNotPaused
+        onlyRole(POOL_MANAGER_ROLE)
+    {
         if (status == Status.Closed) revert DepositsClosed();
         if (amount == 0) revert ZeroAmount();
         address operator = _operatorOfOwnAsset(assetId);
+        if (operator != projectOperator) revert AssetOperatorNotProject(assetId, operator);
         HardwareAssetRegistry.Status assetStatus = registry.statusOf(assetId);
-        if (assetStatus == HardwareAssetRegistry.Status.Retired || assetStatus == HardwareAssetRegistry.Status.Impaired) {
+        if (assetStatus == HardwareAssetRegistry.Status.Retired || assetStatus == HardwareAssetRegistry.Status.Impaired)
+        {
             revert AssetNotFinanceable(assetId);
         }
-        if (amount > idle) revert InsufficientIdle(amount, idle);
+        uint256 deployable = deployableCapital();
+        if (amount > deployable) revert ExceedsDeployable(amount, deployable);
+        AssetCapital storage c = assetCapital[assetId];
+        uint256 after_ = _outstanding(c) + amount;
+        if (after_ > c.limit) revert ExceedsAssetLimit(assetId, after_, c.limit);
         if (status == Status.Raising) _setStatus(Status.Raising, Status.Active);
         idle -= amount;
         outstandingPrincipal += amount;
-        assetCapital[assetId].deployed += amount;
+        c.deployed += amount.toUint128();
         IERC20(asset()).safeTransfer(operator, amount);
         emit CapitalDeployed(assetId, operator, amount);
     }
 
     /// @notice Takes back principal of an asset from the caller (the operator's repayment, passed on by the
-    /// manager) and lets it serve queued exits first.
-    function recordRepayment(uint256 assetId, uint256 amount) external nonReentrant onlyRole(POOL_MANAGER_ROLE) {
+    /// manager). It joins idle, from where `fillRedemptions` serves queued exits first.
+    function recordRepayment(uint256 assetId, uint256 amount)
+        external
+        nonReentrant
+        whenNotPaused
+        onlyRole(POOL_MANAGER_ROLE)
+    {
         if (amount == 0) revert ZeroAmount();
         _operatorOfOwnAsset(assetId);
-        uint256 outstanding = _outstanding(assetId);
+        AssetCapital storage c = assetCapital[assetId];
+        uint256 outstanding = _outstanding(c);
         if (amount > outstanding) revert ExceedsOutstanding(assetId, amount, outstanding);
         _pull(msg.sender, amount);
-        assetCapital[assetId].repaid += amount;
+        c.repaid += amount.toUint128();
         outstandingPrincipal -= amount;
         idle += amount;
         emit PrincipalRepaid(assetId, msg.sender, amount);
-        _fillQueue(AUTO_FILL_LIMIT);
+        // A provision can never exceed what is still outstanding.
+        if (c.provision > outstanding - amount) _setProvision(assetId, c, outstanding - amount);
     }
 
-    /// @notice Marks principal of an impaired asset as lost: the share price falls by it.
-    function recordWriteDown(uint256 assetId, uint256 amount) external onlyRole(POOL_MANAGER_ROLE) {
+    /// @notice Marks an impaired asset's expected loss (raises its provision): the share price falls by it at
+    /// once, so exits in the meantime pay the impaired price. Only the admin (timelock) may lower a provision.
+    function markImpairment(uint256 assetId, uint256 provision) external whenNotPaused {
+        _operatorOfOwnAsset(assetId);
+        AssetCapital storage c = assetCapital[assetId];
+        if (provision > c.provision) {
+            _checkRole(POOL_MANAGER_ROLE);
+            if (registry.statusOf(assetId) != HardwareAssetRegistry.Status.Impaired) revert AssetNotImpaired(assetId);
+        } else {
+            _checkRole(DEFAULT_ADMIN_ROLE);
+        }
+        uint256 outstanding = _outstanding(c);
+        if (provision > outstanding) revert ExceedsOutstanding(assetId, provision, outstanding);
+        _setProvision(assetId, c, provision);
+    }
+
+    /// @notice Writes off principal that was provisioned (price-neutral). Writing off more than the provision is a
+    /// large write-down and needs the admin (timelock).
+    function recordWriteDown(uint256 assetId, uint256 amount) external whenNotPaused {
         if (amount == 0) revert ZeroAmount();
         _operatorOfOwnAsset(assetId);
-        uint256 outstanding = _outstanding(assetId);
+        AssetCapital storage c = assetCapital[assetId];
+        uint256 provision = c.provision;
+        if (!hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+            _checkRole(POOL_MANAGER_ROLE);
+            if (amount > provision) revert ExceedsProvision(assetId, amount, provision);
+        }
+        uint256 outstanding = _outstanding(c);
         if (amount > outstanding) revert ExceedsOutstanding(assetId, amount, outstanding);
-        assetCapital[assetId].writtenDown += amount;
+        _setProvision(assetId, c, provision - Math.min(amount, provision));
+        c.writtenDown += amount.toUint128();
         outstandingPrincipal -= amount;
         emit PrincipalWrittenDown(assetId, amount);
     }
 
-    function outstandingOf(uint256 assetId) external view returns (uint256) {
-        return _outstanding(assetId);
+    /// @notice Money recovered on written-down principal (a sale of the machines, an insurance payout): it comes
+    /// back as principal, without the protocol fee, to the holders of the day.
+    function recordRecovery(uint256 assetId, uint256 amount)
+        external
+        nonReentrant
+        whenNotPaused
+        onlyRole(POOL_MANAGER_ROLE)
+    {
+        if (amount == 0) revert ZeroAmount();
+        _operatorOfOwnAsset(assetId);
+        AssetCapital storage c = assetCapital[assetId];
+        uint256 recoverable = c.writtenDown - c.recovered;
+        if (amount > recoverable) revert ExceedsWrittenDown(assetId, amount, recoverable);
+        _pull(msg.sender, amount);
+        c.recovered += amount.toUint128();
+        idle += amount;
+        emit PrincipalRecovered(assetId, msg.sender, amount);
     }
 
-    function _outstanding(uint256 assetId) private view returns (uint256) {
-        AssetCapital storage c = assetCapital[assetId];
-        return c.deployed - c.repaid - c.writtenDown;
+    function outstandingOf(uint256 assetId) external view returns (uint256) {
+        return _outstanding(assetCapital[assetId]);
+    }
+
+    function _setProvision(uint256 assetId, AssetCapital storage c, uint256 provision) private {
+        uint256 previous = c.provision;
+        if (previous == provision) return;
+        c.provision = provision.toUint128();
+        totalProvisions = totalProvisions - previous + provision;
+        emit ProvisionUpdated(assetId, previous, provision);
+    }
+
+    function _outstanding(AssetCapital storage c) private view returns (uint256) {
+        return uint256(c.deployed) - c.repaid - c.writtenDown;
     }
 
     function _operatorOfOwnAsset(uint256 assetId) private view returns (address) {
@@ -407,7 +593,8 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
     {
         _pull(msg.sender, amount);
         _accrueRevenue();
-        _startStream(_recordDistribution(assetId, amount, periodStart, periodEnd));
+        uint256 net = _recordDistribution(assetId, amount, periodStart, periodEnd);
+        _mergeIntoStream(net);
     }
 
     /// @notice Several assets' revenue in one transaction (one transfer, one stream update).
@@ -428,7 +615,7 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
             Distribution calldata d = distributions[i];
             net += _recordDistribution(d.assetId, d.amount, d.periodStart, d.periodEnd);
         }
-        _startStream(net);
+        _mergeIntoStream(net);
     }
 
     /// @notice Pays the caller's claimable revenue, in USDC, to `receiver`. Works while paused.
@@ -447,7 +634,8 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
     /// @notice Revenue `account` could claim now, released streaming included.
     function claimableRevenue(address account) public view returns (uint256) {
         (uint256 acc,,) = _previewAccrual();
-        return _revenueOwed[account] + Math.mulDiv(balanceOf(account), acc - _revenuePaidPerShare[account], ACC_PRECISION);
+        return
+            _revenueOwed[account] + Math.mulDiv(balanceOf(account), acc - _revenuePaidPerShare[account], ACC_PRECISION);
     }
 
     /// @notice Net revenue still streaming (distributed, not yet released to holders).
@@ -459,7 +647,7 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         private
         returns (uint256 net)
     {
-        if (amount == 0) revert ZeroAmount();
+        if (amount < minDistribution) revert BelowMinimumDistribution(amount, minDistribution);
         if (periodEnd <= periodStart || periodEnd > block.timestamp) revert InvalidPeriod(periodStart, periodEnd);
         _operatorOfOwnAsset(assetId);
         uint256 fee = (amount * protocolFeeBps) / 10_000;
@@ -467,31 +655,38 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         if (fee > 0) IERC20(asset()).safeTransfer(treasury, fee);
         totalRevenueDistributed += net;
         revenueHeld += net;
-        emit RevenueDistributed(assetId, amount, fee, net, periodStart, periodEnd, uint64(block.timestamp) + revenueStreamDuration);
+        emit RevenueDistributed(
+            assetId, amount, fee, net, periodStart, periodEnd, uint64(block.timestamp) + revenueStreamDuration
+        );
     }
 
-    /// @dev Adds `net` to what is streaming and releases the sum linearly over a fresh window.
-    function _startStream(uint256 net) private {
-        streamRemaining += net + unallocatedRevenue;
-        unallocatedRevenue = 0;
-        streamEnd = uint64(block.timestamp) + revenueStreamDuration;
+    /// @dev Adds `amount` to what is streaming. The stream's end moves to the amount-weighted mean of the time the
+    /// running stream had left and a full window for the new amount: a new distribution is released over about a
+    /// full window, and a small one barely moves the release of what was already streaming.
+    function _mergeIntoStream(uint256 amount) private {
+        uint256 remaining = streamRemaining;
+        uint256 total = remaining + amount;
+        if (total == 0) return;
+        uint256 left = streamEnd > block.timestamp ? streamEnd - block.timestamp : 0;
+        uint256 window = (remaining * left + amount * revenueStreamDuration) / total;
+        streamRemaining = total;
+        streamEnd = uint64(block.timestamp + window);
         streamUpdatedAt = uint64(block.timestamp);
     }
 
     function _accrueRevenue() private {
         (uint256 acc, uint256 remaining, uint256 unallocated) = _previewAccrual();
-        if (unallocated > 0 && totalSupply() > 0) {
-            // Revenue released while no shares existed streams to the holders there are now, over a full window
-            // (so that it, too, cannot be captured just in time).
-            remaining += unallocated;
-            unallocated = 0;
-            uint64 end = uint64(block.timestamp) + revenueStreamDuration;
-            if (streamEnd < end) streamEnd = end;
-        }
         accRevenuePerShare = acc;
         streamRemaining = remaining;
-        unallocatedRevenue = unallocated;
         streamUpdatedAt = uint64(block.timestamp);
+        // Revenue released while no shares existed streams to the holders there are now (so that it, too,
+        // cannot be captured just in time).
+        if (unallocated > 0 && totalSupply() > 0) {
+            unallocatedRevenue = 0;
+            _mergeIntoStream(unallocated);
+        } else {
+            unallocatedRevenue = unallocated;
+        }
     }
 
     /// @dev What the stream has released since the last update: remaining × elapsed ÷ time left, exact at the end.
@@ -501,7 +696,8 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         unallocated = unallocatedRevenue;
         uint256 last = streamUpdatedAt;
         if (remaining == 0 || block.timestamp <= last) return (acc, remaining, unallocated);
-        uint256 released = block.timestamp >= streamEnd ? remaining : Math.mulDiv(remaining, block.timestamp - last, streamEnd - last);
+        uint256 released =
+            block.timestamp >= streamEnd ? remaining : Math.mulDiv(remaining, block.timestamp - last, streamEnd - last);
         remaining -= released;
         uint256 supply = totalSupply();
         if (supply == 0) {
@@ -520,73 +716,138 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         }
     }
 
-    // ─── Queued exits (ERC-7540 style) ─────────────────────────────────────────────────────────────────────
+    // ─── Queued exits (ERC-7540, ERC-7887) ──────────────────────────────────────────────────────────────────
 
-    /// @notice Locks `shares` of the caller in the redemption queue; they are redeemed at the price of the day
-    /// they are filled. Returns the request id.
-    function requestRedeem(uint256 shares) external nonReentrant returns (uint256 requestId) {
+    function setOperator(address operator, bool approved) external returns (bool) {
+        if (operator == msg.sender) revert InvalidParameter();
+        isOperator[msg.sender][operator] = approved;
+        emit OperatorSet(msg.sender, operator, approved);
+        return true;
+    }
+
+    /// @notice Locks `shares` of `owner` in the exit queue for `controller`; they are redeemed at the price of the
+    /// day they are filled and keep earning revenue until then. A request is worth at least the minimum deposit,
+    /// unless it is the owner's whole unlocked position.
+    function requestRedeem(uint256 shares, address controller, address owner)
+        external
+        nonReentrant
+        whenNotPaused
+        returns (uint256 requestId)
+    {
         if (shares == 0) revert ZeroAmount();
-        uint256 unlocked = unlockedShares(msg.sender);
-        if (shares > unlocked) revert SharesLocked(msg.sender, shares, unlocked);
-        lockedShares[msg.sender] += shares;
+        if (controller == address(0)) revert InvalidParameter();
+        if (msg.sender != owner && !isOperator[owner][msg.sender]) _spendAllowance(owner, msg.sender, shares);
+        uint256 unlocked = unlockedShares(owner);
+        if (shares > unlocked) revert SharesLocked(owner, shares, unlocked);
+        uint256 value = previewRedeem(shares);
+        if (shares < unlocked && (value < minDeposit || value == 0)) revert BelowMinimumRequest(value, minDeposit);
+        lockedShares[owner] += shares;
         pendingRedeemShares += shares;
-        requestId = _requests.length;
-        _requests.push(Redemption({owner: msg.sender, pendingShares: shares, claimableShares: 0, claimableAssets: 0}));
-        emit RedeemRequest(msg.sender, msg.sender, requestId, msg.sender, shares);
-        _fillQueue(AUTO_FILL_LIMIT);
+        uint48 id = ++redeemRequestCount;
+        uint48 tail = queueTail;
+        _requests[id] = Request({
+            owner: owner,
+            prev: tail,
+            next: 0,
+            controller: controller,
+            pendingShares: shares.toUint128(),
+            filledShares: 0
+        });
+        if (tail == 0) queueHead = id;
+        else _requests[tail].next = id;
+        queueTail = id;
+        emit RedeemRequest(controller, owner, id, msg.sender, shares);
+        return id;
     }
 
-    /// @notice Withdraws what is still pending of a request; what was filled stays claimable.
-    function cancelRedeemRequest(uint256 requestId) external nonReentrant {
-        Redemption storage r = _ownRequest(requestId);
+    /// @notice ERC-7887: cancels what is still pending of a request, synchronously. The shares unlock for their
+    /// owner at once (the CancelRedeemClaim in the same transaction says so); what was filled stays claimable.
+    function cancelRedeemRequest(uint256 requestId, address controller) external nonReentrant {
+        _onlyControllerOrOperator(controller);
+        Request storage r = _requests[requestId];
+        if (r.controller != controller || r.pendingShares == 0) revert UnknownRequest(requestId);
         uint256 shares = r.pendingShares;
-        if (shares == 0) revert NothingToClaim();
         r.pendingShares = 0;
-        lockedShares[msg.sender] -= shares;
+        lockedShares[r.owner] -= shares;
         pendingRedeemShares -= shares;
-        emit RedeemRequestCancelled(requestId, msg.sender, shares);
+        _unlink(r);
+        emit CancelRedeemRequest(controller, requestId, msg.sender);
+        emit CancelRedeemClaim(controller, r.owner, requestId, msg.sender, shares);
     }
 
-    /// @notice Pays out the filled part of a request. Works while paused.
-    function claimRedemption(uint256 requestId, address receiver) external nonReentrant returns (uint256 assets) {
-        Redemption storage r = _ownRequest(requestId);
-        assets = r.claimableAssets;
-        if (assets == 0) revert NothingToClaim();
-        r.claimableAssets = 0;
-        r.claimableShares = 0;
-        reservedForRedemptions -= assets;
-        IERC20(asset()).safeTransfer(receiver, assets);
-        emit RedemptionClaimed(requestId, msg.sender, receiver, assets);
+    /// @notice Cancellation is synchronous: nothing is ever pending cancellation.
+    function pendingCancelRedeemRequest(uint256, address) external pure returns (bool) {
+        return false;
     }
 
-    /// @notice Fills up to `maxRequests` queued requests from idle USDC, oldest first. Anyone may call it.
-    function fillRedemptions(uint256 maxRequests) external nonReentrant returns (uint256 filled) {
-        return _fillQueue(maxRequests);
+    /// @notice Cancellation is synchronous: cancelled shares are back with their owner in the same transaction.
+    function claimableCancelRedeemRequest(uint256, address) external pure returns (uint256) {
+        return 0;
     }
 
+    function claimCancelRedeemRequest(uint256, address, address) external pure returns (uint256) {
+        revert NothingToClaim();
+    }
+
+    /// @notice Fills up to `maxRequests` queued requests from idle USDC, oldest first. Anyone may call it: a
+    /// repayment or deposit leaves the work to this call, so no one pays for others' queue entries unasked.
+    function fillRedemptions(uint256 maxRequests) external nonReentrant whenNotPaused returns (uint256 filled) {
+        uint48 id = queueHead;
+        while (id != 0 && filled < maxRequests && idle > 0) {
+            Request storage r = _requests[id];
+            uint256 shares = r.pendingShares;
+            uint256 assets = previewRedeem(shares);
+            if (assets > idle) {
+                shares = _convertToShares(idle, Math.Rounding.Floor);
+                assets = previewRedeem(shares);
+                // Idle worth less than one unit of USDC at this price: never burn shares for nothing.
+                if (assets == 0 || shares == 0) break;
+            }
+            address owner = r.owner;
+            address controller = r.controller;
+            r.pendingShares -= uint128(shares);
+            r.filledShares += uint128(shares);
+            pendingRedeemShares -= shares;
+            lockedShares[owner] -= shares;
+            idle -= assets;
+            reservedForRedemptions += assets;
+            Claimable storage c = claimableRedemption[controller];
+            c.shares += uint128(shares);
+            c.assets += uint128(assets);
+            _burn(owner, shares);
+            emit RedeemRequestFilled(id, controller, owner, shares, assets);
+            filled++;
+            if (r.pendingShares > 0) break; // partly filled: idle is used up
+            uint48 next = r.next;
+            _unlink(r);
+            id = next;
+        }
+    }
+
+    /// @notice Shares of `controller`'s request still waiting to be filled.
     function pendingRedeemRequest(uint256 requestId, address controller) external view returns (uint256) {
-        Redemption storage r = _request(requestId);
-        return r.owner == controller ? r.pendingShares : 0;
+        Request storage r = _requests[requestId];
+        return r.controller == controller ? r.pendingShares : 0;
     }
 
+    /// @notice Filled shares `controller` can claim. Once filled, a controller's requests are fungible: for any of
+    /// its requests that has been filled, this is the controller's whole claimable amount.
     function claimableRedeemRequest(uint256 requestId, address controller) external view returns (uint256) {
-        Redemption storage r = _request(requestId);
-        return r.owner == controller ? r.claimableShares : 0;
+        Request storage r = _requests[requestId];
+        return r.controller == controller && r.filledShares > 0 ? claimableRedemption[controller].shares : 0;
     }
 
-    function redeemRequest(uint256 requestId) external view returns (Redemption memory) {
-        return _request(requestId);
+    function redeemRequest(uint256 requestId) external view returns (Request memory) {
+        if (requestId == 0 || requestId > redeemRequestCount) revert UnknownRequest(requestId);
+        return _requests[requestId];
     }
 
-    function redeemRequestCount() external view returns (uint256) {
-        return _requests.length;
-    }
-
-    /// @notice Shares queued ahead of a request (0 when it is next, or no longer pending).
+    /// @notice Shares queued ahead of a request (0 when it is next, or no longer pending). Walks the live queue:
+    /// for off-chain reads.
     function sharesAheadOf(uint256 requestId) external view returns (uint256 ahead) {
-        if (_request(requestId).pendingShares == 0) return 0;
-        for (uint256 i = queueHead; i < requestId; i++) {
-            ahead += _requests[i].pendingShares;
+        if (_requests[requestId].pendingShares == 0) return 0;
+        for (uint48 id = queueHead; id != 0 && id != requestId; id = _requests[id].next) {
+            ahead += _requests[id].pendingShares;
         }
     }
 
@@ -594,51 +855,42 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
         return balanceOf(owner) - lockedShares[owner];
     }
 
+    /// @notice ERC-7575: the share token is the vault itself.
+    function share() external view returns (address) {
+        return address(this);
+    }
+
+    function _claimRedemption(address controller, address receiver, uint256 shares, uint256 assets) private {
+        _onlyControllerOrOperator(controller);
+        if (shares == 0 && assets == 0) revert ZeroAmount();
+        Claimable storage c = claimableRedemption[controller];
+        c.shares -= uint128(shares);
+        c.assets -= uint128(assets);
+        reservedForRedemptions -= assets;
+        IERC20(asset()).safeTransfer(receiver, assets);
+        emit RedemptionClaimed(controller, receiver, shares, assets);
+        emit Withdraw(msg.sender, receiver, controller, assets, shares);
+    }
+
+    function _unlink(Request storage r) private {
+        uint48 prev = r.prev;
+        uint48 next = r.next;
+        if (prev == 0) queueHead = next;
+        else _requests[prev].next = next;
+        if (next == 0) queueTail = prev;
+        else _requests[next].prev = prev;
+        r.prev = 0;
+        r.next = 0;
+    }
+
+    function _onlyControllerOrOperator(address controller) private view {
+        if (msg.sender != controller && !isOperator[controller][msg.sender]) {
+            revert NotControllerOrOperator(controller, msg.sender);
+        }
+    }
+
     function _queueWaiting() private view returns (bool) {
         return pendingRedeemShares > 0;
-    }
-
-    function _fillQueue(uint256 maxRequests) private returns (uint256 filled) {
-        uint256 head = queueHead;
-        uint256 length = _requests.length;
-        while (head < length && filled < maxRequests && idle > 0) {
-            Redemption storage r = _requests[head];
-            uint256 shares = r.pendingShares;
-            if (shares == 0) {
-                head++;
-                continue;
-            }
-            uint256 assets = previewRedeem(shares);
-            if (assets > idle) {
-                shares = _convertToShares(idle, Math.Rounding.Floor);
-                assets = previewRedeem(shares);
-                // Idle worth less than one unit of USDC at this price: never burn shares for nothing.
-                if (assets == 0) break;
-            }
-            r.pendingShares -= shares;
-            r.claimableShares += shares;
-            r.claimableAssets += assets;
-            pendingRedeemShares -= shares;
-            lockedShares[r.owner] -= shares;
-            idle -= assets;
-            reservedForRedemptions += assets;
-            _burn(r.owner, shares);
-            emit RedeemRequestFilled(head, r.owner, shares, assets);
-            filled++;
-            if (r.pendingShares > 0) break; // partly filled: idle is used up
-            head++;
-        }
-        queueHead = head;
-    }
-
-    function _request(uint256 requestId) private view returns (Redemption storage) {
-        if (requestId >= _requests.length) revert UnknownRequest(requestId);
-        return _requests[requestId];
-    }
-
-    function _ownRequest(uint256 requestId) private view returns (Redemption storage r) {
-        r = _request(requestId);
-        if (r.owner != msg.sender) revert NotRequestOwner(requestId, msg.sender);
     }
 
     function _pull(address from, uint256 amount) private {
@@ -650,6 +902,8 @@ contract FinancingPool is ERC4626, AccessControl, Pausable, ReentrancyGuard {
     }
 
     function supportsInterface(bytes4 interfaceId) public view override(AccessControl) returns (bool) {
-        return super.supportsInterface(interfaceId);
+        return interfaceId == type(IERC7540Operator).interfaceId || interfaceId == type(IERC7540Redeem).interfaceId
+            || interfaceId == type(IERC7887Redeem).interfaceId || interfaceId == 0x2f0a18c5 // ERC-7575
+            || super.supportsInterface(interfaceId);
     }
 }

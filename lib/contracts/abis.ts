@@ -25,14 +25,17 @@ export const financingPoolAbi = [
             type: 'uint8',
           },
           { name: 'projectId', internalType: 'uint256', type: 'uint256' },
+          { name: 'projectOperator', internalType: 'address', type: 'address' },
           { name: 'depositCap', internalType: 'uint256', type: 'uint256' },
           { name: 'minDeposit', internalType: 'uint256', type: 'uint256' },
+          { name: 'permissioned', internalType: 'bool', type: 'bool' },
           { name: 'metadataURI', internalType: 'string', type: 'string' },
           { name: 'metadataHash', internalType: 'bytes32', type: 'bytes32' },
           { name: 'admin', internalType: 'address', type: 'address' },
           { name: 'manager', internalType: 'address', type: 'address' },
           { name: 'reporter', internalType: 'address', type: 'address' },
-          { name: 'pauser', internalType: 'address', type: 'address' },
+          { name: 'guardian', internalType: 'address', type: 'address' },
+          { name: 'compliance', internalType: 'address', type: 'address' },
           { name: 'treasury', internalType: 'address', type: 'address' },
           { name: 'protocolFeeBps', internalType: 'uint16', type: 'uint16' },
           {
@@ -48,7 +51,21 @@ export const financingPoolAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'COMPLIANCE_ROLE',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'DEFAULT_ADMIN_ROLE',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'GUARDIAN_ROLE',
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'view',
   },
@@ -71,13 +88,6 @@ export const financingPoolAbi = [
     inputs: [],
     name: 'MIN_STREAM_DURATION',
     outputs: [{ name: '', internalType: 'uint32', type: 'uint32' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'PAUSER_ROLE',
-    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'view',
   },
   {
@@ -140,9 +150,12 @@ export const financingPoolAbi = [
     inputs: [{ name: 'assetId', internalType: 'uint256', type: 'uint256' }],
     name: 'assetCapital',
     outputs: [
-      { name: 'deployed', internalType: 'uint256', type: 'uint256' },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256' },
-      { name: 'writtenDown', internalType: 'uint256', type: 'uint256' },
+      { name: 'deployed', internalType: 'uint128', type: 'uint128' },
+      { name: 'repaid', internalType: 'uint128', type: 'uint128' },
+      { name: 'writtenDown', internalType: 'uint128', type: 'uint128' },
+      { name: 'recovered', internalType: 'uint128', type: 'uint128' },
+      { name: 'provision', internalType: 'uint128', type: 'uint128' },
+      { name: 'limit', internalType: 'uint128', type: 'uint128' },
     ],
     stateMutability: 'view',
   },
@@ -155,7 +168,10 @@ export const financingPoolAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: 'requestId', internalType: 'uint256', type: 'uint256' }],
+    inputs: [
+      { name: 'requestId', internalType: 'uint256', type: 'uint256' },
+      { name: 'controller', internalType: 'address', type: 'address' },
+    ],
     name: 'cancelRedeemRequest',
     outputs: [],
     stateMutability: 'nonpayable',
@@ -179,12 +195,23 @@ export const financingPoolAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'requestId', internalType: 'uint256', type: 'uint256' },
-      { name: 'receiver', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'address', type: 'address' },
     ],
-    name: 'claimRedemption',
-    outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'nonpayable',
+    name: 'claimCancelRedeemRequest',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'address', type: 'address' },
+    ],
+    name: 'claimableCancelRedeemRequest',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'pure',
   },
   {
     type: 'function',
@@ -194,6 +221,16 @@ export const financingPoolAbi = [
     ],
     name: 'claimableRedeemRequest',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'controller', internalType: 'address', type: 'address' }],
+    name: 'claimableRedemption',
+    outputs: [
+      { name: 'shares', internalType: 'uint128', type: 'uint128' },
+      { name: 'assets', internalType: 'uint128', type: 'uint128' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -240,6 +277,13 @@ export const financingPoolAbi = [
     name: 'deployCapital',
     outputs: [],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'deployableCapital',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -346,6 +390,23 @@ export const financingPoolAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'isAllowed',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'controller', internalType: 'address', type: 'address' },
+      { name: 'operator', internalType: 'address', type: 'address' },
+    ],
+    name: 'isOperator',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
     name: 'lockedShares',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
@@ -353,7 +414,17 @@ export const financingPoolAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: '', internalType: 'address', type: 'address' }],
+    inputs: [
+      { name: 'assetId', internalType: 'uint256', type: 'uint256' },
+      { name: 'provision', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'markImpairment',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }],
     name: 'maxDeposit',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
@@ -367,14 +438,14 @@ export const financingPoolAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    inputs: [{ name: 'controller', internalType: 'address', type: 'address' }],
     name: 'maxRedeem',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
     type: 'function',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    inputs: [{ name: 'controller', internalType: 'address', type: 'address' }],
     name: 'maxWithdraw',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
@@ -397,6 +468,13 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'minDeposit',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'minDistribution',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -448,6 +526,16 @@ export const financingPoolAbi = [
   {
     type: 'function',
     inputs: [
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'address', type: 'address' },
+    ],
+    name: 'pendingCancelRedeemRequest',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [
       { name: 'requestId', internalType: 'uint256', type: 'uint256' },
       { name: 'controller', internalType: 'address', type: 'address' },
     ],
@@ -460,6 +548,13 @@ export const financingPoolAbi = [
     inputs: [],
     name: 'pendingRedeemShares',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'permissioned',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'view',
   },
   {
@@ -500,6 +595,13 @@ export const financingPoolAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'projectOperator',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'protocolFeeBps',
     outputs: [{ name: '', internalType: 'uint16', type: 'uint16' }],
     stateMutability: 'view',
@@ -508,8 +610,25 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'queueHead',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint48', type: 'uint48' }],
     stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'queueTail',
+    outputs: [{ name: '', internalType: 'uint48', type: 'uint48' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'assetId', internalType: 'uint256', type: 'uint256' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'recordRecovery',
+    outputs: [],
+    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -536,10 +655,10 @@ export const financingPoolAbi = [
     inputs: [
       { name: 'shares', internalType: 'uint256', type: 'uint256' },
       { name: 'receiver', internalType: 'address', type: 'address' },
-      { name: 'owner', internalType: 'address', type: 'address' },
+      { name: 'controller', internalType: 'address', type: 'address' },
     ],
     name: 'redeem',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
   {
@@ -549,13 +668,15 @@ export const financingPoolAbi = [
     outputs: [
       {
         name: '',
-        internalType: 'struct FinancingPool.Redemption',
+        internalType: 'struct FinancingPool.Request',
         type: 'tuple',
         components: [
           { name: 'owner', internalType: 'address', type: 'address' },
-          { name: 'pendingShares', internalType: 'uint256', type: 'uint256' },
-          { name: 'claimableShares', internalType: 'uint256', type: 'uint256' },
-          { name: 'claimableAssets', internalType: 'uint256', type: 'uint256' },
+          { name: 'prev', internalType: 'uint48', type: 'uint48' },
+          { name: 'next', internalType: 'uint48', type: 'uint48' },
+          { name: 'controller', internalType: 'address', type: 'address' },
+          { name: 'pendingShares', internalType: 'uint128', type: 'uint128' },
+          { name: 'filledShares', internalType: 'uint128', type: 'uint128' },
         ],
       },
     ],
@@ -565,7 +686,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'redeemRequestCount',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint48', type: 'uint48' }],
     stateMutability: 'view',
   },
   {
@@ -593,7 +714,11 @@ export const financingPoolAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: 'shares', internalType: 'uint256', type: 'uint256' }],
+    inputs: [
+      { name: 'shares', internalType: 'uint256', type: 'uint256' },
+      { name: 'controller', internalType: 'address', type: 'address' },
+      { name: 'owner', internalType: 'address', type: 'address' },
+    ],
     name: 'requestRedeem',
     outputs: [{ name: 'requestId', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
@@ -632,11 +757,41 @@ export const financingPoolAbi = [
   {
     type: 'function',
     inputs: [
+      { name: 'account', internalType: 'address', type: 'address' },
+      { name: 'allowed', internalType: 'bool', type: 'bool' },
+    ],
+    name: 'setAllowed',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'assetId', internalType: 'uint256', type: 'uint256' },
+      { name: 'limit', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'setAssetLimit',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
       { name: 'newCap', internalType: 'uint256', type: 'uint256' },
       { name: 'newMinDeposit', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'setDepositLimits',
     outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'operator', internalType: 'address', type: 'address' },
+      { name: 'approved', internalType: 'bool', type: 'bool' },
+    ],
+    name: 'setOperator',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
   {
@@ -648,6 +803,13 @@ export const financingPoolAbi = [
     name: 'setProtocolFee',
     outputs: [],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'share',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -711,6 +873,13 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'totalAssets',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'totalProvisions',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -789,11 +958,25 @@ export const financingPoolAbi = [
     inputs: [
       { name: 'assets', internalType: 'uint256', type: 'uint256' },
       { name: 'receiver', internalType: 'address', type: 'address' },
-      { name: 'owner', internalType: 'address', type: 'address' },
+      { name: 'controller', internalType: 'address', type: 'address' },
     ],
     name: 'withdraw',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: 'shares', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'allowed', internalType: 'bool', type: 'bool', indexed: false },
+    ],
+    name: 'AllowlistUpdated',
   },
   {
     type: 'event',
@@ -819,6 +1002,87 @@ export const financingPoolAbi = [
       },
     ],
     name: 'Approval',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'assetId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'limit',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'AssetLimitUpdated',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'controller',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'receiver',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'requestId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'sender',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'shares',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'CancelRedeemClaim',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'controller',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'requestId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'sender',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+    ],
+    name: 'CancelRedeemRequest',
   },
   {
     type: 'event',
@@ -900,6 +1164,26 @@ export const financingPoolAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'controller',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'operator',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'approved', internalType: 'bool', type: 'bool', indexed: false },
+    ],
+    name: 'OperatorSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'account',
         internalType: 'address',
         type: 'address',
@@ -926,6 +1210,31 @@ export const financingPoolAbi = [
       },
     ],
     name: 'PoolStatusChanged',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'assetId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'payer',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'PrincipalRecovered',
   },
   {
     type: 'event',
@@ -995,6 +1304,31 @@ export const financingPoolAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'assetId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'previousProvision',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'provision',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'ProvisionUpdated',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'controller',
         internalType: 'address',
         type: 'address',
@@ -1038,28 +1372,9 @@ export const financingPoolAbi = [
         indexed: true,
       },
       {
-        name: 'owner',
+        name: 'controller',
         internalType: 'address',
         type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'RedeemRequestCancelled',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'requestId',
-        internalType: 'uint256',
-        type: 'uint256',
         indexed: true,
       },
       {
@@ -1088,13 +1403,7 @@ export const financingPoolAbi = [
     anonymous: false,
     inputs: [
       {
-        name: 'requestId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'owner',
+        name: 'controller',
         internalType: 'address',
         type: 'address',
         indexed: true,
@@ -1104,6 +1413,12 @@ export const financingPoolAbi = [
         internalType: 'address',
         type: 'address',
         indexed: true,
+      },
+      {
+        name: 'shares',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
       },
       {
         name: 'assets',
@@ -1330,7 +1645,20 @@ export const financingPoolAbi = [
   {
     type: 'error',
     inputs: [{ name: 'assetId', internalType: 'uint256', type: 'uint256' }],
+    name: 'AssetNotImpaired',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'assetId', internalType: 'uint256', type: 'uint256' }],
     name: 'AssetNotInPool',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'assetId', internalType: 'uint256', type: 'uint256' },
+      { name: 'operator', internalType: 'address', type: 'address' },
+    ],
+    name: 'AssetOperatorNotProject',
   },
   {
     type: 'error',
@@ -1339,6 +1667,22 @@ export const financingPoolAbi = [
       { name: 'minDeposit', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'BelowMinimumDeposit',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'minimum', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'BelowMinimumDistribution',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'assets', internalType: 'uint256', type: 'uint256' },
+      { name: 'minimum', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'BelowMinimumRequest',
   },
   { type: 'error', inputs: [], name: 'DepositsClosed' },
   {
@@ -1420,10 +1764,53 @@ export const financingPoolAbi = [
     type: 'error',
     inputs: [
       { name: 'assetId', internalType: 'uint256', type: 'uint256' },
+      { name: 'outstandingAfter', internalType: 'uint256', type: 'uint256' },
+      { name: 'limit', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ExceedsAssetLimit',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'requested', internalType: 'uint256', type: 'uint256' },
+      { name: 'claimable', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ExceedsClaimable',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'requested', internalType: 'uint256', type: 'uint256' },
+      { name: 'deployable', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ExceedsDeployable',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'assetId', internalType: 'uint256', type: 'uint256' },
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
       { name: 'outstanding', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'ExceedsOutstanding',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'assetId', internalType: 'uint256', type: 'uint256' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'provision', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ExceedsProvision',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'assetId', internalType: 'uint256', type: 'uint256' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'recoverable', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ExceedsWrittenDown',
   },
   { type: 'error', inputs: [], name: 'ExpectedPause' },
   {
@@ -1465,14 +1852,36 @@ export const financingPoolAbi = [
   },
   {
     type: 'error',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'NotAllowed',
+  },
+  {
+    type: 'error',
     inputs: [
-      { name: 'requestId', internalType: 'uint256', type: 'uint256' },
+      { name: 'controller', internalType: 'address', type: 'address' },
       { name: 'caller', internalType: 'address', type: 'address' },
     ],
-    name: 'NotRequestOwner',
+    name: 'NotControllerOrOperator',
   },
   { type: 'error', inputs: [], name: 'NothingToClaim' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'assetId', internalType: 'uint256', type: 'uint256' },
+      { name: 'current', internalType: 'uint256', type: 'uint256' },
+      { name: 'requested', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ProvisionNotRaised',
+  },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'bits', internalType: 'uint8', type: 'uint8' },
+      { name: 'value', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'SafeCastOverflowedUintDowncast',
+  },
   {
     type: 'error',
     inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
@@ -2410,6 +2819,11 @@ export const mockUsdcAbi = [
   { type: 'error', inputs: [], name: 'InvalidShortString' },
   {
     type: 'error',
+    inputs: [{ name: 'chainId', internalType: 'uint256', type: 'uint256' }],
+    name: 'NotALocalChain',
+  },
+  {
+    type: 'error',
     inputs: [{ name: 'str', internalType: 'string', type: 'string' }],
     name: 'StringTooLong',
   },
@@ -2442,11 +2856,14 @@ export const poolFactoryAbi = [
         internalType: 'struct PoolFactory.Roles',
         type: 'tuple',
         components: [
+          { name: 'admin', internalType: 'address', type: 'address' },
           { name: 'manager', internalType: 'address', type: 'address' },
           { name: 'reporter', internalType: 'address', type: 'address' },
-          { name: 'pauser', internalType: 'address', type: 'address' },
+          { name: 'guardian', internalType: 'address', type: 'address' },
+          { name: 'compliance', internalType: 'address', type: 'address' },
         ],
       },
+      { name: 'poolCodeHash_', internalType: 'bytes32', type: 'bytes32' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -2470,10 +2887,12 @@ export const poolFactoryAbi = [
           { name: 'symbol', internalType: 'string', type: 'string' },
           { name: 'depositCap', internalType: 'uint256', type: 'uint256' },
           { name: 'minDeposit', internalType: 'uint256', type: 'uint256' },
+          { name: 'permissioned', internalType: 'bool', type: 'bool' },
           { name: 'metadataURI', internalType: 'string', type: 'string' },
           { name: 'metadataHash', internalType: 'bytes32', type: 'bytes32' },
         ],
       },
+      { name: 'poolCreationCode', internalType: 'bytes', type: 'bytes' },
     ],
     name: 'createPool',
     outputs: [
@@ -2486,9 +2905,11 @@ export const poolFactoryAbi = [
     inputs: [],
     name: 'defaultRoles',
     outputs: [
+      { name: 'admin', internalType: 'address', type: 'address' },
       { name: 'manager', internalType: 'address', type: 'address' },
       { name: 'reporter', internalType: 'address', type: 'address' },
-      { name: 'pauser', internalType: 'address', type: 'address' },
+      { name: 'guardian', internalType: 'address', type: 'address' },
+      { name: 'compliance', internalType: 'address', type: 'address' },
     ],
     stateMutability: 'view',
   },
@@ -2548,6 +2969,13 @@ export const poolFactoryAbi = [
     inputs: [{ name: 'pool', internalType: 'address', type: 'address' }],
     name: 'isPool',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'poolCodeHash',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'view',
   },
   {
@@ -2650,9 +3078,11 @@ export const poolFactoryAbi = [
         internalType: 'struct PoolFactory.Roles',
         type: 'tuple',
         components: [
+          { name: 'admin', internalType: 'address', type: 'address' },
           { name: 'manager', internalType: 'address', type: 'address' },
           { name: 'reporter', internalType: 'address', type: 'address' },
-          { name: 'pauser', internalType: 'address', type: 'address' },
+          { name: 'guardian', internalType: 'address', type: 'address' },
+          { name: 'compliance', internalType: 'address', type: 'address' },
         ],
       },
     ],
@@ -2714,6 +3144,7 @@ export const poolFactoryAbi = [
           { name: 'symbol', internalType: 'string', type: 'string' },
           { name: 'depositCap', internalType: 'uint256', type: 'uint256' },
           { name: 'minDeposit', internalType: 'uint256', type: 'uint256' },
+          { name: 'permissioned', internalType: 'bool', type: 'bool' },
           { name: 'metadataURI', internalType: 'string', type: 'string' },
           { name: 'metadataHash', internalType: 'bytes32', type: 'bytes32' },
         ],
@@ -2795,6 +3226,12 @@ export const poolFactoryAbi = [
         indexed: false,
       },
       {
+        name: 'admin',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
         name: 'manager',
         internalType: 'address',
         type: 'address',
@@ -2807,7 +3244,13 @@ export const poolFactoryAbi = [
         indexed: false,
       },
       {
-        name: 'pauser',
+        name: 'guardian',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'compliance',
         internalType: 'address',
         type: 'address',
         indexed: false,
@@ -2884,10 +3327,514 @@ export const poolFactoryAbi = [
     ],
     name: 'AccessControlUnauthorizedAccount',
   },
+  { type: 'error', inputs: [], name: 'InvalidDefaults' },
   { type: 'error', inputs: [], name: 'InvalidProject' },
+  { type: 'error', inputs: [], name: 'PoolCreationFailed' },
+  { type: 'error', inputs: [], name: 'UnknownPoolCode' },
   {
     type: 'error',
     inputs: [{ name: 'projectId', internalType: 'uint256', type: 'uint256' }],
     name: 'UnknownProject',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// ProtocolTimelock
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const protocolTimelockAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      { name: 'minDelay', internalType: 'uint256', type: 'uint256' },
+      { name: 'proposers', internalType: 'address[]', type: 'address[]' },
+      { name: 'executors', internalType: 'address[]', type: 'address[]' },
+      { name: 'admin', internalType: 'address', type: 'address' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  { type: 'receive', stateMutability: 'payable' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'CANCELLER_ROLE',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'DEFAULT_ADMIN_ROLE',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'EXECUTOR_ROLE',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'PROPOSER_ROLE',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'cancel',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'target', internalType: 'address', type: 'address' },
+      { name: 'value', internalType: 'uint256', type: 'uint256' },
+      { name: 'payload', internalType: 'bytes', type: 'bytes' },
+      { name: 'predecessor', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'execute',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'targets', internalType: 'address[]', type: 'address[]' },
+      { name: 'values', internalType: 'uint256[]', type: 'uint256[]' },
+      { name: 'payloads', internalType: 'bytes[]', type: 'bytes[]' },
+      { name: 'predecessor', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'executeBatch',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'getMinDelay',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'getOperationState',
+    outputs: [
+      {
+        name: '',
+        internalType: 'enum TimelockController.OperationState',
+        type: 'uint8',
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'role', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'getRoleAdmin',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'getTimestamp',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'role', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'account', internalType: 'address', type: 'address' },
+    ],
+    name: 'grantRole',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'role', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'account', internalType: 'address', type: 'address' },
+    ],
+    name: 'hasRole',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'target', internalType: 'address', type: 'address' },
+      { name: 'value', internalType: 'uint256', type: 'uint256' },
+      { name: 'data', internalType: 'bytes', type: 'bytes' },
+      { name: 'predecessor', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'hashOperation',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'targets', internalType: 'address[]', type: 'address[]' },
+      { name: 'values', internalType: 'uint256[]', type: 'uint256[]' },
+      { name: 'payloads', internalType: 'bytes[]', type: 'bytes[]' },
+      { name: 'predecessor', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'hashOperationBatch',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'isOperation',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'isOperationDone',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'isOperationPending',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'isOperationReady',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: '', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'uint256[]', type: 'uint256[]' },
+      { name: '', internalType: 'uint256[]', type: 'uint256[]' },
+      { name: '', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'onERC1155BatchReceived',
+    outputs: [{ name: '', internalType: 'bytes4', type: 'bytes4' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: '', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'onERC1155Received',
+    outputs: [{ name: '', internalType: 'bytes4', type: 'bytes4' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: '', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'onERC721Received',
+    outputs: [{ name: '', internalType: 'bytes4', type: 'bytes4' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'role', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'callerConfirmation', internalType: 'address', type: 'address' },
+    ],
+    name: 'renounceRole',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'role', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'account', internalType: 'address', type: 'address' },
+    ],
+    name: 'revokeRole',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'target', internalType: 'address', type: 'address' },
+      { name: 'value', internalType: 'uint256', type: 'uint256' },
+      { name: 'data', internalType: 'bytes', type: 'bytes' },
+      { name: 'predecessor', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'delay', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'schedule',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'targets', internalType: 'address[]', type: 'address[]' },
+      { name: 'values', internalType: 'uint256[]', type: 'uint256[]' },
+      { name: 'payloads', internalType: 'bytes[]', type: 'bytes[]' },
+      { name: 'predecessor', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'delay', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'scheduleBatch',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'interfaceId', internalType: 'bytes4', type: 'bytes4' }],
+    name: 'supportsInterface',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'newDelay', internalType: 'uint256', type: 'uint256' }],
+    name: 'updateDelay',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'id', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'index',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'target',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'value',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      { name: 'data', internalType: 'bytes', type: 'bytes', indexed: false },
+    ],
+    name: 'CallExecuted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'id', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'salt',
+        internalType: 'bytes32',
+        type: 'bytes32',
+        indexed: false,
+      },
+    ],
+    name: 'CallSalt',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'id', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'index',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'target',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'value',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      { name: 'data', internalType: 'bytes', type: 'bytes', indexed: false },
+      {
+        name: 'predecessor',
+        internalType: 'bytes32',
+        type: 'bytes32',
+        indexed: false,
+      },
+      {
+        name: 'delay',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'CallScheduled',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'id', internalType: 'bytes32', type: 'bytes32', indexed: true },
+    ],
+    name: 'Cancelled',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'oldDuration',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'newDuration',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'MinDelayChange',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'role', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'previousAdminRole',
+        internalType: 'bytes32',
+        type: 'bytes32',
+        indexed: true,
+      },
+      {
+        name: 'newAdminRole',
+        internalType: 'bytes32',
+        type: 'bytes32',
+        indexed: true,
+      },
+    ],
+    name: 'RoleAdminChanged',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'role', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'sender',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'RoleGranted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'role', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'sender',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'RoleRevoked',
+  },
+  { type: 'error', inputs: [], name: 'AccessControlBadConfirmation' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address' },
+      { name: 'neededRole', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'AccessControlUnauthorizedAccount',
+  },
+  { type: 'error', inputs: [], name: 'FailedCall' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'delay', internalType: 'uint256', type: 'uint256' },
+      { name: 'minDelay', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'TimelockInsufficientDelay',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'targets', internalType: 'uint256', type: 'uint256' },
+      { name: 'payloads', internalType: 'uint256', type: 'uint256' },
+      { name: 'values', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'TimelockInvalidOperationLength',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'TimelockUnauthorizedCaller',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'predecessorId', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'TimelockUnexecutedPredecessor',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'operationId', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'expectedStates', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'TimelockUnexpectedOperationState',
   },
 ] as const

@@ -21,7 +21,8 @@ abstract contract ProtocolFixture is Test {
     address internal admin = makeAddr("admin");
     address internal manager = makeAddr("manager");
     address internal reporter = makeAddr("reporter");
-    address internal pauser = makeAddr("pauser");
+    address internal guardian = makeAddr("guardian");
+    address internal compliance = makeAddr("compliance");
     address internal treasury = makeAddr("treasury");
     address internal operator = makeAddr("operator");
     address internal alice = makeAddr("alice");
@@ -32,19 +33,33 @@ abstract contract ProtocolFixture is Test {
     uint32 internal constant STREAM = 7 days;
     uint256 internal constant CAP = 10_000_000e6;
     uint256 internal constant MIN_DEPOSIT = 10e6;
+    uint256 internal constant ASSET_LIMIT = CAP;
 
     function setUp() public virtual {
         vm.warp(1_750_000_000);
         usdc = new MockUSDC();
         registry = new HardwareAssetRegistry(admin);
         factory = new PoolFactory(
-            usdc, registry, admin, treasury, FEE_BPS, STREAM, PoolFactory.Roles({manager: manager, reporter: reporter, pauser: pauser})
+            usdc,
+            registry,
+            admin,
+            treasury,
+            FEE_BPS,
+            STREAM,
+            PoolFactory.Roles({
+                admin: admin, manager: manager, reporter: reporter, guardian: guardian, compliance: compliance
+            }),
+            keccak256(type(FinancingPool).creationCode)
         );
         vm.startPrank(admin);
         registry.grantRole(registry.REGISTRAR_ROLE(), manager);
         registry.grantRole(registry.REPORTER_ROLE(), reporter);
         projectId = factory.registerProject(
-            operator, FinancingPool.Category.Compute, "Ashburn GPU Cloud", "/metadata/projects/ashburn.json", keccak256("p")
+            operator,
+            FinancingPool.Category.Compute,
+            "Ashburn GPU Cloud",
+            "/metadata/projects/ashburn.json",
+            keccak256("p")
         );
         pool = _createPool("Ashburn H100 Round 1", "myASH1");
         vm.stopPrank();
@@ -57,6 +72,11 @@ abstract contract ProtocolFixture is Test {
             address(pool), operator, HardwareAssetRegistry.Kind.GpuCluster, "H200 SXM", 32, "Ashburn, VA", "ipfs://b"
         );
         vm.stopPrank();
+        // Per-asset limits are the admin's (the timelock in production), not the manager's.
+        vm.startPrank(admin);
+        pool.setAssetLimit(assetA, ASSET_LIMIT);
+        pool.setAssetLimit(assetB, ASSET_LIMIT);
+        vm.stopPrank();
         vm.prank(reporter);
         usdc.approve(address(pool), type(uint256).max);
         vm.prank(manager);
@@ -64,6 +84,10 @@ abstract contract ProtocolFixture is Test {
     }
 
     function _createPool(string memory name, string memory symbol) internal returns (FinancingPool) {
+        return _createPool(name, symbol, false);
+    }
+
+    function _createPool(string memory name, string memory symbol, bool permissioned) internal returns (FinancingPool) {
         return factory.createPool(
             PoolFactory.PoolConfig({
                 projectId: projectId,
@@ -71,10 +95,38 @@ abstract contract ProtocolFixture is Test {
                 symbol: symbol,
                 depositCap: CAP,
                 minDeposit: MIN_DEPOSIT,
+                permissioned: permissioned,
                 metadataURI: "/metadata/pools/ashburn-1.json",
                 metadataHash: keccak256("m")
-            })
+            }),
+            type(FinancingPool).creationCode
         );
+    }
+
+    /// Queues `shares` of `who` for exit (ERC-7540, controller = owner = who).
+    function _requestRedeem(address who, uint256 shares) internal returns (uint256 requestId) {
+        vm.prank(who);
+        requestId = pool.requestRedeem(shares, who, who);
+    }
+
+    /// Fills the exit queue from idle cash, as anyone may.
+    function _fill() internal returns (uint256) {
+        return pool.fillRedemptions(type(uint256).max);
+    }
+
+    /// Claims all of `who`'s filled redemptions to itself (ERC-7540 claim through redeem).
+    function _claimRedemption(address who) internal returns (uint256 assets) {
+        (uint128 shares,) = pool.claimableRedemption(who);
+        vm.prank(who);
+        assets = pool.redeem(shares, who, who);
+    }
+
+    /// Marks asset `assetId` impaired in the registry and provisions `loss` in the pool.
+    function _impair(uint256 assetId, uint256 loss) internal {
+        vm.startPrank(manager);
+        registry.setStatus(assetId, HardwareAssetRegistry.Status.Impaired);
+        pool.markImpairment(assetId, loss);
+        vm.stopPrank();
     }
 
     function _deposit(address who, uint256 assets) internal returns (uint256 shares) {
