@@ -21,6 +21,8 @@ export const manifestSchema = z.object({
     MockUSDC: deployedContract,
     HardwareAssetRegistry: deployedContract,
     PoolFactory: deployedContract,
+    /** The pools' admin (OpenZeppelin TimelockController): its scheduled calls are the pools' pending changes. */
+    ProtocolTimelock: deployedContract.optional(),
     /** Every pool the factory had created when the manifest was written; the indexer finds later ones itself. */
     FinancingPools: z.array(deployedContract),
   }),

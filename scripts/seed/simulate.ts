@@ -7,15 +7,24 @@ import path from 'node:path';
 import {
   createTestClient,
   createWalletClient,
+  encodeFunctionData,
   http,
   keccak256,
   parseUnits,
   publicActions,
+  zeroAddress,
+  zeroHash,
   type Address,
   type Hex,
 } from 'viem';
 import { foundry } from 'viem/chains';
-import { financingPoolAbi, hardwareAssetRegistryAbi, mockUsdcAbi, poolFactoryAbi } from '../../lib/contracts/abis';
+import {
+  financingPoolAbi,
+  hardwareAssetRegistryAbi,
+  mockUsdcAbi,
+  poolFactoryAbi,
+  protocolTimelockAbi,
+} from '../../lib/contracts/abis';
 import { writeManifest, type Manifest } from '../../lib/deployments/manifest';
 import { creationBytecode } from './artifacts';
 import { netRevenue, prng, usdcUnits, weeklyUtilization } from './economics';
@@ -30,7 +39,9 @@ import {
   PROJECTS,
   PROTOCOL,
   REDEMPTIONS,
+  SEED_ACCOUNT_COUNT,
   SEED_HISTORY_DAYS,
+  TIMELOCK_DELAY_DAYS,
   TRANSFERS,
   type AssetSpec,
 } from './world';
@@ -53,7 +64,12 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
   const transport = http(opts.rpcUrl);
   const client = createTestClient({ chain, mode: 'anvil', transport }).extend(publicActions);
   const accounts = await createWalletClient({ chain, transport }).getAddresses();
-  if (accounts.length < 20) throw new Error(`the seed needs anvil started with 20 accounts, got ${accounts.length}`);
+  if (accounts.length < SEED_ACCOUNT_COUNT) {
+    throw new Error(`the seed needs anvil started with ${SEED_ACCOUNT_COUNT} accounts, got ${accounts.length}`);
+  }
+  // The seed deploys MockUSDC, whose faucet must never reach a real network (the contract refuses too).
+  const chainId = await client.getChainId();
+  if (chainId !== 31337) throw new Error(`the seed only runs on a local anvil chain (31337), not on chain ${chainId}`);
   const wallet = (index: number) => createWalletClient({ chain, account: accounts[index]!, transport });
   const addr = (index: number) => accounts[index]!;
   let txCount = 0;
@@ -103,6 +119,23 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
   const registry = await deploy(ACCOUNTS.admin, 'HardwareAssetRegistry', hardwareAssetRegistryAbi, [
     addr(ACCOUNTS.admin),
   ]);
+  // The pools' admin: the admin account proposes, anyone executes once the delay is over, the guardian cancels.
+  const timelockDelay = BigInt(TIMELOCK_DELAY_DAYS * DAY);
+  const timelock = await deploy(ACCOUNTS.admin, 'ProtocolTimelock', protocolTimelockAbi, [
+    timelockDelay,
+    [addr(ACCOUNTS.admin)],
+    [zeroAddress],
+    addr(ACCOUNTS.admin),
+  ]);
+  const canceller = await read<Hex>(timelock.address, protocolTimelockAbi, 'CANCELLER_ROLE');
+  const timelockAdmin = await read<Hex>(timelock.address, protocolTimelockAbi, 'DEFAULT_ADMIN_ROLE');
+  await write(ACCOUNTS.admin, timelock.address, protocolTimelockAbi, 'grantRole', [canceller, addr(ACCOUNTS.guardian)]);
+  // From here on the timelock administers itself: a role change is a delayed action like any other.
+  await write(ACCOUNTS.admin, timelock.address, protocolTimelockAbi, 'renounceRole', [
+    timelockAdmin,
+    addr(ACCOUNTS.admin),
+  ]);
+  const poolCode = creationBytecode('FinancingPool');
   const factory = await deploy(ACCOUNTS.admin, 'PoolFactory', poolFactoryAbi, [
     usdc.address,
     registry.address,
@@ -110,17 +143,39 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
     addr(ACCOUNTS.treasury),
     PROTOCOL.feeBps,
     PROTOCOL.revenueStreamDays * DAY,
-    { manager: addr(ACCOUNTS.manager), reporter: addr(ACCOUNTS.reporter), pauser: addr(ACCOUNTS.admin) },
+    {
+      admin: timelock.address,
+      manager: addr(ACCOUNTS.manager),
+      reporter: addr(ACCOUNTS.reporter),
+      guardian: addr(ACCOUNTS.guardian),
+      compliance: addr(ACCOUNTS.compliance),
+    },
+    keccak256(poolCode),
   ]);
   log(`MockUSDC               ${usdc.address}`);
   log(`HardwareAssetRegistry  ${registry.address}`);
+  log(`ProtocolTimelock       ${timelock.address}`);
   log(`PoolFactory            ${factory.address}`);
+
+  let salt = 0n;
+  /** Schedules calls through the timelock now; returns what executes them once the delay is over. */
+  const scheduleBatch = async (calls: { target: Address; data: Hex }[]) => {
+    const args = [calls.map((c) => c.target), calls.map(() => 0n), calls.map((c) => c.data), zeroHash] as const;
+    const callSalt = `0x${(++salt).toString(16).padStart(64, '0')}` as Hex;
+    await write(ACCOUNTS.admin, timelock.address, protocolTimelockAbi, 'scheduleBatch', [
+      ...args,
+      callSalt,
+      timelockDelay,
+    ]);
+    return () =>
+      write(ACCOUNTS.admin, timelock.address, protocolTimelockAbi, 'executeBatch', [...args, callSalt]).then(() => {});
+  };
 
   const registrar = await read<Hex>(registry.address, hardwareAssetRegistryAbi, 'REGISTRAR_ROLE');
   const utilizationReporter = await read<Hex>(registry.address, hardwareAssetRegistryAbi, 'REPORTER_ROLE');
   await write(ACCOUNTS.admin, registry.address, hardwareAssetRegistryAbi, 'grantRole', [
     registrar,
-    addr(ACCOUNTS.manager),
+    addr(ACCOUNTS.registrar),
   ]);
   await write(ACCOUNTS.admin, registry.address, hardwareAssetRegistryAbi, 'grantRole', [
     utilizationReporter,
@@ -161,9 +216,11 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
         symbol: spec.symbol,
         depositCap: parseUnits(String(spec.capUsdc), 6),
         minDeposit: parseUnits(String(spec.minDepositUsdc), 6),
+        permissioned: spec.permissioned ?? false,
         metadataURI: `/metadata/pools/${spec.metadata}`,
         metadataHash: metadataHash('pools', spec.metadata),
       },
+      poolCode,
     ]);
     const count = await read<bigint>(factory.address, poolFactoryAbi, 'poolCount');
     const address = await read<Address>(factory.address, poolFactoryAbi, 'pools', [count - 1n]);
@@ -179,7 +236,7 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
   for (const [i, asset] of ASSETS.entries()) {
     const spec = POOLS.find((p) => p.key === asset.pool)!;
     const project = PROJECTS.find((p) => p.key === spec.project)!;
-    await write(ACCOUNTS.manager, registry.address, hardwareAssetRegistryAbi, 'registerAsset', [
+    await write(ACCOUNTS.registrar, registry.address, hardwareAssetRegistryAbi, 'registerAsset', [
       pools.get(asset.pool)!,
       addr(project.operatorAccount),
       KIND[asset.economics.kind],
@@ -191,17 +248,47 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
     assetIds.set(asset, BigInt(i + 1));
   }
 
+  // The permissioned pool admits the investors the world has depositing into it, and no one else.
+  for (const spec of POOLS.filter((p) => p.permissioned)) {
+    const investors = new Set(DEPOSITS.filter(([, pool]) => pool === spec.key).map(([investor]) => investor));
+    for (const investor of investors) {
+      await write(ACCOUNTS.compliance, pools.get(spec.key)!, financingPoolAbi, 'setAllowed', [addr(investor), true]);
+    }
+  }
+
+  // Per-asset limits are the timelock's: scheduled now, executable once the delay is over (before any machine
+  // goes live). Each limit is the machines' cost.
+  const executeLimits = await scheduleBatch(
+    ASSETS.map((asset) => ({
+      target: pools.get(asset.pool)!,
+      data: encodeFunctionData({
+        abi: financingPoolAbi,
+        functionName: 'setAssetLimit',
+        args: [assetIds.get(asset)!, usdcUnits(asset.units * asset.unitCostUsdc)],
+      }),
+    })),
+  );
+
   // ─── History ───────────────────────────────────────────────────────────────────────────────────────────
   const actions: Action[] = [];
   const add = (day: number, order: number, label: string, run: () => Promise<void>) =>
     actions.push({ day, order, label, run });
   const lastDay = SEED_HISTORY_DAYS - 0.5;
+  add(TIMELOCK_DELAY_DAYS + 0.01, 0, 'asset limits take effect', executeLimits);
+
+  /** The keeper's job: fill waiting exits from idle cash (deposits and repayments no longer do it). */
+  const fillQueue = async (pool: Address) => {
+    const pending = await read<bigint>(pool, financingPoolAbi, 'pendingRedeemShares');
+    const idle = await read<bigint>(pool, financingPoolAbi, 'idle');
+    if (pending > 0n && idle > 0n) await write(ACCOUNTS.manager, pool, financingPoolAbi, 'fillRedemptions', [50n]);
+  };
 
   for (const [investor, pool, amount, day] of DEPOSITS) {
     add(day, 1, 'deposit', async () => {
       const assets = parseUnits(String(amount), 6);
       await write(investor, usdc.address, mockUsdcAbi, 'approve', [pools.get(pool)!, assets]);
       await write(investor, pools.get(pool)!, financingPoolAbi, 'deposit', [assets, addr(investor)]);
+      await fillQueue(pools.get(pool)!);
     });
   }
 
@@ -228,7 +315,7 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
       const amount = idle > reserve ? (idle - reserve < cost ? idle - reserve : cost) : 0n;
       if (amount < cost / 10n) return; // not enough raised: the machines wait
       await write(ACCOUNTS.manager, pool, financingPoolAbi, 'deployCapital', [id, amount]);
-      await write(ACCOUNTS.manager, registry.address, hardwareAssetRegistryAbi, 'setStatus', [id, STATUS.Active]);
+      await write(ACCOUNTS.registrar, registry.address, hardwareAssetRegistryAbi, 'setStatus', [id, STATUS.Active]);
       deployed.set(asset, amount);
       state.set(asset, 'live');
     });
@@ -241,28 +328,41 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
         const due = (deployed.get(asset)! * BigInt(Math.round(asset.monthlyRepayment * 10_000))) / 10_000n;
         const amount = due < outstanding ? due : outstanding;
         if (amount > 0n) await write(ACCOUNTS.manager, pool, financingPoolAbi, 'recordRepayment', [id, amount]);
+        await fillQueue(pool);
       });
     }
 
     if (asset.event?.kind === 'impaired') {
-      const { day, writeDownShare } = asset.event;
+      const { day, writeDownShare, writeDownAfterDays, recoveryShare, recoveryAfterDays } = asset.event;
+      let loss = 0n;
+      // The loss is marked first (a provision every exit prices in at once), written off later, and part of it
+      // comes back when the machines are sold.
       add(day, 4, 'impairment', async () => {
-        await write(ACCOUNTS.manager, registry.address, hardwareAssetRegistryAbi, 'setStatus', [id, STATUS.Impaired]);
+        await write(ACCOUNTS.registrar, registry.address, hardwareAssetRegistryAbi, 'setStatus', [id, STATUS.Impaired]);
         const outstanding = await read<bigint>(pool, financingPoolAbi, 'outstandingOf', [id]);
-        const loss = (outstanding * BigInt(Math.round(writeDownShare * 10_000))) / 10_000n;
-        await write(ACCOUNTS.manager, pool, financingPoolAbi, 'recordWriteDown', [id, loss]);
+        loss = (outstanding * BigInt(Math.round(writeDownShare * 10_000))) / 10_000n;
+        await write(ACCOUNTS.manager, pool, financingPoolAbi, 'markImpairment', [id, loss]);
         state.set(asset, 'impaired');
+      });
+      add(day + writeDownAfterDays, 4, 'write-down', () =>
+        write(ACCOUNTS.manager, pool, financingPoolAbi, 'recordWriteDown', [id, loss]).then(() => {}),
+      );
+      add(day + recoveryAfterDays, 4, 'recovery', async () => {
+        const recovered = (loss * BigInt(Math.round(recoveryShare * 10_000))) / 10_000n;
+        await write(ACCOUNTS.manager, pool, financingPoolAbi, 'recordRecovery', [id, recovered]);
+        await fillQueue(pool);
       });
     }
     if (asset.event?.kind === 'maintenance') {
       const { day, days } = asset.event;
       add(day, 4, 'maintenance', () =>
-        write(ACCOUNTS.manager, registry.address, hardwareAssetRegistryAbi, 'setStatus', [id, STATUS.Maintenance]).then(
-          () => {},
-        ),
+        write(ACCOUNTS.registrar, registry.address, hardwareAssetRegistryAbi, 'setStatus', [
+          id,
+          STATUS.Maintenance,
+        ]).then(() => {}),
       );
       add(day + days, 4, 'back in service', () =>
-        write(ACCOUNTS.manager, registry.address, hardwareAssetRegistryAbi, 'setStatus', [id, STATUS.Active]).then(
+        write(ACCOUNTS.registrar, registry.address, hardwareAssetRegistryAbi, 'setStatus', [id, STATUS.Active]).then(
           () => {},
         ),
       );
@@ -338,8 +438,12 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
         const outstanding = await read<bigint>(osakaA, financingPoolAbi, 'outstandingOf', [id]);
         const amount = i === 2 ? outstanding : outstanding / BigInt(3 - i);
         if (amount > 0n) await write(ACCOUNTS.manager, osakaA, financingPoolAbi, 'recordRepayment', [id, amount]);
+        await fillQueue(osakaA);
         if (i === 2) {
-          await write(ACCOUNTS.manager, registry.address, hardwareAssetRegistryAbi, 'setStatus', [id, STATUS.Retired]);
+          await write(ACCOUNTS.registrar, registry.address, hardwareAssetRegistryAbi, 'setStatus', [
+            id,
+            STATUS.Retired,
+          ]);
           state.set(asset, 'retired');
         }
       }
@@ -352,20 +456,40 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
     add(day, 9, 'redemption request', async () => {
       const unlocked = await read<bigint>(address, financingPoolAbi, 'unlockedShares', [addr(investor)]);
       const shares = (unlocked * BigInt(Math.round(share * 10_000))) / 10_000n;
-      requestId = await read<bigint>(address, financingPoolAbi, 'redeemRequestCount');
-      await write(investor, address, financingPoolAbi, 'requestRedeem', [shares]);
+      // uint48 reads as a number.
+      requestId = BigInt(await read<number>(address, financingPoolAbi, 'redeemRequestCount')) + 1n;
+      await write(investor, address, financingPoolAbi, 'requestRedeem', [shares, addr(investor), addr(investor)]);
+      await fillQueue(address);
     });
     if (then === 'claim') {
-      add(170, 10, 'claim redemption', () =>
-        write(investor, address, financingPoolAbi, 'claimRedemption', [requestId!, addr(investor)]).then(() => {}),
-      );
+      add(170, 10, 'claim redemption', async () => {
+        // ERC-7540: filled requests are claimed through redeem, with the investor as controller.
+        const [shares] = await read<readonly [bigint, bigint]>(address, financingPoolAbi, 'claimableRedemption', [
+          addr(investor),
+        ]);
+        await write(investor, address, financingPoolAbi, 'redeem', [shares, addr(investor), addr(investor)]);
+      });
     }
     if (then === 'cancel') {
       add(day + 4, 10, 'cancel redemption', () =>
-        write(investor, address, financingPoolAbi, 'cancelRedeemRequest', [requestId!]).then(() => {}),
+        write(investor, address, financingPoolAbi, 'cancelRedeemRequest', [requestId!, addr(investor)]).then(() => {}),
       );
     }
   }
+
+  // A change still waiting out its delay today, as the pool page shows it: Ashburn H100's fee to 12 %.
+  add(lastDay - 0.5, 11, 'protocol fee change scheduled', async () => {
+    await scheduleBatch([
+      {
+        target: pools.get('ash1')!,
+        data: encodeFunctionData({
+          abi: financingPoolAbi,
+          functionName: 'setProtocolFee',
+          args: [addr(ACCOUNTS.treasury), 1_200],
+        }),
+      },
+    ]);
+  });
 
   actions.sort((a, b) => a.day - b.day || a.order - b.order);
   for (const action of actions) {
@@ -389,11 +513,12 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
   }
 
   const manifest: Manifest = {
-    chainId: await client.getChainId(),
+    chainId,
     startBlock: usdc.block,
     contracts: {
       MockUSDC: { address: usdc.address, deployedOnBlock: usdc.block },
       HardwareAssetRegistry: { address: registry.address, deployedOnBlock: registry.block },
+      ProtocolTimelock: { address: timelock.address, deployedOnBlock: timelock.block },
       PoolFactory: { address: factory.address, deployedOnBlock: factory.block },
       FinancingPools: poolBlocks,
     },

@@ -17,7 +17,7 @@
  * the end-to-end tests' wallets start from zero in every pool.
  */
 export const SEED_HISTORY_DAYS = 200;
-export const SEED_ACCOUNT_COUNT = 20;
+export const SEED_ACCOUNT_COUNT = 24;
 
 export const ACCOUNTS = {
   admin: 0,
@@ -26,8 +26,20 @@ export const ACCOUNTS = {
   manager: 10,
   reporter: 11,
   treasury: 12,
+  /** Pauses a pool and cancels scheduled admin changes; nothing else. */
+  guardian: 9,
+  /** Keeps the allowlist of the permissioned pool. */
+  compliance: 20,
+  /** Registers machine groups in the registry; cannot move money. */
+  registrar: 21,
   investors: [2, 3, 4, 5, 6, 7, 17, 18, 19],
 } as const;
+
+/**
+ * The pools' admin is a TimelockController: account 0 (the admin) proposes, anyone executes after this delay,
+ * the guardian may cancel. Two days, as a real deployment would have it.
+ */
+export const TIMELOCK_DELAY_DAYS = 2;
 
 /** USDC each account gets from the faucet at the start; the test wallets get exactly 1,000,000. */
 export const FUNDING_USDC = { testWallet: 1_000_000, investor: 4_000_000, manager: 50_000_000, reporter: 50_000_000 };
@@ -86,6 +98,8 @@ export type PoolSpec = {
   fate: PoolFate;
   /** Share of deposits kept idle for instant exits when capital is deployed. */
   idleReserve: number;
+  /** Deposits and share transfers only to allowlisted addresses. */
+  permissioned?: boolean;
 };
 
 export const POOLS: readonly PoolSpec[] = [
@@ -140,6 +154,8 @@ export const POOLS: readonly PoolSpec[] = [
     symbol: 'myOSAB',
     capUsdc: 3_000_000,
     minDepositUsdc: 250,
+    // Open to approved investors only: the compliance account keeps its allowlist.
+    permissioned: true,
     metadata: 'osaka-delivery-series-b.json',
     fate: 'active',
     idleReserve: 0.07,
@@ -175,7 +191,17 @@ export type AssetSpec = {
   monthlyRepayment: number;
   /** A special fate: impaired (with a write-down) or down for maintenance for a while. */
   event?:
-    { kind: 'impaired'; day: number; writeDownShare: number } | { kind: 'maintenance'; day: number; days: number };
+    | {
+        kind: 'impaired';
+        day: number;
+        /** Expected loss, as a share of what is outstanding: provisioned on `day`, written off later. */
+        writeDownShare: number;
+        writeDownAfterDays: number;
+        /** Share of the written-off principal that comes back (the machines sold), and when. */
+        recoveryShare: number;
+        recoveryAfterDays: number;
+      }
+    | { kind: 'maintenance'; day: number; days: number };
 };
 
 const gpu = (price: number, opex: number): GpuEconomics => ({
@@ -269,7 +295,14 @@ export const ASSETS: readonly AssetSpec[] = [
     baseUtilization: 0.93,
     liveDay: 27,
     monthlyRepayment: 0.02,
-    event: { kind: 'impaired', day: 131, writeDownShare: 0.55 },
+    event: {
+      kind: 'impaired',
+      day: 131,
+      writeDownShare: 0.55,
+      writeDownAfterDays: 21,
+      recoveryShare: 0.3,
+      recoveryAfterDays: 45,
+    },
   },
   {
     pool: 'rot-a',

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { assertPortFree } from './ports';
 import { startService, waitFor, type Service } from './processes';
+import { SEED_ACCOUNT_COUNT } from '../seed/world';
 
 const require = createRequire(import.meta.url);
 
@@ -31,8 +32,18 @@ export async function startAnvil(
   const rpcUrl = `http://127.0.0.1:${port}`;
   // Never mistake another anvil on this port for ours: a test run would seed someone else's chain.
   await assertPortFree(port, 'anvil', 'the port variable of this run');
-  // 20 dev accounts: the seed gives the protocol's roles and operators accounts of their own.
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337', '--accounts', '20', '--silent'];
+  // 24 dev accounts: the seed gives every protocol role and each operator an account of its own.
+  const args = [
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--chain-id',
+    '31337',
+    '--accounts',
+    String(SEED_ACCOUNT_COUNT),
+    '--silent',
+  ];
   if (opts.genesisTimestamp !== undefined) args.push('--timestamp', String(opts.genesisTimestamp));
   if (opts.extraArgs) args.push(...opts.extraArgs);
   const service = startService('anvil', anvilBinary(), args, { quiet: opts.quiet });
