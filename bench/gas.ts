@@ -1,12 +1,23 @@
 /**
  * Gas of every user and operator action of a FinancingPool, beside OpenZeppelin's plain ERC-4626 deployed
  * in the same run, and the gas of a revenue distribution with 10 and with 10,000 share holders (equal: the
- * accumulator never loops over holders). Real transactions on a throwaway anvil; gasUsed from receipts.
+ * accumulator never loops over holders). Then the queue-griefing attack of issue 9: a victim's deposit and a
+ * repayment with 5,000 cancelled and 5,000 minimum-sized requests in the exit queue, beside the same calls with
+ * an empty queue (target: at most 10 % more). Real transactions on a throwaway anvil; gasUsed from receipts.
  *
  *   npm run bench:gas
  */
 import path from 'node:path';
-import { createTestClient, createWalletClient, http, parseUnits, publicActions, type Address, type Hex } from 'viem';
+import {
+  createTestClient,
+  createWalletClient,
+  http,
+  keccak256,
+  parseUnits,
+  publicActions,
+  type Address,
+  type Hex,
+} from 'viem';
 import { foundry } from 'viem/chains';
 import { financingPoolAbi, hardwareAssetRegistryAbi, mockUsdcAbi, poolFactoryAbi } from '../lib/contracts/abis';
 import { creationBytecode, toolAbi } from '../scripts/seed/artifacts';
@@ -74,7 +85,9 @@ async function main() {
     treasury,
     1_000,
     7 * 86_400,
-    { manager, reporter, pauser: admin },
+    // The admin is an account here (no timelock): the bench measures pool actions, not governance.
+    { admin, manager, reporter, guardian: admin, compliance: admin },
+    keccak256(creationBytecode('FinancingPool')),
   ]);
   const plain = await deploy('PlainERC4626', toolAbi('PlainERC4626'), [token]);
   const seeder = await deploy('HolderSeeder', toolAbi('HolderSeeder'), []);
@@ -89,27 +102,35 @@ async function main() {
     '',
     `0x${'00'.repeat(32)}`,
   ]);
-  await send(admin, factory, poolFactoryAbi, 'createPool', [
-    {
-      projectId: 1n,
-      name: 'Bench Pool',
-      symbol: 'myBENCH',
-      depositCap: usdc(1e12),
-      minDeposit: usdc(1),
-      metadataURI: '',
-      metadataHash: `0x${'00'.repeat(32)}`,
-    },
-  ]);
-  const pool = await read<Address>(factory, poolFactoryAbi, 'pools', [0n]);
-  await send(manager, registry, hardwareAssetRegistryAbi, 'registerAsset', [
-    pool,
-    operator,
-    0,
-    'H100 SXM',
-    64,
-    'Ashburn',
-    '',
-  ]);
+  const createPool = async (index: bigint) => {
+    await send(admin, factory, poolFactoryAbi, 'createPool', [
+      {
+        projectId: 1n,
+        name: 'Bench Pool',
+        symbol: 'myBENCH',
+        depositCap: usdc(1e12),
+        minDeposit: usdc(1),
+        permissioned: false,
+        metadataURI: '',
+        metadataHash: `0x${'00'.repeat(32)}`,
+      },
+      creationBytecode('FinancingPool'),
+    ]);
+    const address = await read<Address>(factory, poolFactoryAbi, 'pools', [index]);
+    await send(manager, registry, hardwareAssetRegistryAbi, 'registerAsset', [
+      address,
+      operator,
+      0,
+      'H100 SXM',
+      64,
+      'Ashburn',
+      '',
+    ]);
+    const assetId = await read<bigint>(registry, hardwareAssetRegistryAbi, 'assetCount');
+    await send(admin, address, financingPoolAbi, 'setAssetLimit', [assetId, usdc(1e12)]);
+    return { address, assetId };
+  };
+  const { address: pool } = await createPool(0n);
   for (const who of [manager, reporter, alice, bob, carol]) {
     await send(admin, token, mockUsdcAbi, 'mint', [who, usdc(100_000_000)]);
     await send(who, token, mockUsdcAbi, 'approve', [pool, 2n ** 255n]);
@@ -204,15 +225,54 @@ async function main() {
     1n,
     await read<bigint>(pool, financingPoolAbi, 'idle'),
   ]);
-  rows.push(['request redemption (queued)', await gas(bob, pool, financingPoolAbi, 'requestRedeem', [shares]), null]);
-  rows.push(['cancel redemption request', await gas(bob, pool, financingPoolAbi, 'cancelRedeemRequest', [0n]), null]);
-  await send(bob, pool, financingPoolAbi, 'requestRedeem', [shares]);
   rows.push([
-    'repayment that fills a request',
-    await gas(manager, pool, financingPoolAbi, 'recordRepayment', [1n, usdc(15_000)]),
+    'request redemption (queued)',
+    await gas(bob, pool, financingPoolAbi, 'requestRedeem', [shares, bob, bob]),
     null,
   ]);
-  rows.push(['claim filled redemption', await gas(bob, pool, financingPoolAbi, 'claimRedemption', [1n, bob]), null]);
+  rows.push([
+    'cancel redemption request',
+    await gas(bob, pool, financingPoolAbi, 'cancelRedeemRequest', [1n, bob]),
+    null,
+  ]);
+  await send(bob, pool, financingPoolAbi, 'requestRedeem', [shares, bob, bob]);
+  rows.push(['repayment', await gas(manager, pool, financingPoolAbi, 'recordRepayment', [1n, usdc(15_000)]), null]);
+  rows.push(['fill one request', await gas(carol, pool, financingPoolAbi, 'fillRedemptions', [10n]), null]);
+  rows.push([
+    'claim filled redemption (ERC-7540 redeem)',
+    await gas(bob, pool, financingPoolAbi, 'redeem', [shares, bob, bob]),
+    null,
+  ]);
+
+  // ── Queue griefing: the same victim deposit and repayment, with an empty queue and with 10,000 entries ──
+  const griefCount = Number(process.env.BENCH_GRIEF_REQUESTS ?? 5_000);
+  const victimCalls = async (target: Address, assetId: bigint) => {
+    const deposit = await gas(carol, target, financingPoolAbi, 'deposit', [usdc(1_000), carol]);
+    const repayment = await gas(manager, target, financingPoolAbi, 'recordRepayment', [assetId, usdc(1_000)]);
+    return { deposit, repayment };
+  };
+  const prepare = async (index: bigint) => {
+    const created = await createPool(index);
+    for (const who of [manager, carol]) await send(who, token, mockUsdcAbi, 'approve', [created.address, 2n ** 255n]);
+    await send(carol, created.address, financingPoolAbi, 'deposit', [usdc(100_000), carol]);
+    await send(manager, created.address, financingPoolAbi, 'deployCapital', [created.assetId, usdc(50_000)]);
+    return created;
+  };
+  const empty = await prepare(1n);
+  const griefed = await prepare(2n);
+  const griefer = await deploy('QueueGriefer', toolAbi('QueueGriefer'), []);
+  await send(admin, token, mockUsdcAbi, 'mint', [griefer, usdc(2 * griefCount)]);
+  await send(admin, griefer, toolAbi('QueueGriefer'), 'deposit', [griefed.address, usdc(2 * griefCount)]);
+  const minimum = await read<bigint>(griefed.address, financingPoolAbi, 'previewWithdraw', [usdc(1)]);
+  for (let done = 0; done < griefCount; done += 1_000) {
+    const n = BigInt(Math.min(1_000, griefCount - done));
+    await send(admin, griefer, toolAbi('QueueGriefer'), 'requestAndCancel', [griefed.address, minimum, n]);
+    await send(admin, griefer, toolAbi('QueueGriefer'), 'requestMany', [griefed.address, minimum, n]);
+  }
+  // Both pools see their victim calls at the same state of their counters: warm the empty pool's queue too.
+  const before = await victimCalls(empty.address, empty.assetId);
+  const after = await victimCalls(griefed.address, griefed.assetId);
+  const queued = await read<bigint>(griefed.address, financingPoolAbi, 'redeemRequestCount');
 
   const supply = await read<bigint>(pool, financingPoolAbi, 'totalSupply');
   const width = 40;
@@ -230,6 +290,18 @@ async function main() {
       `${name.padEnd(width)} ${ours.toLocaleString('en-US').padStart(14)} ${(baseline?.toLocaleString('en-US') ?? '—').padStart(15)} ${diff.padStart(11)}`,
     );
   }
+  console.log(
+    `\nQueue griefing: ${griefCount.toLocaleString('en-US')} cancelled and ${griefCount.toLocaleString('en-US')} minimum-sized requests (${queued} made)`,
+  );
+  let griefOk = true;
+  for (const key of ['deposit', 'repayment'] as const) {
+    const ratio = Number(after[key]) / Number(before[key]);
+    griefOk &&= ratio <= 1.1;
+    console.log(
+      `${`victim ${key}`.padEnd(width)} ${before[key].toLocaleString('en-US').padStart(14)} empty ${after[key].toLocaleString('en-US').padStart(10)} griefed  ×${ratio.toFixed(3)} (target ≤ 1.10)`,
+    );
+  }
+  if (!griefOk) process.exitCode = 1;
   const same = tenHolders === tenThousandHolders;
   console.log(
     `\nDistribution gas with 10 and with 10,000 holders: ${same ? 'equal' : 'NOT equal'} (${tenHolders} vs ${tenThousandHolders}).`,

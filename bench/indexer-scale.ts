@@ -35,6 +35,7 @@ import {
   decodeFunctionResult,
   encodeFunctionData,
   http,
+  keccak256,
   parseUnits,
   publicActions,
   type Abi,
@@ -246,7 +247,15 @@ async function generate(rpcUrl: string, o: ReturnType<typeof options>, deploymen
     addr(ACCOUNTS.treasury),
     1_000,
     7 * DAY,
-    { manager: addr(ACCOUNTS.manager), reporter: addr(ACCOUNTS.reporter), pauser: addr(ACCOUNTS.admin) },
+    // The admin is an account here, not a timelock: the bench measures indexing, not governance.
+    {
+      admin: addr(ACCOUNTS.admin),
+      manager: addr(ACCOUNTS.manager),
+      reporter: addr(ACCOUNTS.reporter),
+      guardian: addr(ACCOUNTS.admin),
+      compliance: addr(ACCOUNTS.admin),
+    },
+    keccak256(creationBytecode('FinancingPool')),
   ]);
   for (const [role, to] of [
     ['REGISTRAR_ROLE', ACCOUNTS.manager],
@@ -337,9 +346,11 @@ async function generate(rpcUrl: string, o: ReturnType<typeof options>, deploymen
           symbol: `myB${p}`,
           depositCap: usdc(1e12),
           minDeposit: usdc(1),
+          permissioned: false,
           metadataURI: '',
           metadataHash: zeroHash,
         },
+        creationBytecode('FinancingPool'),
       ],
       12_000_000n,
     );
@@ -390,6 +401,18 @@ async function generate(rpcUrl: string, o: ReturnType<typeof options>, deploymen
     );
   }
   count('HardwareAssetRegistry:AssetRegistered', o.assets);
+  await m.mine();
+  for (let i = 0; i < o.assets; i++) {
+    m.send(
+      addr(ACCOUNTS.admin),
+      pools[assetPool[i]!]!,
+      financingPoolAbi,
+      'setAssetLimit',
+      [BigInt(i + 1), principal[i]!],
+      200_000n,
+    );
+  }
+  count('FinancingPool:AssetLimitUpdated', o.assets);
   await m.mine();
 
   // Day 1: deposits. Day 2: every machine group financed.
