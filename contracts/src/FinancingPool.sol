@@ -727,7 +727,7 @@ contract FinancingPool is
 
     /// @notice Locks `shares` of `owner` in the exit queue for `controller`; they are redeemed at the price of the
     /// day they are filled and keep earning revenue until then. A request is worth at least the minimum deposit,
-    /// unless it is the owner's whole unlocked position.
+    /// unless it is the owner's whole unlocked position, and never nothing.
     function requestRedeem(uint256 shares, address controller, address owner)
         external
         nonReentrant
@@ -740,7 +740,8 @@ contract FinancingPool is
         uint256 unlocked = unlockedShares(owner);
         if (shares > unlocked) revert SharesLocked(owner, shares, unlocked);
         uint256 value = previewRedeem(shares);
-        if (shares < unlocked && (value < minDeposit || value == 0)) revert BelowMinimumRequest(value, minDeposit);
+        // A request worth nothing is never queued (a position of dust shares would only cost fillers gas).
+        if (value == 0 || (shares < unlocked && value < minDeposit)) revert BelowMinimumRequest(value, minDeposit);
         lockedShares[owner] += shares;
         pendingRedeemShares += shares;
         uint48 id = ++redeemRequestCount;
