@@ -313,7 +313,8 @@ contract FinancingPool is
         Claimable memory c = claimableRedemption[controller];
         if (c.shares == 0) return super.withdraw(assets, receiver, controller);
         if (assets > c.assets) revert ExceedsClaimable(assets, c.assets);
-        shares = assets == c.assets ? c.shares : Math.mulDiv(assets, c.shares, c.assets, Math.Rounding.Ceil);
+        // Rounded down: the claim is all the controller's own, and rounding down never leaves assets without shares.
+        shares = assets == c.assets ? c.shares : Math.mulDiv(assets, c.shares, c.assets);
         _claimRedemption(controller, receiver, shares, assets);
     }
 

@@ -91,7 +91,6 @@ contract PoolFactory is AccessControl {
     error InvalidProject();
     error InvalidDefaults();
     error UnknownPoolCode();
-    error PoolCreationFailed();
 
     constructor(
         IERC20 usdc_,
@@ -159,10 +158,14 @@ contract PoolFactory is AccessControl {
                 })
             )
         );
-        assembly ("memory-safe") {
+        assembly {
             pool := create(0, add(initCode, 0x20), mload(initCode))
+            // Pass the pool constructor's own reason on (InvalidParameter, ...).
+            if iszero(pool) {
+                returndatacopy(0, 0, returndatasize())
+                revert(0, returndatasize())
+            }
         }
-        if (address(pool) == address(0)) revert PoolCreationFailed();
         pools.push(address(pool));
         isPool[address(pool)] = true;
         emit PoolCreated(

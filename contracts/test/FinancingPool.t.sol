@@ -25,7 +25,10 @@ contract FinancingPoolTest is ProtocolFixture {
         assertTrue(pool.hasRole(pool.DEFAULT_ADMIN_ROLE(), admin));
         assertTrue(pool.hasRole(pool.POOL_MANAGER_ROLE(), manager));
         assertTrue(pool.hasRole(pool.REVENUE_REPORTER_ROLE(), reporter));
-        assertTrue(pool.hasRole(pool.PAUSER_ROLE(), pauser));
+        assertTrue(pool.hasRole(pool.GUARDIAN_ROLE(), guardian));
+        assertTrue(pool.hasRole(pool.COMPLIANCE_ROLE(), compliance));
+        assertEq(pool.projectOperator(), operator);
+        assertFalse(pool.permissioned());
     }
 
     function test_deposit_mintsSharesAndCountsIdle() public {

@@ -1,19 +1,31 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {FinancingPool} from "../src/FinancingPool.sol";
+import {IERC7540Operator, IERC7540Redeem, IERC7887Redeem} from "../src/interfaces/IERC7540.sol";
 import {ProtocolFixture} from "./utils/ProtocolFixture.sol";
 
-/// Exits: instant withdraw/redeem up to idle, and the FIFO redemption queue (request, fill, cancel, claim).
+/// Exits: instant withdraw/redeem up to idle, and the ERC-7540 FIFO queue (request, fill, ERC-7887 cancel, claim).
 contract FinancingPoolRedemptionsTest is ProtocolFixture {
     event RedeemRequest(
         address indexed controller, address indexed owner, uint256 indexed requestId, address sender, uint256 shares
     );
-    event RedeemRequestCancelled(uint256 indexed requestId, address indexed owner, uint256 shares);
-    event RedeemRequestFilled(uint256 indexed requestId, address indexed owner, uint256 shares, uint256 assets);
-    event RedemptionClaimed(uint256 indexed requestId, address indexed owner, address indexed receiver, uint256 assets);
+    event RedeemRequestFilled(
+        uint256 indexed requestId, address indexed controller, address indexed owner, uint256 shares, uint256 assets
+    );
+    event RedemptionClaimed(address indexed controller, address indexed receiver, uint256 shares, uint256 assets);
+    event CancelRedeemRequest(address indexed controller, uint256 indexed requestId, address sender);
+    event CancelRedeemClaim(
+        address indexed controller, address indexed receiver, uint256 indexed requestId, address sender, uint256 shares
+    );
+    event Withdraw(
+        address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares
+    );
+    event OperatorSet(address indexed controller, address indexed operator, bool approved);
 
     uint256 internal constant OFFSET = 1e12; // 10 ** _decimalsOffset()
 
@@ -22,13 +34,16 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
     // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────────
 
     function _request(address who, uint256 shares) internal returns (uint256 id) {
-        vm.prank(who);
-        id = pool.requestRedeem(shares);
+        return _requestRedeem(who, shares);
     }
 
-    function _claimRedemption(address who, uint256 id) internal returns (uint256 assets) {
-        vm.prank(who);
-        assets = pool.claimRedemption(id, who);
+    function _claimable(address controller) internal view returns (uint256 shares, uint256 assets) {
+        (uint128 s, uint128 a) = pool.claimableRedemption(controller);
+        return (s, a);
+    }
+
+    function _claimableAssets(address controller) internal view returns (uint256 assets) {
+        (, assets) = _claimable(controller);
     }
 
     /// alice and bob each hold 1,000 USDC worth of shares, all of it deployed: idle is 0.
@@ -41,8 +56,10 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
 
     /// The pool's USDC is exactly what it owes: idle principal, filled redemptions and shareholders' revenue.
     function _assertBooksBalance() internal view {
-        assertEq(usdc.balanceOf(address(pool)), pool.idle() + pool.reservedForRedemptions() + pool.revenueHeld(), "books");
-        assertEq(pool.totalAssets(), pool.idle() + pool.outstandingPrincipal(), "totalAssets");
+        assertEq(
+            usdc.balanceOf(address(pool)), pool.idle() + pool.reservedForRedemptions() + pool.revenueHeld(), "books"
+        );
+        assertEq(pool.totalAssets(), pool.idle() + pool.outstandingPrincipal() - pool.totalProvisions(), "totalAssets");
     }
 
     // ─── Instant exits ──────────────────────────────────────────────────────────────────────────────────
@@ -111,8 +128,7 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         _deposit(alice, 1_000e6);
         _deposit(bob, 2_345_678_901);
         _deploy(assetA, 3_000e6);
-        vm.prank(manager);
-        pool.recordWriteDown(assetA, 333_333_333); // an awkward share price
+        _impair(assetA, 333_333_333); // an awkward share price
         uint256 maxShares = pool.maxRedeem(bob);
         uint256 maxAssets = pool.maxWithdraw(bob);
         assertLt(maxShares, pool.balanceOf(bob), "idle is the bound");
@@ -156,11 +172,9 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         _deposit(bob, b);
         deployAmt = bound(deployAmt, 0, a + b);
         if (deployAmt > 0) _deploy(assetA, deployAmt);
+        // An expected loss provisioned on the asset (or, without deployment, none).
         writeDown = bound(writeDown, 0, deployAmt);
-        if (writeDown > 0) {
-            vm.prank(manager);
-            pool.recordWriteDown(assetA, writeDown);
-        }
+        if (writeDown > 0) _impair(assetA, writeDown);
 
         uint256 maxShares = pool.maxRedeem(alice);
         uint256 maxAssets = pool.maxWithdraw(alice);
@@ -202,22 +216,26 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
     function test_requestRedeem_locksSharesAndEmits() public {
         _fullyDeployed();
         vm.expectEmit(true, true, true, true, address(pool));
-        emit RedeemRequest(alice, alice, 0, alice, 600e18);
+        emit RedeemRequest(alice, alice, 1, alice, 600e18);
         uint256 id = _request(alice, 600e18);
 
-        assertEq(id, 0);
+        assertEq(id, 1, "ids start at 1");
         assertEq(pool.redeemRequestCount(), 1);
+        assertEq(pool.queueHead(), 1);
+        assertEq(pool.queueTail(), 1);
         assertEq(pool.lockedShares(alice), 600e18);
         assertEq(pool.unlockedShares(alice), 400e18);
         assertEq(pool.balanceOf(alice), 1_000e18, "shares stay with the owner until filled");
         assertEq(pool.pendingRedeemShares(), 600e18);
         assertEq(pool.pendingRedeemRequest(id, alice), 600e18);
         assertEq(pool.claimableRedeemRequest(id, alice), 0);
-        FinancingPool.Redemption memory r = pool.redeemRequest(id);
+        FinancingPool.Request memory r = pool.redeemRequest(id);
         assertEq(r.owner, alice);
+        assertEq(r.controller, alice);
         assertEq(r.pendingShares, 600e18);
-        assertEq(r.claimableShares, 0);
-        assertEq(r.claimableAssets, 0);
+        assertEq(r.filledShares, 0);
+        assertEq(r.prev, 0);
+        assertEq(r.next, 0);
     }
 
     function test_requestRedeem_lockedSharesCannotBeTransferred() public {
@@ -245,13 +263,17 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
     }
 
     function test_requestRedeem_lockedSharesCannotBeRedeemedInstantly() public {
-        _deposit(alice, 1_000e6);
-        _deposit(bob, 1_000e6);
-        _deploy(assetA, 2_000e6);
+        _fullyDeployed();
         _request(alice, 1_000e18);
-        _repay(assetA, 500e6); // fills half of alice's request; the rest stays locked and queued
+        _repay(assetA, 500e6);
+        _fill(); // fills half of alice's request; the rest stays locked and queued
         assertEq(pool.lockedShares(alice), 500e18);
 
+        // With filled redemptions, alice's redeem is a claim of them, and only of them.
+        assertEq(pool.maxRedeem(alice), 500e18);
+        assertEq(_claimRedemption(alice), 500e6);
+        // What is left is locked (and the queue waits): no instant exit.
+        assertEq(pool.maxRedeem(alice), 0);
         vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxRedeem.selector, alice, 500e18, 0));
         vm.prank(alice);
         pool.redeem(500e18, alice, alice);
@@ -261,71 +283,171 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         // Locked shares cannot back a second request either.
         vm.expectRevert(abi.encodeWithSelector(FinancingPool.SharesLocked.selector, alice, 1, 0));
         vm.prank(alice);
-        pool.requestRedeem(1);
+        pool.requestRedeem(1, alice, alice);
     }
 
     function test_requestRedeem_revertsOnZeroOrMoreThanUnlocked() public {
         _deposit(alice, 100e6);
         vm.expectRevert(FinancingPool.ZeroAmount.selector);
         vm.prank(alice);
-        pool.requestRedeem(0);
+        pool.requestRedeem(0, alice, alice);
 
         vm.expectRevert(abi.encodeWithSelector(FinancingPool.SharesLocked.selector, alice, 100e18 + 1, 100e18));
         vm.prank(alice);
-        pool.requestRedeem(100e18 + 1);
+        pool.requestRedeem(100e18 + 1, alice, alice);
 
         vm.expectRevert(abi.encodeWithSelector(FinancingPool.SharesLocked.selector, stranger, 1, 0));
         vm.prank(stranger);
-        pool.requestRedeem(1);
+        pool.requestRedeem(1, stranger, stranger);
+
+        vm.expectRevert(FinancingPool.InvalidParameter.selector);
+        vm.prank(alice);
+        pool.requestRedeem(50e18, address(0), alice);
         assertEq(pool.redeemRequestCount(), 0);
     }
 
-    function test_requestRedeem_withAmpleIdleFillsImmediately() public {
-        _deposit(alice, 1_000e6);
+    /// A request is worth at least the minimum deposit, so that dust cannot clog the queue; an owner's whole
+    /// unlocked position can always leave, if it is worth anything.
+    function test_requestRedeem_minimumSize() public {
+        _deposit(alice, 100e6);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumRequest.selector, 5e6, MIN_DEPOSIT));
+        vm.prank(alice);
+        pool.requestRedeem(5e18, alice, alice);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumRequest.selector, 0, MIN_DEPOSIT));
+        vm.prank(alice);
+        pool.requestRedeem(1, alice, alice);
+        _request(alice, MIN_DEPOSIT * OFFSET);
+
+        vm.prank(alice);
+        pool.transfer(carol, 5e18);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumRequest.selector, 4e6, MIN_DEPOSIT));
+        vm.prank(carol);
+        pool.requestRedeem(4e18, carol, carol);
+        uint256 id = _request(carol, 5e18); // the whole position
+        assertEq(pool.pendingRedeemRequest(id, carol), 5e18);
+        // But never a request worth nothing, even of a whole (dust) position: it would only cost fillers gas.
+        vm.prank(alice);
+        pool.transfer(bob, 1);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumRequest.selector, 0, MIN_DEPOSIT));
+        vm.prank(bob);
+        pool.requestRedeem(1, bob, bob);
+    }
+
+    /// ERC-7540: an operator of the owner, or a spender with an allowance, may request for the owner; the
+    /// controller (who claims) may be someone else.
+    function test_requestRedeem_byOperatorOrSpender_forAnotherController() public {
+        _fullyDeployed();
+        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, stranger, 0, 100e18));
+        vm.prank(stranger);
+        pool.requestRedeem(100e18, stranger, alice);
+
         vm.expectEmit(true, true, false, true, address(pool));
-        emit RedeemRequestFilled(0, alice, 300e18, 300e6);
+        emit OperatorSet(alice, bob, true);
+        vm.prank(alice);
+        assertTrue(pool.setOperator(bob, true));
+        assertTrue(pool.isOperator(alice, bob));
+        vm.expectEmit(true, true, true, true, address(pool));
+        emit RedeemRequest(carol, alice, 1, bob, 100e18);
+        vm.prank(bob);
+        uint256 id1 = pool.requestRedeem(100e18, carol, alice);
+
+        vm.prank(alice);
+        pool.approve(stranger, 150e18);
+        vm.prank(stranger);
+        uint256 id2 = pool.requestRedeem(150e18, stranger, alice);
+        assertEq(pool.allowance(alice, stranger), 0, "the allowance is spent");
+
+        assertEq(pool.lockedShares(alice), 250e18, "the owner's shares are locked");
+        assertEq(pool.pendingRedeemRequest(id1, carol), 100e18);
+        assertEq(pool.pendingRedeemRequest(id1, alice), 0, "the owner is not the controller");
+        assertEq(pool.pendingRedeemRequest(id2, stranger), 150e18);
+
+        _repay(assetA, 250e6);
+        _fill();
+        assertEq(pool.balanceOf(alice), 750e18, "the owner's shares are burned");
+        // Only the controller (or its operator) claims.
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.NotControllerOrOperator.selector, carol, alice));
+        vm.prank(alice);
+        pool.redeem(100e18, alice, carol);
+        vm.prank(carol);
+        pool.setOperator(bob, true);
+        vm.prank(bob);
+        assertEq(pool.redeem(100e18, bob, carol), 100e6);
+        assertEq(usdc.balanceOf(bob), 100e6);
+        assertEq(_claimRedemption(stranger), 150e6);
+        assertEq(usdc.balanceOf(alice), 0);
+
+        // Operators cannot be oneself; revoking works.
+        vm.expectRevert(FinancingPool.InvalidParameter.selector);
+        vm.prank(alice);
+        pool.setOperator(alice, true);
+        vm.prank(alice);
+        pool.setOperator(bob, false);
+        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, bob, 0, 100e18));
+        vm.prank(bob);
+        pool.requestRedeem(100e18, bob, alice);
+        _assertBooksBalance();
+    }
+
+    /// A request never fills itself, even with ample idle: fillRedemptions does (anyone may call it).
+    function test_requestRedeem_withAmpleIdle_staysPendingUntilFilled() public {
+        _deposit(alice, 1_000e6);
         uint256 id = _request(alice, 300e18);
+        assertEq(pool.pendingRedeemRequest(id, alice), 300e18);
+        assertEq(pool.idle(), 1_000e6);
+        assertEq(pool.maxRedeem(alice), 0, "the queue waits");
+
+        vm.expectEmit(true, true, true, true, address(pool));
+        emit RedeemRequestFilled(id, alice, alice, 300e18, 300e6);
+        vm.prank(stranger);
+        assertEq(pool.fillRedemptions(10), 1);
         assertEq(pool.pendingRedeemRequest(id, alice), 0);
         assertEq(pool.claimableRedeemRequest(id, alice), 300e18);
         assertEq(pool.balanceOf(alice), 700e18);
         assertEq(pool.lockedShares(alice), 0);
         assertEq(pool.idle(), 700e6);
         assertEq(pool.reservedForRedemptions(), 300e6);
-        assertEq(pool.queueHead(), 1);
-        assertEq(_claimRedemption(alice, id), 300e6);
+        assertEq(pool.queueHead(), 0, "the queue is empty");
+        assertEq(pool.queueTail(), 0);
+        assertEq(_claimRedemption(alice), 300e6);
         assertEq(usdc.balanceOf(alice), 300e6);
         _assertBooksBalance();
     }
 
-    function test_requestRedeem_beyondIdle_partlyFillsFromIdleAndQueuesTheRest() public {
+    function test_fill_beyondIdle_partlyFillsFromIdleAndQueuesTheRest() public {
         _deposit(alice, 1_000e6);
         _deploy(assetA, 800e6);
         uint256 id = _request(alice, 500e18);
+        _fill();
         assertEq(pool.claimableRedeemRequest(id, alice), 200e18);
         assertEq(pool.pendingRedeemRequest(id, alice), 300e18);
         assertEq(pool.idle(), 0);
         assertEq(pool.reservedForRedemptions(), 200e6);
         assertEq(pool.lockedShares(alice), 300e18);
         assertEq(pool.balanceOf(alice), 800e18);
-        assertEq(pool.queueHead(), 0, "a partly filled request stays at the head");
+        assertEq(pool.queueHead(), id, "a partly filled request stays at the head");
     }
 
     // ─── Filling ────────────────────────────────────────────────────────────────────────────────────────
 
-    function test_pendingRequest_isFilledByRepayment() public {
+    function test_pendingRequest_isFilledAfterRepayment() public {
         _fullyDeployed();
         uint256 id = _request(alice, 600e18);
         assertEq(pool.pendingRedeemRequest(id, alice), 600e18, "stays pending: no idle");
 
-        usdc.mint(manager, 600e6);
-        vm.expectEmit(true, true, false, true, address(pool));
-        emit RedeemRequestFilled(id, alice, 600e18, 600e6);
-        vm.prank(manager);
-        pool.recordRepayment(assetA, 600e6);
+        _repay(assetA, 600e6);
+        assertEq(pool.pendingRedeemRequest(id, alice), 600e18, "a repayment does not fill by itself");
+        assertEq(pool.idle(), 600e6);
+        assertEq(pool.deployableCapital(), 0, "what the queue is owed cannot be redeployed");
+
+        vm.expectEmit(true, true, true, true, address(pool));
+        emit RedeemRequestFilled(id, alice, alice, 600e18, 600e6);
+        _fill();
 
         assertEq(pool.pendingRedeemRequest(id, alice), 0);
         assertEq(pool.claimableRedeemRequest(id, alice), 600e18);
-        assertEq(pool.redeemRequest(id).claimableAssets, 600e6);
+        assertEq(_claimableAssets(alice), 600e6);
+        assertEq(pool.redeemRequest(id).filledShares, 600e18);
         assertEq(pool.balanceOf(alice), 400e18, "filled shares are burned");
         assertEq(pool.lockedShares(alice), 0);
         assertEq(pool.pendingRedeemShares(), 0);
@@ -333,19 +455,21 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         assertEq(pool.idle(), 0);
         assertEq(pool.totalAssets(), 1_400e6);
         assertEq(pool.totalSupply(), 1_400e18);
-        assertEq(pool.queueHead(), 1);
+        assertEq(pool.queueHead(), 0);
         _assertBooksBalance();
     }
 
-    function test_pendingRequest_isFilledByDeposit() public {
+    function test_pendingRequest_isFilledAfterDeposit() public {
         _fullyDeployed();
         uint256 id = _request(bob, 250e18);
         _deposit(carol, 1_000e6);
+        assertEq(pool.pendingRedeemRequest(id, bob), 250e18, "a deposit does not fill by itself");
+        _fill();
         assertEq(pool.claimableRedeemRequest(id, bob), 250e18);
         assertEq(pool.pendingRedeemRequest(id, bob), 0);
         assertEq(pool.idle(), 750e6);
         assertEq(pool.balanceOf(carol), 1_000e18, "depositor gets shares at the pre-fill price");
-        assertEq(_claimRedemption(bob, id), 250e6);
+        assertEq(_claimRedemption(bob), 250e6);
         _assertBooksBalance();
     }
 
@@ -355,6 +479,7 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         uint256 id1 = _request(bob, 300e18);
 
         _repay(assetA, 250e6);
+        _fill();
         assertEq(pool.claimableRedeemRequest(id0, alice), 250e18);
         assertEq(pool.pendingRedeemRequest(id0, alice), 350e18);
         assertEq(pool.pendingRedeemRequest(id1, bob), 300e18, "nothing reaches the second request");
@@ -363,14 +488,17 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         assertEq(pool.pendingRedeemShares(), 650e18);
         assertEq(pool.lockedShares(alice), 350e18);
 
-        // Partial fills accumulate on the same request.
+        // Partial fills accumulate for the same controller.
         _repay(assetA, 100e6);
+        _fill();
         assertEq(pool.claimableRedeemRequest(id0, alice), 350e18);
-        assertEq(pool.redeemRequest(id0).claimableAssets, 350e6);
+        assertEq(_claimableAssets(alice), 350e6);
+        assertEq(pool.redeemRequest(id0).filledShares, 350e18);
         assertEq(pool.pendingRedeemRequest(id0, alice), 250e18);
 
         // The head completes and the rest spills over to the next one.
         _repay(assetA, 400e6);
+        _fill();
         assertEq(pool.pendingRedeemRequest(id0, alice), 0);
         assertEq(pool.claimableRedeemRequest(id0, alice), 600e18);
         assertEq(pool.claimableRedeemRequest(id1, bob), 150e18);
@@ -387,14 +515,15 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         uint256 idA = _request(carol, 500e18); // carol first
         uint256 idB = _request(alice, 200e18);
         uint256 idC = _request(bob, 300e18);
-        assertEq(idA, 0);
-        assertEq(idB, 1);
-        assertEq(idC, 2);
+        assertEq(idA, 1);
+        assertEq(idB, 2);
+        assertEq(idC, 3);
         assertEq(pool.sharesAheadOf(idA), 0);
         assertEq(pool.sharesAheadOf(idB), 500e18);
         assertEq(pool.sharesAheadOf(idC), 700e18);
 
         _repay(assetA, 499e6);
+        _fill();
         assertEq(pool.claimableRedeemRequest(idA, carol), 499e18);
         assertEq(pool.claimableRedeemRequest(idB, alice), 0);
         assertEq(pool.claimableRedeemRequest(idC, bob), 0);
@@ -402,6 +531,7 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         assertEq(pool.sharesAheadOf(idC), 201e18);
 
         _repay(assetA, 201e6);
+        _fill();
         assertEq(pool.claimableRedeemRequest(idA, carol), 500e18);
         assertEq(pool.claimableRedeemRequest(idB, alice), 200e18);
         assertEq(pool.claimableRedeemRequest(idC, bob), 0);
@@ -409,44 +539,50 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         assertEq(pool.queueHead(), idC);
 
         _repay(assetA, 1_000e6);
+        _fill();
         assertEq(pool.claimableRedeemRequest(idC, bob), 300e18);
         assertEq(pool.idle(), 700e6);
         assertEq(pool.pendingRedeemShares(), 0);
-        assertEq(pool.queueHead(), 3);
+        assertEq(pool.queueHead(), 0);
 
-        assertEq(_claimRedemption(bob, idC), 300e6);
-        assertEq(_claimRedemption(carol, idA), 500e6);
-        assertEq(_claimRedemption(alice, idB), 200e6);
+        assertEq(_claimRedemption(bob), 300e6);
+        assertEq(_claimRedemption(carol), 500e6);
+        assertEq(_claimRedemption(alice), 200e6);
         assertEq(pool.reservedForRedemptions(), 0);
         _assertBooksBalance();
     }
 
-    function test_fillRedemptions_callableByAnyone_afterAutoFillLimit() public {
+    function test_fillRedemptions_callableByAnyone_boundedByMaxRequests() public {
         _fullyDeployed();
-        // Ten requests: a repayment fills only AUTO_FILL_LIMIT (8) of them.
         for (uint256 i = 0; i < 10; i++) {
             _request(alice, 10e18);
         }
         _repay(assetA, 1_000e6);
-        assertEq(pool.queueHead(), 8);
+        vm.prank(stranger);
+        assertEq(pool.fillRedemptions(8), 8);
+        assertEq(pool.queueHead(), 9);
         assertEq(pool.pendingRedeemShares(), 20e18);
         assertEq(pool.idle(), 920e6);
-        assertEq(pool.pendingRedeemRequest(8, alice), 10e18);
         assertEq(pool.pendingRedeemRequest(9, alice), 10e18);
+        assertEq(pool.pendingRedeemRequest(10, alice), 10e18);
 
         vm.prank(stranger);
         uint256 filled = pool.fillRedemptions(1);
         assertEq(filled, 1);
-        assertEq(pool.queueHead(), 9);
+        assertEq(pool.queueHead(), 10);
         vm.prank(stranger);
         filled = pool.fillRedemptions(50);
         assertEq(filled, 1);
-        assertEq(pool.queueHead(), 10);
+        assertEq(pool.queueHead(), 0);
+        assertEq(pool.queueTail(), 0);
         assertEq(pool.pendingRedeemShares(), 0);
         assertEq(pool.idle(), 900e6);
         assertEq(pool.reservedForRedemptions(), 100e6);
         assertEq(pool.lockedShares(alice), 0);
         assertEq(pool.balanceOf(alice), 900e18);
+        // Ten fills, one claim of them all.
+        assertEq(pool.claimableRedeemRequest(3, alice), 100e18);
+        assertEq(_claimRedemption(alice), 100e6);
 
         // Nothing left: a further call fills nothing.
         vm.prank(stranger);
@@ -456,11 +592,11 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
 
     function test_fillRedemptions_withoutIdleFillsNothing() public {
         _fullyDeployed();
-        _request(alice, 100e18);
+        uint256 id = _request(alice, 100e18);
         vm.prank(stranger);
         assertEq(pool.fillRedemptions(10), 0);
         assertEq(pool.pendingRedeemShares(), 100e18);
-        assertEq(pool.queueHead(), 0);
+        assertEq(pool.queueHead(), id);
     }
 
     function test_whileQueueWaits_maxWithdrawIsZeroForEveryone() public {
@@ -469,13 +605,15 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
             _request(alice, 10e18);
         }
         _repay(assetA, 1_000e6);
+        pool.fillRedemptions(8);
         // Idle is there, but two requests still wait: nobody may jump the queue.
         assertEq(pool.idle(), 920e6);
         assertGt(pool.pendingRedeemShares(), 0);
         assertEq(pool.maxWithdraw(bob), 0);
         assertEq(pool.maxRedeem(bob), 0);
-        assertEq(pool.maxWithdraw(alice), 0);
-        assertEq(pool.maxRedeem(alice), 0);
+        // alice's limits are her filled redemptions, which she claims.
+        assertEq(pool.maxWithdraw(alice), 80e6);
+        assertEq(pool.maxRedeem(alice), 80e18);
         vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxRedeem.selector, bob, 1e18, 0));
         vm.prank(bob);
         pool.redeem(1e18, bob, bob);
@@ -493,46 +631,56 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
 
     function test_whileQueueWaits_withNoIdle_maxWithdrawIsZero() public {
         _fullyDeployed();
-        _request(alice, 1e18);
+        _request(alice, 10e18);
         assertEq(pool.maxWithdraw(bob), 0);
         assertEq(pool.maxRedeem(bob), 0);
         assertEq(pool.maxWithdraw(carol), 0);
     }
 
-    // ─── Cancel ─────────────────────────────────────────────────────────────────────────────────────────
+    // ─── Cancel (ERC-7887, synchronous) ─────────────────────────────────────────────────────────────────
 
     function test_cancel_unlocksPendingShares() public {
         _fullyDeployed();
         uint256 id = _request(alice, 600e18);
         vm.expectEmit(true, true, false, true, address(pool));
-        emit RedeemRequestCancelled(id, alice, 600e18);
+        emit CancelRedeemRequest(alice, id, alice);
+        vm.expectEmit(true, true, true, true, address(pool));
+        emit CancelRedeemClaim(alice, alice, id, alice, 600e18);
         vm.prank(alice);
-        pool.cancelRedeemRequest(id);
+        pool.cancelRedeemRequest(id, alice);
 
         assertEq(pool.pendingRedeemRequest(id, alice), 0);
+        assertFalse(pool.pendingCancelRedeemRequest(id, alice), "nothing waits: cancellation is synchronous");
+        assertEq(pool.claimableCancelRedeemRequest(id, alice), 0);
         assertEq(pool.lockedShares(alice), 0);
         assertEq(pool.unlockedShares(alice), 1_000e18);
         assertEq(pool.pendingRedeemShares(), 0);
-        // The queue no longer waits, and a repayment does not fill the cancelled request.
+        assertEq(pool.queueHead(), 0);
+        // The queue no longer waits, and a fill does not reach the cancelled request.
         _repay(assetA, 500e6);
+        assertEq(_fill(), 0);
         assertEq(pool.claimableRedeemRequest(id, alice), 0);
         assertEq(pool.idle(), 500e6);
         assertEq(pool.maxWithdraw(alice), 500e6);
         vm.prank(alice);
         pool.transfer(bob, 1_000e18);
         assertEq(pool.balanceOf(bob), 2_000e18);
+
+        vm.expectRevert(FinancingPool.NothingToClaim.selector);
+        pool.claimCancelRedeemRequest(id, alice, alice);
     }
 
     function test_cancel_afterPartialFill_keepsFilledPartClaimable() public {
         _fullyDeployed();
         uint256 id = _request(alice, 600e18);
         _repay(assetA, 200e6);
+        _fill();
         assertEq(pool.claimableRedeemRequest(id, alice), 200e18);
 
-        vm.expectEmit(true, true, false, true, address(pool));
-        emit RedeemRequestCancelled(id, alice, 400e18);
+        vm.expectEmit(true, true, true, true, address(pool));
+        emit CancelRedeemClaim(alice, alice, id, alice, 400e18);
         vm.prank(alice);
-        pool.cancelRedeemRequest(id);
+        pool.cancelRedeemRequest(id, alice);
 
         assertEq(pool.pendingRedeemRequest(id, alice), 0);
         assertEq(pool.claimableRedeemRequest(id, alice), 200e18);
@@ -540,10 +688,12 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         assertEq(pool.balanceOf(alice), 800e18);
         assertEq(pool.pendingRedeemShares(), 0);
 
+        vm.expectEmit(true, true, false, true, address(pool));
+        emit RedemptionClaimed(alice, carol, 200e18, 200e6);
         vm.expectEmit(true, true, true, true, address(pool));
-        emit RedemptionClaimed(id, alice, carol, 200e6);
+        emit Withdraw(alice, carol, alice, 200e6, 200e18);
         vm.prank(alice);
-        uint256 paid = pool.claimRedemption(id, carol);
+        uint256 paid = pool.redeem(200e18, carol, alice);
         assertEq(paid, 200e6);
         assertEq(usdc.balanceOf(carol), 200e6);
         assertEq(pool.claimableRedeemRequest(id, alice), 0);
@@ -555,107 +705,179 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         uint256 id0 = _request(alice, 500e18);
         uint256 id1 = _request(bob, 300e18);
         vm.prank(alice);
-        pool.cancelRedeemRequest(id0);
+        pool.cancelRedeemRequest(id0, alice);
         assertEq(pool.sharesAheadOf(id1), 0);
+        assertEq(pool.queueHead(), id1);
         _repay(assetA, 300e6);
+        _fill();
         assertEq(pool.claimableRedeemRequest(id1, bob), 300e18);
-        assertEq(pool.queueHead(), 2);
+        assertEq(pool.queueHead(), 0);
+    }
+
+    /// Cancelling from the middle of the queue unlinks the request: the others keep their order.
+    function test_cancel_fromTheMiddle_keepsTheOthersInOrder() public {
+        _fullyDeployed();
+        uint256 id1 = _request(alice, 100e18);
+        uint256 id2 = _request(bob, 200e18);
+        uint256 id3 = _request(alice, 300e18);
+        vm.prank(bob);
+        pool.cancelRedeemRequest(id2, bob);
+        assertEq(pool.redeemRequest(id1).next, id3);
+        assertEq(pool.redeemRequest(id3).prev, id1);
+        assertEq(pool.sharesAheadOf(id3), 100e18);
+        assertEq(pool.queueTail(), id3);
+        vm.prank(alice);
+        pool.cancelRedeemRequest(id3, alice);
+        assertEq(pool.queueTail(), id1);
+        assertEq(pool.redeemRequest(id1).next, 0);
+        uint256 id4 = _request(bob, 50e18);
+        assertEq(pool.redeemRequest(id1).next, id4);
+        assertEq(pool.sharesAheadOf(id4), 100e18);
     }
 
     function test_cancel_reverts() public {
         _fullyDeployed();
         uint256 id = _request(alice, 100e18);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.NotRequestOwner.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.NotControllerOrOperator.selector, alice, bob));
         vm.prank(bob);
-        pool.cancelRedeemRequest(id);
+        pool.cancelRedeemRequest(id, alice);
 
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, 1));
-        vm.prank(alice);
-        pool.cancelRedeemRequest(1);
+        // Not bob's request.
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, id));
+        vm.prank(bob);
+        pool.cancelRedeemRequest(id, bob);
 
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, 5));
         vm.prank(alice);
-        pool.cancelRedeemRequest(id);
-        vm.expectRevert(FinancingPool.NothingToClaim.selector);
+        pool.cancelRedeemRequest(5, alice);
+
+        // An operator of the controller may cancel.
         vm.prank(alice);
-        pool.cancelRedeemRequest(id);
+        pool.setOperator(carol, true);
+        vm.prank(carol);
+        pool.cancelRedeemRequest(id, alice);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, id));
+        vm.prank(alice);
+        pool.cancelRedeemRequest(id, alice);
     }
 
     function test_cancel_ofFullyFilledRequestReverts() public {
         _deposit(alice, 100e6);
-        uint256 id = _request(alice, 100e18); // filled at once from idle
-        vm.expectRevert(FinancingPool.NothingToClaim.selector);
+        uint256 id = _request(alice, 100e18);
+        _fill();
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, id));
         vm.prank(alice);
-        pool.cancelRedeemRequest(id);
+        pool.cancelRedeemRequest(id, alice);
     }
 
     // ─── Claim ──────────────────────────────────────────────────────────────────────────────────────────
 
-    function test_claimRedemption_paysReceiverAndEmits() public {
+    function test_claim_paysReceiverAndEmits_withoutBurning() public {
         _fullyDeployed();
         uint256 id = _request(alice, 400e18);
         _repay(assetA, 400e6);
+        _fill();
         uint256 before = usdc.balanceOf(address(pool));
+        uint256 supply = pool.totalSupply();
 
+        vm.expectEmit(true, true, false, true, address(pool));
+        emit RedemptionClaimed(alice, bob, 400e18, 400e6);
         vm.expectEmit(true, true, true, true, address(pool));
-        emit RedemptionClaimed(id, alice, bob, 400e6);
+        emit Withdraw(alice, bob, alice, 400e6, 400e18);
         vm.prank(alice);
-        uint256 paid = pool.claimRedemption(id, bob);
+        uint256 paid = pool.redeem(400e18, bob, alice);
 
         assertEq(paid, 400e6);
+        assertEq(pool.totalSupply(), supply, "the shares were burned at the fill");
         assertEq(usdc.balanceOf(bob), 400e6);
         assertEq(usdc.balanceOf(alice), 0);
         assertEq(usdc.balanceOf(address(pool)), before - 400e6);
         assertEq(pool.reservedForRedemptions(), 0);
-        FinancingPool.Redemption memory r = pool.redeemRequest(id);
-        assertEq(r.claimableAssets, 0);
-        assertEq(r.claimableShares, 0);
+        (uint256 shares, uint256 assets) = _claimable(alice);
+        assertEq(shares, 0);
+        assertEq(assets, 0);
+        assertEq(pool.claimableRedeemRequest(id, alice), 0);
+        FinancingPool.Request memory r = pool.redeemRequest(id);
         assertEq(r.owner, alice);
+        assertEq(r.filledShares, 400e18);
         _assertBooksBalance();
     }
 
-    function test_claimRedemption_reverts() public {
+    /// withdraw claims by assets, in parts; the shares it reports round up, and the last part takes the rest.
+    function test_claim_throughWithdraw_inParts() public {
         _fullyDeployed();
-        uint256 id = _request(alice, 400e18);
-
-        vm.expectRevert(FinancingPool.NothingToClaim.selector); // still pending
+        _impair(assetA, 333_333_333); // an awkward price
+        _request(alice, 600e18);
+        _repay(assetA, 1_000e6);
+        _fill();
+        (uint256 shares, uint256 assets) = _claimable(alice);
+        assertEq(pool.maxWithdraw(alice), assets);
         vm.prank(alice);
-        pool.claimRedemption(id, alice);
+        uint256 burned = pool.withdraw(assets / 3, alice, alice);
+        assertEq(burned, Math.mulDiv(assets / 3, shares, assets, Math.Rounding.Ceil));
+        (uint256 sharesLeft, uint256 assetsLeft) = _claimable(alice);
+        assertEq(sharesLeft, shares - burned);
+        assertEq(assetsLeft, assets - assets / 3);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsClaimable.selector, assetsLeft + 1, assetsLeft));
+        vm.prank(alice);
+        pool.withdraw(assetsLeft + 1, alice, alice);
+        vm.prank(alice);
+        assertEq(pool.withdraw(assetsLeft, alice, alice), sharesLeft);
+        assertEq(usdc.balanceOf(alice), assets);
+        assertEq(pool.reservedForRedemptions(), 0);
+        _assertBooksBalance();
+    }
+
+    function test_claim_reverts() public {
+        _fullyDeployed();
+        _request(alice, 400e18);
+
+        // Still pending: nothing to claim, so redeem is an instant exit, closed while the queue waits.
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxRedeem.selector, alice, 400e18, 0));
+        vm.prank(alice);
+        pool.redeem(400e18, alice, alice);
 
         _repay(assetA, 400e6);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.NotRequestOwner.selector, id, bob));
+        _fill();
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.NotControllerOrOperator.selector, alice, bob));
         vm.prank(bob);
-        pool.claimRedemption(id, bob);
-
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, 5));
+        pool.redeem(400e18, bob, alice);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsClaimable.selector, 400e18 + 1, 400e18));
         vm.prank(alice);
-        pool.claimRedemption(5, alice);
-
-        _claimRedemption(alice, id);
-        vm.expectRevert(FinancingPool.NothingToClaim.selector); // already claimed
+        pool.redeem(400e18 + 1, alice, alice);
+        vm.expectRevert(FinancingPool.ZeroAmount.selector);
         vm.prank(alice);
-        pool.claimRedemption(id, alice);
+        pool.redeem(0, alice, alice);
+
+        _claimRedemption(alice);
+        // Already claimed: redeem is an instant exit again, and there is no idle.
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxRedeem.selector, alice, 400e18, 0));
+        vm.prank(alice);
+        pool.redeem(400e18, alice, alice);
         assertEq(usdc.balanceOf(alice), 400e6);
     }
 
-    function test_claimRedemption_isUnaffectedByLaterWriteDown() public {
+    function test_claim_isUnaffectedByLaterLoss() public {
         _fullyDeployed();
-        uint256 id = _request(alice, 400e18);
+        _request(alice, 400e18);
         _repay(assetA, 400e6);
+        _fill();
+        _impair(assetA, 1_000e6);
         vm.prank(manager);
         pool.recordWriteDown(assetA, 1_000e6);
-        assertEq(_claimRedemption(alice, id), 400e6);
+        assertEq(_claimRedemption(alice), 400e6);
     }
 
     function test_fill_isAtThePriceOfFillTime() public {
         _fullyDeployed();
-        uint256 id = _request(alice, 500e18);
-        vm.prank(manager);
-        pool.recordWriteDown(assetA, 500e6); // -25 %: 1,500 USDC for 2,000 shares
+        _request(alice, 500e18);
+        _impair(assetA, 500e6); // -25 %: 1,500 USDC for 2,000 shares
         uint256 expected = pool.previewRedeem(500e18);
         assertEq(expected, 375e6);
         _repay(assetA, 1_000e6);
-        assertEq(pool.redeemRequest(id).claimableAssets, expected);
-        assertEq(_claimRedemption(alice, id), 375e6);
+        _fill();
+        assertEq(_claimableAssets(alice), expected);
+        assertEq(_claimRedemption(alice), 375e6);
     }
 
     // ─── Views ──────────────────────────────────────────────────────────────────────────────────────────
@@ -667,7 +889,7 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         uint256 id1 = _request(bob, 200e18);
         uint256 id2 = _request(alice, 50e18);
         assertEq(pool.redeemRequestCount(), 3);
-        assertEq(id2, 2);
+        assertEq(id2, 3);
         // Another controller sees nothing.
         assertEq(pool.pendingRedeemRequest(id0, bob), 0);
         assertEq(pool.pendingRedeemRequest(id1, alice), 0);
@@ -677,24 +899,36 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         assertEq(pool.lockedShares(alice), 150e18);
 
         _repay(assetA, 150e6);
+        _fill();
         assertEq(pool.claimableRedeemRequest(id0, alice), 100e18);
         assertEq(pool.claimableRedeemRequest(id0, bob), 0);
         assertEq(pool.claimableRedeemRequest(id1, bob), 50e18);
+        assertEq(pool.claimableRedeemRequest(id2, alice), 0, "never filled");
         assertEq(pool.sharesAheadOf(id0), 0, "no longer pending");
         assertEq(pool.sharesAheadOf(id1), 0, "next in line");
         assertEq(pool.sharesAheadOf(id2), 150e18);
     }
 
-    function test_views_revertForUnknownRequest() public {
-        bytes memory err = abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, 0);
-        vm.expectRevert(err);
-        pool.pendingRedeemRequest(0, alice);
-        vm.expectRevert(err);
-        pool.claimableRedeemRequest(0, alice);
-        vm.expectRevert(err);
+    function test_views_unknownRequest() public {
+        assertEq(pool.pendingRedeemRequest(0, alice), 0);
+        assertEq(pool.claimableRedeemRequest(0, alice), 0);
+        assertEq(pool.sharesAheadOf(0), 0);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, 0));
         pool.redeemRequest(0);
-        vm.expectRevert(err);
-        pool.sharesAheadOf(0);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, 1));
+        pool.redeemRequest(1);
+    }
+
+    function test_views_erc165AndShare() public view {
+        assertTrue(pool.supportsInterface(type(IERC7540Operator).interfaceId));
+        assertTrue(pool.supportsInterface(type(IERC7540Redeem).interfaceId));
+        assertTrue(pool.supportsInterface(type(IERC7887Redeem).interfaceId));
+        assertTrue(pool.supportsInterface(0xe3bc4e65));
+        assertTrue(pool.supportsInterface(0x620ee8e4));
+        assertTrue(pool.supportsInterface(0x2f0a18c5));
+        assertTrue(pool.supportsInterface(type(IERC165).interfaceId));
+        assertFalse(pool.supportsInterface(0xffffffff));
+        assertEq(pool.share(), address(pool));
     }
 
     /// Regression: a request that is no longer pending has no shares ahead of it.
@@ -703,7 +937,7 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         _request(alice, 100e18);
         uint256 id1 = _request(bob, 200e18);
         vm.prank(bob);
-        pool.cancelRedeemRequest(id1);
+        pool.cancelRedeemRequest(id1, bob);
         assertEq(pool.sharesAheadOf(id1), 0);
     }
 
@@ -711,16 +945,15 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
     /// burn the requester's shares for 0 USDC; repeating fillRedemptions changes nothing.
     function test_partialFill_neverBurnsSharesForZeroAssets() public {
         _fullyDeployed();
-        vm.prank(manager);
-        pool.recordWriteDown(assetA, 333_333_333); // totalAssets + 1 does not divide totalSupply + 1e12
+        _impair(assetA, 333_333_333); // totalAssets + 1 does not divide totalSupply + 1e12
         uint256 id = _request(alice, 1_000e18);
         _repay(assetA, 1); // 1 wei of idle
         for (uint256 i = 0; i < 3; i++) {
             pool.fillRedemptions(1);
         }
-        FinancingPool.Redemption memory r = pool.redeemRequest(id);
-        assertEq(r.claimableShares, 0, "shares burned");
-        assertEq(r.claimableAssets, 0);
+        FinancingPool.Request memory r = pool.redeemRequest(id);
+        assertEq(r.filledShares, 0, "shares burned");
+        assertEq(_claimableAssets(alice), 0);
         assertEq(pool.balanceOf(alice), 1_000e18);
         assertEq(r.pendingShares, 1_000e18);
     }
@@ -747,6 +980,7 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
 
         // Filled: the shares are burned and stop earning; what was earned stays claimable.
         _repay(assetA, 1_000e6);
+        _fill();
         assertEq(pool.balanceOf(alice), 0);
         assertEq(pool.claimableRedeemRequest(id, alice), 1_000e18);
         assertEq(pool.claimableRevenue(alice), c2);
@@ -757,7 +991,7 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
 
         vm.prank(alice);
         assertEq(pool.claim(alice), c2);
-        assertEq(_claimRedemption(alice, id), 1_000e6);
+        assertEq(_claimRedemption(alice), 1_000e6);
         assertEq(usdc.balanceOf(alice), c2 + 1_000e6);
         _assertBooksBalance();
     }
@@ -765,13 +999,13 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
     // ─── Fuzz ───────────────────────────────────────────────────────────────────────────────────────────
 
     /// Every fill pays at most previewRedeem of the filled shares at fill time (here exactly, rounded down),
-    /// whether it happens at request time from idle or later from a repayment after a write-down.
+    /// whether it happens from idle right after the request or later from a repayment after an impairment.
     function testFuzz_requestThenFill_neverPaysMoreThanPreviewRedeemAtFill(
         uint256 a,
         uint256 b,
         uint256 deployAmt,
         uint256 shares,
-        uint256 writeDown,
+        uint256 loss,
         uint256 repay
     ) public {
         a = bound(a, MIN_DEPOSIT, 1_000_000e6);
@@ -780,36 +1014,36 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         _deposit(bob, b);
         deployAmt = bound(deployAmt, 1, a + b);
         _deploy(assetA, deployAmt);
-        shares = bound(shares, 1, pool.balanceOf(alice));
+        shares = bound(shares, MIN_DEPOSIT * OFFSET, pool.balanceOf(alice));
 
-        // Fill at request time (from idle).
+        // Fill from idle.
         uint256 ta = pool.totalAssets();
         uint256 ts = pool.totalSupply();
         uint256 id = _request(alice, shares);
-        FinancingPool.Redemption memory r0 = pool.redeemRequest(id);
-        assertLe(r0.claimableAssets, Math.mulDiv(r0.claimableShares, ta + 1, ts + OFFSET));
-        assertEq(r0.claimableShares + r0.pendingShares, shares);
+        _fill();
+        (uint256 shares0, uint256 assets0) = _claimable(alice);
+        assertLe(assets0, Math.mulDiv(shares0, ta + 1, ts + OFFSET));
+        assertEq(shares0 + pool.redeemRequest(id).pendingShares, shares);
 
-        // Write-down between request and fill: the fill happens at the lower price.
-        writeDown = bound(writeDown, 0, pool.outstandingPrincipal() - 1);
-        if (writeDown > 0) {
-            vm.prank(manager);
-            pool.recordWriteDown(assetA, writeDown);
-        }
+        // An impairment between request and fill: the fill happens at the lower price.
+        loss = bound(loss, 0, pool.outstandingPrincipal() - 1);
+        if (loss > 0) _impair(assetA, loss);
         repay = bound(repay, 1, pool.outstandingOf(assetA));
-        ta = pool.totalAssets();
-        ts = pool.totalSupply();
         uint256 idleBefore = pool.idle();
         _repay(assetA, repay);
-        FinancingPool.Redemption memory r1 = pool.redeemRequest(id);
-        uint256 filledShares = r1.claimableShares - r0.claimableShares;
-        uint256 filledAssets = r1.claimableAssets - r0.claimableAssets;
+        ta = pool.totalAssets();
+        ts = pool.totalSupply();
+        _fill();
+        (uint256 shares1, uint256 assets1) = _claimable(alice);
+        uint256 filledShares = shares1 - shares0;
+        uint256 filledAssets = assets1 - assets0;
         assertLe(filledAssets, Math.mulDiv(filledShares, ta + 1, ts + OFFSET), "pays more than previewRedeem");
         assertLe(filledAssets, idleBefore + repay, "pays more than came in");
-        assertEq(r1.claimableShares + r1.pendingShares, shares);
+        assertEq(shares1 + pool.redeemRequest(id).pendingShares, shares);
+        assertEq(pool.redeemRequest(id).filledShares, shares1);
 
-        uint256 paid = r1.claimableAssets == 0 ? 0 : _claimRedemption(alice, id);
-        assertEq(paid, r1.claimableAssets);
+        uint256 paid = shares1 == 0 ? 0 : _claimRedemption(alice);
+        assertEq(paid, assets1);
         assertEq(usdc.balanceOf(alice), paid);
         _assertBooksBalance();
     }
@@ -839,14 +1073,16 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         _deploy(assetA, deployAmt);
         _assertBooksBalance();
 
-        reqA = bound(reqA, 1, pool.balanceOf(alice));
-        uint256 idA = _request(alice, reqA);
+        reqA = bound(reqA, MIN_DEPOSIT * OFFSET, pool.balanceOf(alice));
+        _request(alice, reqA);
         _assertBooksBalance();
-        reqB = bound(reqB, 1, pool.balanceOf(bob));
-        uint256 idB = _request(bob, reqB);
+        reqB = bound(reqB, MIN_DEPOSIT * OFFSET, pool.balanceOf(bob));
+        _request(bob, reqB);
+        _fill();
         _assertBooksBalance();
 
         gross = bound(gross, 0, 100_000e6);
+        if (gross < pool.minDistribution()) gross = 0;
         if (gross > 0) {
             _distribute(gross);
             minted += gross;
@@ -854,8 +1090,11 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         vm.warp(block.timestamp + 3 days);
         _assertBooksBalance();
 
+        // A loss: provisioned, then written off.
         writeDown = bound(writeDown, 0, pool.outstandingPrincipal() - 1);
         if (writeDown > 0) {
+            _impair(assetA, writeDown);
+            _assertBooksBalance();
             vm.prank(manager);
             pool.recordWriteDown(assetA, writeDown);
         }
@@ -864,6 +1103,7 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
         repay = bound(repay, 1, pool.outstandingOf(assetA));
         _repay(assetA, repay);
         minted += repay;
+        _fill();
         _assertBooksBalance();
 
         c = bound(c, MIN_DEPOSIT, 1_000_000e6);
@@ -875,12 +1115,9 @@ contract FinancingPoolRedemptionsTest is ProtocolFixture {
 
         // Everyone claims what they can.
         address[3] memory holders = [alice, bob, carol];
-        uint256[2] memory ids = [idA, idB];
-        for (uint256 i = 0; i < 2; i++) {
-            address owner = pool.redeemRequest(ids[i]).owner;
-            if (pool.redeemRequest(ids[i]).claimableAssets > 0) _claimRedemption(owner, ids[i]);
-        }
         for (uint256 i = 0; i < 3; i++) {
+            (uint256 claimableShares,) = _claimable(holders[i]);
+            if (claimableShares > 0) _claimRedemption(holders[i]);
             if (pool.claimableRevenue(holders[i]) > 0) {
                 vm.prank(holders[i]);
                 pool.claim(holders[i]);

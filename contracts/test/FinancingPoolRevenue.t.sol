@@ -23,7 +23,15 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
         _deposit(alice, 1_000e6);
         usdc.mint(reporter, 700e6);
         vm.expectEmit(true, false, false, true, address(pool));
-        emit RevenueDistributed(assetA, 700e6, 70e6, 630e6, uint64(block.timestamp - 1 days), uint64(block.timestamp), uint64(block.timestamp) + STREAM);
+        emit RevenueDistributed(
+            assetA,
+            700e6,
+            70e6,
+            630e6,
+            uint64(block.timestamp - 1 days),
+            uint64(block.timestamp),
+            uint64(block.timestamp) + STREAM
+        );
         vm.prank(reporter);
         pool.distributeRevenue(assetA, 700e6, uint64(block.timestamp - 1 days), uint64(block.timestamp));
         assertEq(usdc.balanceOf(treasury), 70e6);
@@ -78,8 +86,10 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
         _deposit(alice, 1_000e6);
         FinancingPool.Distribution[] memory batch = new FinancingPool.Distribution[](2);
         uint64 end = uint64(block.timestamp);
-        batch[0] = FinancingPool.Distribution({assetId: assetA, amount: 500e6, periodStart: end - 7 days, periodEnd: end});
-        batch[1] = FinancingPool.Distribution({assetId: assetB, amount: 300e6, periodStart: end - 7 days, periodEnd: end});
+        batch[0] =
+            FinancingPool.Distribution({assetId: assetA, amount: 500e6, periodStart: end - 7 days, periodEnd: end});
+        batch[1] =
+            FinancingPool.Distribution({assetId: assetB, amount: 300e6, periodStart: end - 7 days, periodEnd: end});
         usdc.mint(reporter, 800e6);
         vm.prank(reporter);
         pool.distributeRevenueBatch(batch);
@@ -94,8 +104,12 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
         usdc.mint(reporter, 10e6);
         uint64 nowTs = uint64(block.timestamp);
         vm.startPrank(reporter);
-        vm.expectRevert(FinancingPool.ZeroAmount.selector);
+        // Below one whole USDC: dust cannot be used to touch the stream.
+        assertEq(pool.minDistribution(), 1e6);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumDistribution.selector, 0, 1e6));
         pool.distributeRevenue(assetA, 0, nowTs - 1, nowTs);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumDistribution.selector, 1e6 - 1, 1e6));
+        pool.distributeRevenue(assetA, 1e6 - 1, nowTs - 1, nowTs);
         vm.expectRevert(abi.encodeWithSelector(FinancingPool.InvalidPeriod.selector, nowTs, nowTs));
         pool.distributeRevenue(assetA, 1e6, nowTs, nowTs);
         vm.expectRevert(abi.encodeWithSelector(FinancingPool.InvalidPeriod.selector, nowTs, nowTs + 1));
@@ -105,10 +119,39 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
         vm.prank(admin);
         FinancingPool other = _createPool("Other", "myOTH");
         vm.prank(manager);
-        uint256 foreign = registry.registerAsset(address(other), operator, HardwareAssetRegistry.Kind.GpuCluster, "L40S", 8, "Austin", "");
+        uint256 foreign = registry.registerAsset(
+            address(other), operator, HardwareAssetRegistry.Kind.GpuCluster, "L40S", 8, "Austin", ""
+        );
         vm.prank(reporter);
         vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetNotInPool.selector, foreign));
         pool.distributeRevenue(foreign, 1e6, nowTs - 1, nowTs);
+    }
+
+    /// A new distribution merges into the running stream weighted by amount: the end moves to
+    /// now + (remaining × left + amount × duration) / (remaining + amount), not to now + duration.
+    function test_streamMerge_isAmountWeighted() public {
+        _deposit(alice, 1_000e6);
+        _distribute(700e6); // net 630e6 until now + 7 days
+        assertEq(pool.streamEnd(), block.timestamp + STREAM);
+        vm.warp(block.timestamp + STREAM / 2);
+        uint256 remaining = pool.streamingRevenue();
+        assertApproxEqAbs(remaining, 315e6, 1);
+        uint256 left = pool.streamEnd() - block.timestamp;
+        uint256 amount = _net(70e6);
+        _distribute(70e6);
+        uint256 expectedEnd = block.timestamp + (remaining * left + amount * STREAM) / (remaining + amount);
+        assertEq(pool.streamEnd(), expectedEnd);
+        assertLt(pool.streamEnd(), block.timestamp + STREAM, "the running stream keeps most of its schedule");
+        assertEq(pool.streamRemaining(), remaining + amount);
+
+        // The smallest distribution allowed barely moves the release of what is streaming.
+        uint256 endBefore = pool.streamEnd();
+        _distribute(pool.minDistribution());
+        assertLt(pool.streamEnd() - endBefore, 1 hours);
+        // Everything is released by the end.
+        vm.warp(pool.streamEnd());
+        assertEq(pool.streamingRevenue(), 0);
+        assertApproxEqAbs(pool.claimableRevenue(alice), _net(700e6) + amount + _net(1e6), 2);
     }
 
     /// Revenue that arrives while nobody holds shares is kept, and streams to the first holders.
@@ -209,15 +252,18 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
     {
         _refRelease(ref, users, expected, block.timestamp);
         _distribute(gross);
-        ref.remaining += _net(gross);
+        // The amount-weighted merge: the running stream keeps its time left, the new amount gets a full window.
+        uint256 amount = _net(gross);
+        uint256 left = ref.end > block.timestamp ? ref.end - block.timestamp : 0;
+        ref.end = block.timestamp + (ref.remaining * left + amount * STREAM) / (ref.remaining + amount);
+        ref.remaining += amount;
         ref.last = block.timestamp;
-        ref.end = block.timestamp + STREAM;
     }
 
     function testFuzz_twoHolders_splitProRata(uint256 a, uint256 b, uint256 gross) public {
         a = bound(a, MIN_DEPOSIT, CAP / 2);
         b = bound(b, MIN_DEPOSIT, CAP / 2);
-        gross = bound(gross, 1, 1e13);
+        gross = bound(gross, 1e6, 1e13);
         _deposit(alice, a);
         _deposit(bob, b);
         _distribute(gross);
@@ -245,5 +291,4 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
         // 9 USDC of net revenue × 1e-5 = 90 base units: the small holder's share survives the accumulator.
         assertApproxEqAbs(pool.claimableRevenue(bob), 90, 1);
     }
-
 }

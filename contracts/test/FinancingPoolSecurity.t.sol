@@ -24,7 +24,9 @@ contract ReentrantToken is ERC20 {
         Claim,
         ClaimRedemption,
         RequestRedeem,
+        CancelRedeemRequest,
         FillRedemptions,
+        RecordRecovery,
         DeployCapital
     }
 
@@ -64,15 +66,31 @@ contract ReentrantToken is ERC20 {
         _inHook = true;
         attempts++;
         bytes memory data;
-        if (attack == Attack.Deposit) data = abi.encodeCall(ERC4626.deposit, (attackArg, address(this)));
-        else if (attack == Attack.Mint) data = abi.encodeCall(ERC4626.mint, (attackArg, address(this)));
-        else if (attack == Attack.Redeem) data = abi.encodeCall(ERC4626.redeem, (attackArg, address(this), address(this)));
-        else if (attack == Attack.Withdraw) data = abi.encodeCall(ERC4626.withdraw, (attackArg, address(this), address(this)));
-        else if (attack == Attack.Claim) data = abi.encodeCall(FinancingPool.claim, (address(this)));
-        else if (attack == Attack.ClaimRedemption) data = abi.encodeCall(FinancingPool.claimRedemption, (attackArg, address(this)));
-        else if (attack == Attack.RequestRedeem) data = abi.encodeCall(FinancingPool.requestRedeem, (attackArg));
-        else if (attack == Attack.FillRedemptions) data = abi.encodeCall(FinancingPool.fillRedemptions, (attackArg));
-        else data = abi.encodeCall(FinancingPool.deployCapital, (attackArg, 1));
+        if (attack == Attack.Deposit) {
+            data = abi.encodeCall(ERC4626.deposit, (attackArg, address(this)));
+        } else if (attack == Attack.Mint) {
+            data = abi.encodeCall(ERC4626.mint, (attackArg, address(this)));
+        } else if (attack == Attack.Redeem) {
+            data = abi.encodeCall(ERC4626.redeem, (attackArg, address(this), address(this)));
+        } else if (attack == Attack.Withdraw) {
+            data = abi.encodeCall(ERC4626.withdraw, (attackArg, address(this), address(this)));
+        } else if (attack == Attack.Claim) {
+            data = abi.encodeCall(FinancingPool.claim, (address(this)));
+        }
+        // A claim of filled redemptions goes through redeem with the controller.
+        else if (attack == Attack.ClaimRedemption) {
+            data = abi.encodeCall(FinancingPool.redeem, (attackArg, address(this), address(this)));
+        } else if (attack == Attack.RequestRedeem) {
+            data = abi.encodeCall(FinancingPool.requestRedeem, (attackArg, address(this), address(this)));
+        } else if (attack == Attack.CancelRedeemRequest) {
+            data = abi.encodeCall(FinancingPool.cancelRedeemRequest, (attackArg, address(this)));
+        } else if (attack == Attack.FillRedemptions) {
+            data = abi.encodeCall(FinancingPool.fillRedemptions, (attackArg));
+        } else if (attack == Attack.RecordRecovery) {
+            data = abi.encodeCall(FinancingPool.recordRecovery, (attackArg, 1));
+        } else {
+            data = abi.encodeCall(FinancingPool.deployCapital, (attackArg, 1));
+        }
         (bool ok, bytes memory ret) = t.call(data);
         _inHook = false;
         lastCallSucceeded = ok;
@@ -116,6 +134,9 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
     event CapitalDeployed(uint256 indexed assetId, address indexed operator, uint256 amount);
     event PrincipalRepaid(uint256 indexed assetId, address indexed payer, uint256 amount);
     event PrincipalWrittenDown(uint256 indexed assetId, uint256 amount);
+    event ProvisionUpdated(uint256 indexed assetId, uint256 previousProvision, uint256 provision);
+    event PrincipalRecovered(uint256 indexed assetId, address indexed payer, uint256 amount);
+    event AssetLimitUpdated(uint256 indexed assetId, uint256 limit);
 
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
@@ -126,14 +147,16 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
 
     bytes32 internal managerRole;
     bytes32 internal reporterRole;
-    bytes32 internal pauserRole;
+    bytes32 internal guardianRole;
+    bytes32 internal complianceRole;
     bytes32 internal adminRole;
 
     function setUp() public override {
         super.setUp();
         managerRole = pool.POOL_MANAGER_ROLE();
         reporterRole = pool.REVENUE_REPORTER_ROLE();
-        pauserRole = pool.PAUSER_ROLE();
+        guardianRole = pool.GUARDIAN_ROLE();
+        complianceRole = pool.COMPLIANCE_ROLE();
         adminRole = pool.DEFAULT_ADMIN_ROLE();
     }
 
@@ -142,7 +165,11 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
     function _assertBooks(FinancingPool p) internal view {
         IERC20 token = IERC20(p.asset());
         assertEq(token.balanceOf(address(p)), p.idle() + p.reservedForRedemptions() + p.revenueHeld(), "books");
-        assertEq(p.totalAssets(), p.idle() + p.outstandingPrincipal(), "totalAssets = idle + outstanding");
+        assertEq(
+            p.totalAssets(),
+            p.idle() + p.outstandingPrincipal() - p.totalProvisions(),
+            "totalAssets = idle + outstanding - provisions"
+        );
     }
 
     function _unauthorized(address who, bytes32 role) internal pure returns (bytes memory) {
@@ -153,7 +180,16 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
     function _poolOver(IERC20 token) internal returns (FinancingPool p, uint256 assetId) {
         HardwareAssetRegistry reg = new HardwareAssetRegistry(admin);
         PoolFactory fac = new PoolFactory(
-            token, reg, admin, treasury, FEE_BPS, STREAM, PoolFactory.Roles({manager: manager, reporter: reporter, pauser: pauser})
+            token,
+            reg,
+            admin,
+            treasury,
+            FEE_BPS,
+            STREAM,
+            PoolFactory.Roles({
+                admin: admin, manager: manager, reporter: reporter, guardian: guardian, compliance: compliance
+            }),
+            keccak256(type(FinancingPool).creationCode)
         );
         vm.startPrank(admin);
         reg.grantRole(reg.REGISTRAR_ROLE(), manager);
@@ -165,13 +201,17 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
                 symbol: "ODD",
                 depositCap: CAP,
                 minDeposit: MIN_DEPOSIT,
+                permissioned: false,
                 metadataURI: "",
                 metadataHash: bytes32(0)
-            })
+            }),
+            type(FinancingPool).creationCode
         );
         vm.stopPrank();
         vm.prank(manager);
         assetId = reg.registerAsset(address(p), operator, HardwareAssetRegistry.Kind.GpuCluster, "H100", 8, "", "");
+        vm.prank(admin);
+        p.setAssetLimit(assetId, ASSET_LIMIT);
         assertEq(p.asset(), address(token));
         assertEq(address(p.registry()), address(reg));
     }
@@ -306,12 +346,14 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         p.deposit(600e6, bob);
 
         vm.prank(alice);
-        uint256 id = p.requestRedeem(400e18); // filled at once from idle
-        assertEq(p.redeemRequest(id).claimableAssets, 400e6);
+        p.requestRedeem(400e18, alice, alice);
+        p.fillRedemptions(1); // filled from idle
+        (, uint128 claimableAssets) = p.claimableRedemption(alice);
+        assertEq(claimableAssets, 400e6);
 
-        evil.arm(p, ReentrantToken.Attack.ClaimRedemption, id, false);
+        evil.arm(p, ReentrantToken.Attack.ClaimRedemption, 1, false);
         vm.prank(alice);
-        uint256 paid = p.claimRedemption(id, alice);
+        uint256 paid = p.redeem(400e18, alice, alice);
         assertEq(paid, 400e6);
         assertEq(evil.attempts(), 1);
         assertFalse(evil.lastCallSucceeded());
@@ -329,17 +371,21 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         vm.prank(alice);
         evil.approve(address(p), type(uint256).max);
 
-        ReentrantToken.Attack[7] memory attacks = [
+        ReentrantToken.Attack[9] memory attacks = [
             ReentrantToken.Attack.Mint,
             ReentrantToken.Attack.Withdraw,
             ReentrantToken.Attack.Redeem,
             ReentrantToken.Attack.RequestRedeem,
+            ReentrantToken.Attack.CancelRedeemRequest,
             ReentrantToken.Attack.FillRedemptions,
             ReentrantToken.Attack.ClaimRedemption,
+            ReentrantToken.Attack.RecordRecovery,
             ReentrantToken.Attack.DeployCapital
         ];
         for (uint256 i = 0; i < attacks.length; i++) {
-            uint256 arg = attacks[i] == ReentrantToken.Attack.DeployCapital ? evilAsset : 1;
+            bool assetArg =
+                attacks[i] == ReentrantToken.Attack.DeployCapital || attacks[i] == ReentrantToken.Attack.RecordRecovery;
+            uint256 arg = assetArg ? evilAsset : 1;
             evil.arm(p, attacks[i], arg, false);
             vm.prank(alice);
             p.deposit(MIN_DEPOSIT, alice);
@@ -349,8 +395,8 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
                 evil.lastRevertData(), abi.encodeWithSelector(ReentrancyGuard.ReentrancyGuardReentrantCall.selector)
             );
         }
-        assertEq(p.totalSupply(), 7 * 10e18);
-        assertEq(p.idle(), 7 * MIN_DEPOSIT);
+        assertEq(p.totalSupply(), 9 * 10e18);
+        assertEq(p.idle(), 9 * MIN_DEPOSIT);
         _assertBooks(p);
     }
 
@@ -386,24 +432,33 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
 
     // ─── Pause ──────────────────────────────────────────────────────────────────────────────────────────
 
-    function test_pause_blocksDepositsAndRevenue_butNotExits() public {
+    /// Pause stops every movement of principal and shares and every manager and reporter action; what is owed
+    /// stays collectable: revenue claims, claims of filled redemptions, and cancelling a pending request.
+    function test_pause_stopsEverythingButClaimsAndCancel() public {
         _deposit(alice, 1_000e6);
         _deposit(bob, 1_000e6);
         _deploy(assetA, 1_500e6);
         _distribute(100e6);
         vm.warp(block.timestamp + 1 days);
         vm.prank(bob);
-        uint256 bobRequest = pool.requestRedeem(600e18); // 500 filled from idle, 100 pending
-        assertEq(pool.redeemRequest(bobRequest).claimableAssets, 500e6);
+        uint256 bobRequest = pool.requestRedeem(600e18, bob, bob);
+        _fill(); // 500 filled from idle, 100 pending
+        (uint128 bobClaimableShares, uint128 bobClaimableAssets) = pool.claimableRedemption(bob);
+        assertEq(bobClaimableAssets, 500e6);
+        assertEq(pool.pendingRedeemRequest(bobRequest, bob), 100e18);
+        _repay(assetA, 400e6); // idle for instant exits, once unpaused
 
         vm.expectEmit(false, false, false, true, address(pool));
-        emit Pausable.Paused(pauser);
-        vm.prank(pauser);
+        emit Pausable.Paused(guardian);
+        vm.prank(guardian);
         pool.pause();
         assertTrue(pool.paused());
         assertEq(pool.maxDeposit(alice), 0);
         assertEq(pool.maxMint(alice), 0);
+        assertEq(pool.maxWithdraw(alice), 0, "no instant exit while paused");
+        assertEq(pool.maxRedeem(alice), 0);
 
+        // Deposits.
         usdc.mint(carol, 1_000e6);
         vm.startPrank(carol);
         usdc.approve(address(pool), type(uint256).max);
@@ -418,6 +473,25 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         pool.deposit(0, carol);
         vm.stopPrank();
 
+        // Instant exits, transfers, requests and fills.
+        vm.startPrank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxRedeem.selector, alice, 100e18, 0));
+        pool.redeem(100e18, alice, alice);
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxWithdraw.selector, alice, 100e6, 0));
+        pool.withdraw(100e6, alice, alice);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.transfer(carol, 1e18);
+        pool.approve(carol, 1e18);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.requestRedeem(100e18, alice, alice);
+        vm.stopPrank();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.prank(carol);
+        pool.transferFrom(alice, carol, 1e18);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.fillRedemptions(10);
+
+        // Revenue.
         usdc.mint(reporter, 200e6);
         vm.startPrank(reporter);
         vm.expectRevert(Pausable.EnforcedPause.selector);
@@ -428,46 +502,63 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         pool.distributeRevenueBatch(ds);
         vm.stopPrank();
 
-        // Exits and claims still work while paused.
+        // Every manager action.
+        usdc.mint(manager, 100e6);
+        vm.startPrank(manager);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.deployCapital(assetA, 1e6);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.recordRepayment(assetA, 1e6);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.markImpairment(assetA, 1e6);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.recordWriteDown(assetA, 1e6);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.recordRecovery(assetA, 1e6);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.activate();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.close();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.setDepositLimits(CAP, MIN_DEPOSIT);
+        vm.stopPrank();
+
+        // Still open: revenue claims, claims of filled redemptions, cancellation.
         vm.prank(alice);
         uint256 revenue = pool.claim(alice);
         assertGt(revenue, 0);
         vm.prank(bob);
-        assertEq(pool.claimRedemption(bobRequest, bob), 500e6);
-        vm.prank(alice);
-        uint256 aliceRequest = pool.requestRedeem(100e18);
-        assertEq(pool.pendingRedeemRequest(aliceRequest, alice), 100e18);
-        vm.prank(alice);
-        pool.cancelRedeemRequest(aliceRequest);
-        // The repayment (not paused) fills bob's remaining 100 and leaves idle for instant exits.
-        _repay(assetA, 400e6);
-        assertEq(pool.claimableRedeemRequest(bobRequest, bob), 100e18);
-        assertEq(pool.maxWithdraw(alice), 300e6);
-        vm.prank(alice);
-        pool.withdraw(100e6, alice, alice);
-        vm.prank(alice);
-        pool.redeem(100e18, alice, alice);
-        assertEq(usdc.balanceOf(alice), revenue + 200e6);
+        assertEq(pool.redeem(bobClaimableShares, bob, bob), 500e6);
+        vm.prank(bob);
+        pool.cancelRedeemRequest(bobRequest, bob);
+        assertEq(pool.lockedShares(bob), 0);
+        assertEq(pool.pendingRedeemShares(), 0);
+        assertEq(usdc.balanceOf(bob), 500e6);
 
-        // Unpause restores deposits and revenue.
-        vm.prank(pauser);
+        // Unpause restores everything.
+        vm.prank(guardian);
         pool.unpause();
         assertFalse(pool.paused());
         assertEq(pool.maxDeposit(carol), CAP - pool.totalAssets());
         vm.prank(carol);
         assertEq(pool.deposit(100e6, carol), 100e18);
         _distribute(100e6);
+        vm.prank(alice);
+        pool.withdraw(100e6, alice, alice);
+        assertEq(usdc.balanceOf(alice), revenue + 100e6);
+        vm.prank(alice);
+        pool.transfer(carol, 1e18);
         _assertBooks(pool);
     }
 
     function test_pause_invalidTransitionsRevert() public {
         vm.expectRevert(Pausable.ExpectedPause.selector);
-        vm.prank(pauser);
+        vm.prank(guardian);
         pool.unpause();
-        vm.prank(pauser);
+        vm.prank(guardian);
         pool.pause();
         vm.expectRevert(Pausable.EnforcedPause.selector);
-        vm.prank(pauser);
+        vm.prank(guardian);
         pool.pause();
     }
 
@@ -487,16 +578,27 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
             pool.setDepositLimits(1, 0);
             vm.expectRevert(_unauthorized(who, adminRole));
             pool.setProtocolFee(who, 0);
-            vm.expectRevert(_unauthorized(who, pauserRole));
+            vm.expectRevert(_unauthorized(who, adminRole));
+            pool.setAssetLimit(assetA, type(uint128).max);
+            vm.expectRevert(_unauthorized(who, guardianRole));
             pool.pause();
-            vm.expectRevert(_unauthorized(who, pauserRole));
+            vm.expectRevert(_unauthorized(who, guardianRole));
             pool.unpause();
+            vm.expectRevert(_unauthorized(who, complianceRole));
+            pool.setAllowed(who, true);
             vm.expectRevert(_unauthorized(who, managerRole));
             pool.deployCapital(assetA, 1);
             vm.expectRevert(_unauthorized(who, managerRole));
             pool.recordRepayment(assetA, 1);
             vm.expectRevert(_unauthorized(who, managerRole));
+            pool.markImpairment(assetA, 1);
+            // Lowering a provision is the admin's.
+            vm.expectRevert(_unauthorized(who, adminRole));
+            pool.markImpairment(assetA, 0);
+            vm.expectRevert(_unauthorized(who, managerRole));
             pool.recordWriteDown(assetA, 1);
+            vm.expectRevert(_unauthorized(who, managerRole));
+            pool.recordRecovery(assetA, 1);
             vm.expectRevert(_unauthorized(who, reporterRole));
             pool.distributeRevenue(assetA, 1, 0, 1);
             vm.expectRevert(_unauthorized(who, reporterRole));
@@ -514,17 +616,23 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         vm.expectRevert(_unauthorized(admin, managerRole));
         vm.prank(admin);
         pool.activate();
-        vm.expectRevert(_unauthorized(admin, pauserRole));
+        vm.expectRevert(_unauthorized(admin, guardianRole));
         vm.prank(admin);
         pool.pause();
         vm.expectRevert(_unauthorized(admin, reporterRole));
         vm.prank(admin);
         pool.distributeRevenue(assetA, 1, 0, 1);
+        vm.expectRevert(_unauthorized(admin, complianceRole));
+        vm.prank(admin);
+        pool.setAllowed(alice, true);
 
         vm.expectRevert(_unauthorized(manager, adminRole));
         vm.prank(manager);
         pool.setProtocolFee(manager, 0);
-        vm.expectRevert(_unauthorized(manager, pauserRole));
+        vm.expectRevert(_unauthorized(manager, adminRole));
+        vm.prank(manager);
+        pool.setAssetLimit(assetA, type(uint128).max);
+        vm.expectRevert(_unauthorized(manager, guardianRole));
         vm.prank(manager);
         pool.pause();
         vm.expectRevert(_unauthorized(manager, reporterRole));
@@ -534,12 +642,15 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         vm.expectRevert(_unauthorized(reporter, managerRole));
         vm.prank(reporter);
         pool.deployCapital(assetA, 1);
-        vm.expectRevert(_unauthorized(pauser, managerRole));
-        vm.prank(pauser);
+        vm.expectRevert(_unauthorized(guardian, managerRole));
+        vm.prank(guardian);
         pool.close();
-        vm.expectRevert(_unauthorized(pauser, adminRole));
-        vm.prank(pauser);
-        pool.setProtocolFee(pauser, 0);
+        vm.expectRevert(_unauthorized(guardian, adminRole));
+        vm.prank(guardian);
+        pool.setProtocolFee(guardian, 0);
+        vm.expectRevert(_unauthorized(compliance, managerRole));
+        vm.prank(compliance);
+        pool.deployCapital(assetA, 1);
     }
 
     function test_roles_adminCanGrantAndRevoke() public {
@@ -660,11 +771,12 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         vm.prank(alice);
         assertEq(pool.redeem(200e18, alice, alice), 200e6);
         vm.prank(bob);
-        uint256 id = pool.requestRedeem(500e18);
+        uint256 id = pool.requestRedeem(500e18, bob, bob);
         assertEq(pool.pendingRedeemRequest(id, bob), 500e18);
 
-        // Repayments fill the queue; revenue is distributed and claimed.
+        // Repayments come in and fill the queue; revenue is distributed and claimed.
         _repay(assetA, 700e6);
+        _fill();
         assertEq(pool.claimableRedeemRequest(id, bob), 500e18);
         assertEq(pool.idle(), 200e6);
         _distribute(1_000e6);
@@ -672,7 +784,8 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         vm.prank(alice);
         assertGt(pool.claim(alice), 0);
         vm.prank(bob);
-        assertEq(pool.claimRedemption(id, bob), 500e6);
+        assertEq(pool.redeem(500e18, bob, bob), 500e6);
+        _impair(assetA, 100e6);
         vm.prank(manager);
         pool.recordWriteDown(assetA, 100e6);
         assertEq(pool.outstandingPrincipal(), 1_000e6);
@@ -690,7 +803,9 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         usdc.mint(alice, 100e6);
         vm.startPrank(alice);
         usdc.approve(address(pool), type(uint256).max);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumDeposit.selector, MIN_DEPOSIT - 1, MIN_DEPOSIT));
+        vm.expectRevert(
+            abi.encodeWithSelector(FinancingPool.BelowMinimumDeposit.selector, MIN_DEPOSIT - 1, MIN_DEPOSIT)
+        );
         pool.deposit(MIN_DEPOSIT - 1, alice);
         vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumDeposit.selector, 5e6, MIN_DEPOSIT));
         pool.mint(5e18, alice);
@@ -717,9 +832,12 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         assertEq(pool.maxDeposit(bob), 0);
         assertEq(pool.maxMint(bob), 0);
 
-        // Deployment does not change totalAssets; a write-down reopens room.
+        // Deployment does not change totalAssets; an impairment reopens room (the write-down that follows is
+        // price-neutral and does not).
         _deploy(assetA, 1_000_000e6);
         assertEq(pool.maxDeposit(bob), 0);
+        _impair(assetA, 250_000e6);
+        assertEq(pool.maxDeposit(bob), 250_000e6);
         vm.prank(manager);
         pool.recordWriteDown(assetA, 250_000e6);
         assertEq(pool.maxDeposit(bob), 250_000e6);
@@ -732,15 +850,12 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
     function test_depositCap_maxMintIsTruthful() public {
         _deposit(alice, 6_000_000e6);
         _deploy(assetA, 1_000_000e6);
-        vm.prank(manager);
-        pool.recordWriteDown(assetA, 123_456_789); // awkward price
+        _impair(assetA, 123_456_789); // awkward price
         uint256 maxShares = pool.maxMint(bob);
         usdc.mint(bob, pool.previewMint(maxShares + 1));
         vm.startPrank(bob);
         usdc.approve(address(pool), type(uint256).max);
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxMint.selector, bob, maxShares + 1, maxShares)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxMint.selector, bob, maxShares + 1, maxShares));
         pool.mint(maxShares + 1, bob);
         uint256 assets = pool.mint(maxShares, bob);
         vm.stopPrank();
@@ -865,31 +980,75 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
 
     // ─── Capital flows ──────────────────────────────────────────────────────────────────────────────────
 
-    function test_deployCapital_sendsUsdcToTheAssetsOperator() public {
-        address otherOperator = makeAddr("otherOperator");
-        vm.prank(manager);
-        uint256 assetC = registry.registerAsset(
-            address(pool), otherOperator, HardwareAssetRegistry.Kind.RobotFleet, "AMR", 10, "", ""
-        );
+    function test_deployCapital_sendsUsdcToTheProjectOperator() public {
         _deposit(alice, 1_000e6);
 
         vm.expectEmit(true, true, false, true, address(pool));
         emit CapitalDeployed(assetA, operator, 300e6);
         _deploy(assetA, 300e6);
-        _deploy(assetC, 200e6);
+        _deploy(assetB, 200e6);
 
-        assertEq(usdc.balanceOf(operator), 300e6);
-        assertEq(usdc.balanceOf(otherOperator), 200e6);
+        assertEq(usdc.balanceOf(operator), 500e6);
         assertEq(pool.idle(), 500e6);
         assertEq(pool.outstandingPrincipal(), 500e6);
         assertEq(pool.outstandingOf(assetA), 300e6);
-        assertEq(pool.outstandingOf(assetC), 200e6);
+        assertEq(pool.outstandingOf(assetB), 200e6);
         assertEq(pool.totalAssets(), 1_000e6);
-        (uint256 deployed, uint256 repaid, uint256 writtenDown) = pool.assetCapital(assetA);
+        (uint256 deployed, uint256 repaid, uint256 writtenDown, uint256 recovered, uint256 provision, uint256 limit) =
+            pool.assetCapital(assetA);
         assertEq(deployed, 300e6);
         assertEq(repaid, 0);
         assertEq(writtenDown, 0);
+        assertEq(recovered, 0);
+        assertEq(provision, 0);
+        assertEq(limit, ASSET_LIMIT);
         _assertBooks(pool);
+    }
+
+    /// The manager cannot send capital to an asset registered to this pool under any other operator than the
+    /// project's: the registrar and the manager together cannot route principal to an address of their choice.
+    function test_deployCapital_refusesAssetOfAnotherOperator() public {
+        address otherOperator = makeAddr("otherOperator");
+        vm.prank(manager);
+        uint256 assetC = registry.registerAsset(
+            address(pool), otherOperator, HardwareAssetRegistry.Kind.RobotFleet, "AMR", 10, "", ""
+        );
+        vm.prank(admin);
+        pool.setAssetLimit(assetC, ASSET_LIMIT);
+        _deposit(alice, 1_000e6);
+
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetOperatorNotProject.selector, assetC, otherOperator));
+        vm.prank(manager);
+        pool.deployCapital(assetC, 200e6);
+        assertEq(usdc.balanceOf(otherOperator), 0);
+        assertEq(pool.idle(), 1_000e6);
+        assertEq(pool.projectOperator(), operator);
+    }
+
+    /// Each asset is financed only up to the limit the admin set; an asset without a limit gets nothing.
+    function test_deployCapital_boundedByAssetLimit() public {
+        _deposit(alice, 1_000e6);
+        vm.expectEmit(true, false, false, true, address(pool));
+        emit AssetLimitUpdated(assetA, 500e6);
+        vm.prank(admin);
+        pool.setAssetLimit(assetA, 500e6);
+        _deploy(assetA, 300e6);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsAssetLimit.selector, assetA, 500e6 + 1, 500e6));
+        vm.prank(manager);
+        pool.deployCapital(assetA, 200e6 + 1);
+        _deploy(assetA, 200e6);
+        // A repayment makes room again.
+        _repay(assetA, 100e6);
+        _deploy(assetA, 100e6);
+        assertEq(pool.outstandingOf(assetA), 500e6);
+
+        vm.prank(manager);
+        uint256 assetC = registry.registerAsset(
+            address(pool), operator, HardwareAssetRegistry.Kind.GpuCluster, "B200", 8, "Ashburn, VA", ""
+        );
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsAssetLimit.selector, assetC, 1e6, 0));
+        vm.prank(manager);
+        pool.deployCapital(assetC, 1e6);
     }
 
     function test_deployCapital_reverts() public {
@@ -897,7 +1056,8 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         // An asset financed by another pool.
         FinancingPool other = _secondPool();
         vm.prank(manager);
-        uint256 foreign = registry.registerAsset(address(other), operator, HardwareAssetRegistry.Kind.GpuCluster, "H100", 8, "", "");
+        uint256 foreign =
+            registry.registerAsset(address(other), operator, HardwareAssetRegistry.Kind.GpuCluster, "H100", 8, "", "");
         vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetNotInPool.selector, foreign));
         vm.prank(manager);
         pool.deployCapital(foreign, 100e6);
@@ -906,7 +1066,7 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         vm.prank(manager);
         pool.deployCapital(99, 100e6);
         // Beyond idle.
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.InsufficientIdle.selector, 1_000e6 + 1, 1_000e6));
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsDeployable.selector, 1_000e6 + 1, 1_000e6));
         vm.prank(manager);
         pool.deployCapital(assetA, 1_000e6 + 1);
         // Zero.
@@ -917,14 +1077,23 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         assertEq(uint8(pool.status()), uint8(FinancingPool.Status.Raising));
     }
 
-    function test_deployCapital_cannotSpendRevenueOrReservedRedemptions() public {
+    function test_deployCapital_cannotSpendRevenueOrWhatExitsAreOwed() public {
         _deposit(alice, 1_000e6);
         _distribute(500e6); // USDC held for shareholders, not principal
         vm.prank(alice);
-        pool.requestRedeem(400e18); // 400e6 reserved for the request
+        pool.requestRedeem(400e18, alice, alice);
+        // Pending: the 400 it is owed stays in the pool although it is still idle.
+        assertEq(pool.idle(), 1_000e6);
+        assertEq(pool.deployableCapital(), 600e6);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsDeployable.selector, 600e6 + 1, 600e6));
+        vm.prank(manager);
+        pool.deployCapital(assetA, 600e6 + 1);
+        // Filled: reserved for the claim, no longer idle.
+        _fill();
         assertEq(pool.idle(), 600e6);
+        assertEq(pool.deployableCapital(), 600e6);
         assertGt(usdc.balanceOf(address(pool)), 1_000e6);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.InsufficientIdle.selector, 600e6 + 1, 600e6));
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsDeployable.selector, 600e6 + 1, 600e6));
         vm.prank(manager);
         pool.deployCapital(assetA, 600e6 + 1);
         _deploy(assetA, 600e6);
@@ -946,7 +1115,7 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         assertEq(pool.outstandingPrincipal(), 500e6);
         assertEq(pool.outstandingOf(assetA), 500e6);
         assertEq(pool.totalAssets(), 1_000e6);
-        (, uint256 repaid,) = pool.assetCapital(assetA);
+        (, uint128 repaid,,,,) = pool.assetCapital(assetA);
         assertEq(repaid, 300e6);
         _assertBooks(pool);
     }
@@ -975,32 +1144,45 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         assertEq(usdc.balanceOf(manager), 2_000e6);
     }
 
-    function test_recordWriteDown_lowersTotalAssetsAndSharePrice() public {
+    /// The loss hits the share price when it is provisioned (markImpairment), not when it is written off.
+    function test_markImpairment_lowersSharePrice_writeDownIsPriceNeutral() public {
         _deposit(alice, 1_000e6);
         _deploy(assetA, 800e6);
         uint256 priceBefore = pool.previewRedeem(1e18);
         assertEq(priceBefore, 1e6);
 
+        vm.startPrank(manager);
+        registry.setStatus(assetA, HardwareAssetRegistry.Status.Impaired);
+        vm.expectEmit(true, false, false, true, address(pool));
+        emit ProvisionUpdated(assetA, 0, 500e6);
+        pool.markImpairment(assetA, 500e6);
+        vm.stopPrank();
+
+        assertEq(pool.totalAssets(), 500e6);
+        assertEq(pool.totalProvisions(), 500e6);
+        assertEq(pool.outstandingPrincipal(), 800e6);
+        assertEq(pool.previewRedeem(1e18), 500_000, "share price halves");
+
+        vm.expectEmit(true, false, false, true, address(pool));
+        emit ProvisionUpdated(assetA, 500e6, 0);
         vm.expectEmit(true, false, false, true, address(pool));
         emit PrincipalWrittenDown(assetA, 500e6);
         vm.prank(manager);
         pool.recordWriteDown(assetA, 500e6);
 
         assertEq(pool.totalAssets(), 500e6);
+        assertEq(pool.totalProvisions(), 0);
         assertEq(pool.outstandingPrincipal(), 300e6);
         assertEq(pool.outstandingOf(assetA), 300e6);
         assertEq(pool.idle(), 200e6);
-        assertEq(pool.previewRedeem(1e18), 500_000, "share price halves");
-        assertLt(pool.previewRedeem(1e18), priceBefore);
-        (,, uint256 writtenDown) = pool.assetCapital(assetA);
+        assertEq(pool.previewRedeem(1e18), 500_000, "the write-off itself does not move the price");
+        (,, uint128 writtenDown,, uint128 provision,) = pool.assetCapital(assetA);
         assertEq(writtenDown, 500e6);
+        assertEq(provision, 0);
         // No USDC moves.
         assertEq(usdc.balanceOf(address(pool)), 200e6);
         assertEq(usdc.balanceOf(operator), 800e6);
 
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsOutstanding.selector, assetA, 300e6 + 1, 300e6));
-        vm.prank(manager);
-        pool.recordWriteDown(assetA, 300e6 + 1);
         vm.expectRevert(FinancingPool.ZeroAmount.selector);
         vm.prank(manager);
         pool.recordWriteDown(assetA, 0);
@@ -1012,10 +1194,114 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         _assertBooks(pool);
     }
 
+    /// The manager writes off only what was provisioned first; anything more is the admin's (the timelock).
+    function test_recordWriteDown_managerOnlyWithinProvision() public {
+        _deposit(alice, 1_000e6);
+        _deploy(assetA, 800e6);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsProvision.selector, assetA, 500e6, 0));
+        vm.prank(manager);
+        pool.recordWriteDown(assetA, 500e6);
+
+        _impair(assetA, 200e6);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsProvision.selector, assetA, 200e6 + 1, 200e6));
+        vm.prank(manager);
+        pool.recordWriteDown(assetA, 200e6 + 1);
+        vm.prank(manager);
+        pool.recordWriteDown(assetA, 150e6);
+        assertEq(pool.totalProvisions(), 50e6);
+        assertEq(pool.totalAssets(), 800e6);
+
+        // The admin may write off beyond the provision (the price falls by the excess), up to outstanding.
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsOutstanding.selector, assetA, 650e6 + 1, 650e6));
+        vm.prank(admin);
+        pool.recordWriteDown(assetA, 650e6 + 1);
+        vm.prank(admin);
+        pool.recordWriteDown(assetA, 250e6);
+        assertEq(pool.totalProvisions(), 0, "the provision is used first");
+        assertEq(pool.totalAssets(), 600e6);
+        assertEq(pool.outstandingOf(assetA), 400e6);
+        _assertBooks(pool);
+    }
+
+    function test_markImpairment_rules() public {
+        _deposit(alice, 1_000e6);
+        _deploy(assetA, 800e6);
+        // Only for an asset the registry marks impaired.
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetNotImpaired.selector, assetA));
+        vm.prank(manager);
+        pool.markImpairment(assetA, 100e6);
+
+        vm.prank(manager);
+        registry.setStatus(assetA, HardwareAssetRegistry.Status.Impaired);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsOutstanding.selector, assetA, 800e6 + 1, 800e6));
+        vm.prank(manager);
+        pool.markImpairment(assetA, 800e6 + 1);
+        vm.prank(manager);
+        pool.markImpairment(assetA, 300e6);
+
+        // The manager cannot lower it (that would raise the price at will); the admin can.
+        vm.expectRevert(_unauthorized(manager, adminRole));
+        vm.prank(manager);
+        pool.markImpairment(assetA, 100e6);
+        vm.expectEmit(true, false, false, true, address(pool));
+        emit ProvisionUpdated(assetA, 300e6, 100e6);
+        vm.prank(admin);
+        pool.markImpairment(assetA, 100e6);
+        assertEq(pool.totalAssets(), 900e6);
+
+        // A repayment caps the provision at what is still outstanding.
+        vm.prank(admin);
+        pool.markImpairment(assetA, 0);
+        vm.prank(manager);
+        pool.markImpairment(assetA, 700e6);
+        usdc.mint(manager, 300e6);
+        vm.expectEmit(true, false, false, true, address(pool));
+        emit ProvisionUpdated(assetA, 700e6, 500e6);
+        vm.prank(manager);
+        pool.recordRepayment(assetA, 300e6);
+        (,,,, uint128 provision,) = pool.assetCapital(assetA);
+        assertEq(provision, 500e6);
+        assertEq(pool.totalProvisions(), 500e6);
+        _assertBooks(pool);
+    }
+
+    /// Money recovered on written-off principal comes back as principal: no protocol fee, price rises.
+    function test_recordRecovery_returnsPrincipal() public {
+        _deposit(alice, 1_000e6);
+        _deploy(assetA, 800e6);
+        _impair(assetA, 400e6);
+        vm.prank(manager);
+        pool.recordWriteDown(assetA, 400e6);
+        assertEq(pool.totalAssets(), 600e6);
+
+        usdc.mint(manager, 500e6);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsWrittenDown.selector, assetA, 400e6 + 1, 400e6));
+        vm.prank(manager);
+        pool.recordRecovery(assetA, 400e6 + 1);
+        vm.expectRevert(FinancingPool.ZeroAmount.selector);
+        vm.prank(manager);
+        pool.recordRecovery(assetA, 0);
+
+        vm.expectEmit(true, true, false, true, address(pool));
+        emit PrincipalRecovered(assetA, manager, 250e6);
+        vm.prank(manager);
+        pool.recordRecovery(assetA, 250e6);
+        assertEq(pool.idle(), 450e6);
+        assertEq(pool.totalAssets(), 850e6);
+        assertEq(usdc.balanceOf(treasury), 0, "no fee on principal");
+        (,,, uint128 recovered,,) = pool.assetCapital(assetA);
+        assertEq(recovered, 250e6);
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsWrittenDown.selector, assetA, 150e6 + 1, 150e6));
+        vm.prank(manager);
+        pool.recordRecovery(assetA, 150e6 + 1);
+        _assertBooks(pool);
+    }
+
     function test_recordWriteDown_revertsForAssetOfAnotherPool() public {
         FinancingPool other = _secondPool();
         vm.prank(manager);
-        uint256 foreign = registry.registerAsset(address(other), operator, HardwareAssetRegistry.Kind.GpuCluster, "H100", 8, "", "");
+        uint256 foreign =
+            registry.registerAsset(address(other), operator, HardwareAssetRegistry.Kind.GpuCluster, "H100", 8, "", "");
         vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetNotInPool.selector, foreign));
         vm.prank(manager);
         pool.recordWriteDown(foreign, 1);
@@ -1024,7 +1310,13 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         pool.recordRepayment(foreign, 1);
     }
 
-    function testFuzz_totalAssetsIsIdlePlusOutstanding(uint256 dep, uint256 d, uint256 w, uint256 r) public {
+    function testFuzz_totalAssetsIsIdlePlusOutstandingMinusProvisions(
+        uint256 dep,
+        uint256 d,
+        uint256 p,
+        uint256 w,
+        uint256 r
+    ) public {
         dep = bound(dep, MIN_DEPOSIT, CAP);
         _deposit(alice, dep);
         _assertBooks(pool);
@@ -1032,17 +1324,24 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         _deploy(assetA, d);
         _assertBooks(pool);
         assertEq(pool.totalAssets(), dep);
-        w = bound(w, 0, d);
+        p = bound(p, 0, d);
+        if (p > 0) _impair(assetA, p);
+        _assertBooks(pool);
+        assertEq(pool.totalAssets(), dep - p);
+        w = bound(w, 0, p);
         if (w > 0) {
             vm.prank(manager);
             pool.recordWriteDown(assetA, w);
         }
         _assertBooks(pool);
-        assertEq(pool.totalAssets(), dep - w);
+        assertEq(pool.totalAssets(), dep - p, "a write-down within the provision is price-neutral");
         r = bound(r, 0, d - w);
         if (r > 0) _repay(assetA, r);
         _assertBooks(pool);
-        assertEq(pool.totalAssets(), dep - w);
+        // The provision never exceeds what is still outstanding.
+        uint256 provision = p - w < d - w - r ? p - w : d - w - r;
+        assertEq(pool.totalProvisions(), provision);
+        assertEq(pool.totalAssets(), dep - w - provision);
         assertEq(pool.outstandingOf(assetA), d - w - r);
         assertEq(pool.idle(), dep - d + r);
     }
@@ -1107,7 +1406,7 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         assertEq(pool.claimableRevenue(alice), 0, "a donation is not revenue either");
         assertEq(usdc.balanceOf(address(pool)), 600e6 + 5_000e6);
         // The manager cannot deploy the donation either.
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.InsufficientIdle.selector, 601e6, 600e6));
+        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsDeployable.selector, 601e6, 600e6));
         vm.prank(manager);
         pool.deployCapital(assetA, 601e6);
     }

@@ -109,12 +109,16 @@ contract HardwareAssetRegistryTest is ProtocolFixture {
             3, address(pool), fleetOperator, HardwareAssetRegistry.Kind.Other, "Jetson rack", 12, "Lyon", "ipfs://d"
         );
         vm.prank(manager);
-        registry.registerAsset(address(pool), fleetOperator, HardwareAssetRegistry.Kind.Other, "Jetson rack", 12, "Lyon", "ipfs://d");
+        registry.registerAsset(
+            address(pool), fleetOperator, HardwareAssetRegistry.Kind.Other, "Jetson rack", 12, "Lyon", "ipfs://d"
+        );
     }
 
     function test_registerAsset_emptyLocationAndMetadataAllowed() public {
         vm.prank(manager);
-        uint256 id = registry.registerAsset(address(pool), fleetOperator, HardwareAssetRegistry.Kind.GpuCluster, "B200", 1, "", "");
+        uint256 id = registry.registerAsset(
+            address(pool), fleetOperator, HardwareAssetRegistry.Kind.GpuCluster, "B200", 1, "", ""
+        );
         HardwareAssetRegistry.Asset memory a = registry.getAsset(id);
         assertEq(a.location, "");
         assertEq(registry.tokenURI(id), "");
@@ -385,8 +389,9 @@ contract HardwareAssetRegistryTest is ProtocolFixture {
 
     function testFuzz_reportUtilization_periodValidity(uint64 start, uint64 end) public {
         bool valid = end > start && end <= block.timestamp;
-        if (!valid) vm.expectRevert(abi.encodeWithSelector(HardwareAssetRegistry.InvalidPeriod.selector, start, end));
-        else {
+        if (!valid) {
+            vm.expectRevert(abi.encodeWithSelector(HardwareAssetRegistry.InvalidPeriod.selector, start, end));
+        } else {
             vm.expectEmit(true, false, false, true, address(registry));
             emit UtilizationReported(assetA, start, end, 1, operator);
         }
@@ -401,7 +406,9 @@ contract HardwareAssetRegistryTest is ProtocolFixture {
         pure
         returns (HardwareAssetRegistry.UtilizationReport memory)
     {
-        return HardwareAssetRegistry.UtilizationReport({assetId: id, periodStart: start, periodEnd: end, utilizationBps: bps});
+        return HardwareAssetRegistry.UtilizationReport({
+            assetId: id, periodStart: start, periodEnd: end, utilizationBps: bps
+        });
     }
 
     function test_reportUtilizationBatch_emitsOnePerReport() public {

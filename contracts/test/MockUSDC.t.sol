@@ -16,6 +16,18 @@ contract MockUSDCTest is Test {
         assertEq(usdc.symbol(), "USDC");
     }
 
+    /// The open faucet must never reach a real network.
+    function test_constructor_revertsOutsideLocalChains() public {
+        vm.chainId(1);
+        vm.expectRevert(abi.encodeWithSelector(MockUSDC.NotALocalChain.selector, 1));
+        new MockUSDC();
+        vm.chainId(8453);
+        vm.expectRevert(abi.encodeWithSelector(MockUSDC.NotALocalChain.selector, 8453));
+        new MockUSDC();
+        vm.chainId(1337);
+        new MockUSDC();
+    }
+
     function testFuzz_mint_anyoneToAnyone(address to, uint256 amount) public {
         vm.assume(to != address(0));
         amount = bound(amount, 0, type(uint128).max);

@@ -27,7 +27,14 @@ contract PoolFactoryTest is ProtocolFixture {
         uint32 revenueStreamDuration
     );
     event ProtocolDefaultsUpdated(
-        address treasury, uint16 protocolFeeBps, uint32 revenueStreamDuration, address manager, address reporter, address pauser
+        address treasury,
+        uint16 protocolFeeBps,
+        uint32 revenueStreamDuration,
+        address admin,
+        address manager,
+        address reporter,
+        address guardian,
+        address compliance
     );
 
     address internal stranger = makeAddr("stranger");
@@ -46,15 +53,28 @@ contract PoolFactoryTest is ProtocolFixture {
             symbol: "myROT1",
             depositCap: 2_000_000e6,
             minDeposit: 100e6,
+            permissioned: false,
             metadataURI: "/metadata/pools/rotterdam-1.json",
             metadataHash: keccak256("rotterdam")
         });
     }
 
+    function _create(PoolFactory.PoolConfig memory cfg) internal returns (FinancingPool) {
+        return factory.createPool(cfg, type(FinancingPool).creationCode);
+    }
+
+    function _roles(address m, address r, address g) internal view returns (PoolFactory.Roles memory) {
+        return PoolFactory.Roles({admin: admin, manager: m, reporter: r, guardian: g, compliance: compliance});
+    }
+
     function _registerRobotics() internal returns (uint256) {
         vm.prank(admin);
         return factory.registerProject(
-            robotOperator, FinancingPool.Category.Robotics, "Rotterdam Robotics", "/metadata/projects/rot.json", keccak256("r")
+            robotOperator,
+            FinancingPool.Category.Robotics,
+            "Rotterdam Robotics",
+            "/metadata/projects/rot.json",
+            keccak256("r")
         );
     }
 
@@ -66,10 +86,13 @@ contract PoolFactoryTest is ProtocolFixture {
         assertEq(factory.treasury(), treasury);
         assertEq(factory.protocolFeeBps(), FEE_BPS);
         assertEq(factory.revenueStreamDuration(), STREAM);
-        (address m, address r, address p) = factory.defaultRoles();
+        (address a, address m, address r, address g, address c) = factory.defaultRoles();
+        assertEq(a, admin);
         assertEq(m, manager);
         assertEq(r, reporter);
-        assertEq(p, pauser);
+        assertEq(g, guardian);
+        assertEq(c, compliance);
+        assertEq(factory.poolCodeHash(), keccak256(type(FinancingPool).creationCode));
         assertTrue(factory.hasRole(adminRole, admin));
         assertEq(factory.projectCount(), 1);
         assertEq(factory.poolCount(), 1);
@@ -79,8 +102,32 @@ contract PoolFactoryTest is ProtocolFixture {
 
     function test_constructor_emitsProtocolDefaultsUpdated() public {
         vm.expectEmit(false, false, false, true);
-        emit ProtocolDefaultsUpdated(treasury, 500, 2 days, manager, address(0), pauser);
-        new PoolFactory(usdc, registry, admin, treasury, 500, 2 days, PoolFactory.Roles(manager, address(0), pauser));
+        emit ProtocolDefaultsUpdated(treasury, 500, 2 days, admin, manager, reporter, guardian, address(0));
+        new PoolFactory(
+            usdc,
+            registry,
+            admin,
+            treasury,
+            500,
+            2 days,
+            PoolFactory.Roles(admin, manager, reporter, guardian, address(0)),
+            bytes32(0)
+        );
+    }
+
+    /// The defaults are checked at construction too: a factory that could never create a pool is not deployed.
+    function test_constructor_revertsOnInvalidDefaults() public {
+        vm.expectRevert(PoolFactory.InvalidDefaults.selector);
+        new PoolFactory(
+            usdc,
+            registry,
+            admin,
+            treasury,
+            500,
+            2 days,
+            PoolFactory.Roles(admin, manager, address(0), guardian, compliance),
+            bytes32(0)
+        );
     }
 
     // ─── registerProject ────────────────────────────────────────────────────────────────────────────────
@@ -112,16 +159,27 @@ contract PoolFactoryTest is ProtocolFixture {
 
     function test_registerProject_emitsEventWithAllFields() public {
         vm.expectEmit(true, true, false, true, address(factory));
-        emit ProjectRegistered(2, robotOperator, FinancingPool.Category.Robotics, "Rotterdam Robotics", "/metadata/projects/rot.json", keccak256("r"));
+        emit ProjectRegistered(
+            2,
+            robotOperator,
+            FinancingPool.Category.Robotics,
+            "Rotterdam Robotics",
+            "/metadata/projects/rot.json",
+            keccak256("r")
+        );
         _registerRobotics();
     }
 
     function test_registerProject_revertsWithoutAdminRole() public {
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, adminRole));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, adminRole)
+        );
         vm.prank(stranger);
         factory.registerProject(operator, FinancingPool.Category.Compute, "X", "", bytes32(0));
 
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, manager, adminRole));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, manager, adminRole)
+        );
         vm.prank(manager);
         factory.registerProject(operator, FinancingPool.Category.Compute, "X", "", bytes32(0));
         assertEq(factory.projectCount(), 1);
@@ -163,7 +221,7 @@ contract PoolFactoryTest is ProtocolFixture {
     function test_createPool_wiresProjectCategoryAndFactoryConfig() public {
         uint256 pid = _registerRobotics();
         vm.prank(admin);
-        FinancingPool p = factory.createPool(_config(pid));
+        FinancingPool p = _create(_config(pid));
 
         assertEq(p.name(), "Rotterdam AMR Round 1");
         assertEq(p.symbol(), "myROT1");
@@ -184,29 +242,51 @@ contract PoolFactoryTest is ProtocolFixture {
         assertEq(p.totalSupply(), 0);
     }
 
-    function test_createPool_callerIsAdmin_defaultRolesGranted() public {
+    /// The pool's admin is the default admin role (the timelock), never whoever called createPool.
+    function test_createPool_adminIsDefaultRoleNotCaller_defaultRolesGranted() public {
         address secondAdmin = makeAddr("secondAdmin");
         vm.startPrank(admin);
         factory.grantRole(adminRole, secondAdmin);
         vm.stopPrank();
 
         vm.prank(secondAdmin);
-        FinancingPool p = factory.createPool(_config(projectId));
+        FinancingPool p = _create(_config(projectId));
 
-        assertTrue(p.hasRole(p.DEFAULT_ADMIN_ROLE(), secondAdmin));
-        assertFalse(p.hasRole(p.DEFAULT_ADMIN_ROLE(), admin));
+        assertTrue(p.hasRole(p.DEFAULT_ADMIN_ROLE(), admin));
+        assertFalse(p.hasRole(p.DEFAULT_ADMIN_ROLE(), secondAdmin));
         assertFalse(p.hasRole(p.DEFAULT_ADMIN_ROLE(), address(factory)));
         assertTrue(p.hasRole(p.POOL_MANAGER_ROLE(), manager));
         assertTrue(p.hasRole(p.REVENUE_REPORTER_ROLE(), reporter));
-        assertTrue(p.hasRole(p.PAUSER_ROLE(), pauser));
+        assertTrue(p.hasRole(p.GUARDIAN_ROLE(), guardian));
+        assertTrue(p.hasRole(p.COMPLIANCE_ROLE(), compliance));
         assertFalse(p.hasRole(p.POOL_MANAGER_ROLE(), secondAdmin));
+        assertEq(p.projectOperator(), operator);
+    }
+
+    function test_createPool_revertsOnUnknownCode() public {
+        vm.startPrank(admin);
+        vm.expectRevert(PoolFactory.UnknownPoolCode.selector);
+        factory.createPool(_config(projectId), abi.encodePacked(type(FinancingPool).creationCode, hex"00"));
+        vm.expectRevert(PoolFactory.UnknownPoolCode.selector);
+        factory.createPool(_config(projectId), "");
+        vm.stopPrank();
+        assertEq(factory.poolCount(), 1);
+    }
+
+    function test_createPool_permissionedPassesThrough() public {
+        PoolFactory.PoolConfig memory cfg = _config(projectId);
+        cfg.permissioned = true;
+        vm.prank(admin);
+        FinancingPool p = _create(cfg);
+        assertTrue(p.permissioned());
+        assertEq(p.maxDeposit(alice), 0);
     }
 
     function test_createPool_registersPool() public {
         uint256 pid = _registerRobotics();
         vm.startPrank(admin);
-        FinancingPool p1 = factory.createPool(_config(pid));
-        FinancingPool p2 = factory.createPool(_config(projectId));
+        FinancingPool p1 = _create(_config(pid));
+        FinancingPool p2 = _create(_config(projectId));
         vm.stopPrank();
         assertEq(factory.poolCount(), 3);
         assertEq(factory.pools(1), address(p1));
@@ -228,7 +308,7 @@ contract PoolFactoryTest is ProtocolFixture {
         vm.expectEmit(true, true, true, true, address(factory));
         emit PoolCreated(predicted, pid, address(usdc), FinancingPool.Category.Robotics, cfg, FEE_BPS, STREAM);
         vm.prank(admin);
-        FinancingPool p = factory.createPool(cfg);
+        FinancingPool p = _create(cfg);
         assertEq(address(p), predicted);
     }
 
@@ -236,7 +316,7 @@ contract PoolFactoryTest is ProtocolFixture {
         PoolFactory.PoolConfig memory cfg = _config(projectId);
         vm.recordLogs();
         vm.prank(admin);
-        FinancingPool p = factory.createPool(cfg);
+        FinancingPool p = _create(cfg);
         Vm.Log[] memory logs = vm.getRecordedLogs();
         bool found;
         for (uint256 i = 0; i < logs.length; i++) {
@@ -253,6 +333,7 @@ contract PoolFactoryTest is ProtocolFixture {
             assertEq(got.symbol, cfg.symbol);
             assertEq(got.depositCap, cfg.depositCap);
             assertEq(got.minDeposit, cfg.minDeposit);
+            assertEq(got.permissioned, cfg.permissioned);
             assertEq(got.metadataURI, cfg.metadataURI);
             assertEq(got.metadataHash, cfg.metadataHash);
             assertEq(fee, FEE_BPS);
@@ -262,40 +343,45 @@ contract PoolFactoryTest is ProtocolFixture {
     }
 
     function test_createPool_revertsWithoutAdminRole() public {
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, adminRole));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, adminRole)
+        );
         vm.prank(stranger);
-        factory.createPool(_config(projectId));
+        _create(_config(projectId));
 
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, operator, adminRole));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, operator, adminRole)
+        );
         vm.prank(operator);
-        factory.createPool(_config(projectId));
+        _create(_config(projectId));
         assertEq(factory.poolCount(), 1);
     }
 
     function test_createPool_revertsForUnknownProject() public {
         vm.expectRevert(abi.encodeWithSelector(PoolFactory.UnknownProject.selector, 7));
         vm.prank(admin);
-        factory.createPool(_config(7));
+        _create(_config(7));
 
         vm.expectRevert(abi.encodeWithSelector(PoolFactory.UnknownProject.selector, 0));
         vm.prank(admin);
-        factory.createPool(_config(0));
+        _create(_config(0));
         assertEq(factory.poolCount(), 1);
     }
 
     function test_createPool_revertsOnInvalidPoolParams() public {
-        // The pool constructor validates the limits: minDeposit above the cap is rejected.
+        // The pool constructor validates the limits: minDeposit above the cap is rejected, and the factory passes
+        // the pool's own reason on.
         PoolFactory.PoolConfig memory cfg = _config(projectId);
         cfg.minDeposit = cfg.depositCap + 1;
         vm.expectRevert(FinancingPool.InvalidParameter.selector);
         vm.prank(admin);
-        factory.createPool(cfg);
+        _create(cfg);
         assertEq(factory.poolCount(), 1);
     }
 
     function test_createPool_newPoolIsUsable() public {
         vm.prank(admin);
-        FinancingPool p = factory.createPool(_config(projectId));
+        FinancingPool p = _create(_config(projectId));
         usdc.mint(alice, 500e6);
         vm.startPrank(alice);
         usdc.approve(address(p), 500e6);
@@ -313,25 +399,31 @@ contract PoolFactoryTest is ProtocolFixture {
         address newTreasury = makeAddr("newTreasury");
         address m2 = makeAddr("m2");
         address r2 = makeAddr("r2");
-        address p2 = makeAddr("p2");
+        address g2 = makeAddr("g2");
         vm.expectEmit(false, false, false, true, address(factory));
-        emit ProtocolDefaultsUpdated(newTreasury, 250, 3 days, m2, r2, p2);
+        emit ProtocolDefaultsUpdated(newTreasury, 250, 3 days, admin, m2, r2, g2, compliance);
         vm.prank(admin);
-        factory.setDefaults(newTreasury, 250, 3 days, PoolFactory.Roles(m2, r2, p2));
+        factory.setDefaults(newTreasury, 250, 3 days, _roles(m2, r2, g2));
 
         assertEq(factory.treasury(), newTreasury);
         assertEq(factory.protocolFeeBps(), 250);
         assertEq(factory.revenueStreamDuration(), 3 days);
-        (address m, address r, address p) = factory.defaultRoles();
+        (address a, address m, address r, address g, address c) = factory.defaultRoles();
+        assertEq(a, admin);
         assertEq(m, m2);
         assertEq(r, r2);
-        assertEq(p, p2);
+        assertEq(g, g2);
+        assertEq(c, compliance);
     }
 
     function test_setDefaults_revertsWithoutAdminRole() public {
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, adminRole));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, adminRole)
+        );
         vm.prank(stranger);
-        factory.setDefaults(stranger, 2_000, 1 days, PoolFactory.Roles(stranger, stranger, stranger));
+        factory.setDefaults(
+            stranger, 2_000, 1 days, PoolFactory.Roles(stranger, stranger, stranger, stranger, stranger)
+        );
         assertEq(factory.treasury(), treasury);
         assertEq(factory.protocolFeeBps(), FEE_BPS);
     }
@@ -340,10 +432,10 @@ contract PoolFactoryTest is ProtocolFixture {
         address newTreasury = makeAddr("newTreasury");
         address m2 = makeAddr("m2");
         address r2 = makeAddr("r2");
-        address p2 = makeAddr("p2");
+        address g2 = makeAddr("g2");
         vm.startPrank(admin);
-        factory.setDefaults(newTreasury, 2_000, 1 days, PoolFactory.Roles(m2, r2, p2));
-        FinancingPool fresh = factory.createPool(_config(projectId));
+        factory.setDefaults(newTreasury, 2_000, 1 days, _roles(m2, r2, g2));
+        FinancingPool fresh = _create(_config(projectId));
         vm.stopPrank();
 
         // The fresh pool takes the new defaults.
@@ -352,7 +444,7 @@ contract PoolFactoryTest is ProtocolFixture {
         assertEq(fresh.revenueStreamDuration(), 1 days);
         assertTrue(fresh.hasRole(fresh.POOL_MANAGER_ROLE(), m2));
         assertTrue(fresh.hasRole(fresh.REVENUE_REPORTER_ROLE(), r2));
-        assertTrue(fresh.hasRole(fresh.PAUSER_ROLE(), p2));
+        assertTrue(fresh.hasRole(fresh.GUARDIAN_ROLE(), g2));
         assertFalse(fresh.hasRole(fresh.POOL_MANAGER_ROLE(), manager));
 
         // The existing pool keeps its own.
@@ -361,57 +453,77 @@ contract PoolFactoryTest is ProtocolFixture {
         assertEq(pool.revenueStreamDuration(), STREAM);
         assertTrue(pool.hasRole(pool.POOL_MANAGER_ROLE(), manager));
         assertFalse(pool.hasRole(pool.POOL_MANAGER_ROLE(), m2));
-        assertFalse(pool.hasRole(pool.PAUSER_ROLE(), p2));
+        assertFalse(pool.hasRole(pool.GUARDIAN_ROLE(), g2));
     }
 
-    function test_setDefaults_zeroRolesAreNotGranted() public {
+    /// Compliance is optional (a permissionless pool needs none); a zero compliance role is not granted.
+    function test_setDefaults_zeroComplianceIsNotGranted() public {
         vm.startPrank(admin);
-        factory.setDefaults(treasury, 0, 1 hours, PoolFactory.Roles(address(0), address(0), address(0)));
-        FinancingPool p = factory.createPool(_config(projectId));
+        factory.setDefaults(treasury, 0, 1 hours, PoolFactory.Roles(admin, manager, reporter, guardian, address(0)));
+        FinancingPool p = _create(_config(projectId));
         vm.stopPrank();
         assertEq(p.protocolFeeBps(), 0);
         assertEq(p.revenueStreamDuration(), 1 hours);
-        assertFalse(p.hasRole(p.POOL_MANAGER_ROLE(), address(0)));
-        assertFalse(p.hasRole(p.REVENUE_REPORTER_ROLE(), address(0)));
-        assertFalse(p.hasRole(p.PAUSER_ROLE(), address(0)));
+        assertFalse(p.hasRole(p.COMPLIANCE_ROLE(), address(0)));
+        assertFalse(p.hasRole(p.COMPLIANCE_ROLE(), compliance));
         assertTrue(p.hasRole(p.DEFAULT_ADMIN_ROLE(), admin));
     }
 
-    /// setDefaults itself does not validate; the pool constructor does, so bad defaults block createPool
-    /// (no pool is ever created with an out-of-range fee or stream, or a zero treasury).
-    function test_setDefaults_invalidValuesMakeCreatePoolRevert() public {
+    /// setDefaults validates against the pool's own bounds, so that a bad default can never make every
+    /// createPool revert (and no pool is created with an out-of-range fee or stream, a zero treasury or a missing
+    /// role).
+    function test_setDefaults_revertsOnInvalidValues() public {
         vm.startPrank(admin);
-        factory.setDefaults(treasury, 2_001, STREAM, PoolFactory.Roles(manager, reporter, pauser));
-        vm.expectRevert(FinancingPool.InvalidParameter.selector);
-        factory.createPool(_config(projectId));
+        vm.expectRevert(PoolFactory.InvalidDefaults.selector);
+        factory.setDefaults(treasury, 2_001, STREAM, _roles(manager, reporter, guardian));
 
-        factory.setDefaults(address(0), FEE_BPS, STREAM, PoolFactory.Roles(manager, reporter, pauser));
-        vm.expectRevert(FinancingPool.InvalidParameter.selector);
-        factory.createPool(_config(projectId));
+        vm.expectRevert(PoolFactory.InvalidDefaults.selector);
+        factory.setDefaults(address(0), FEE_BPS, STREAM, _roles(manager, reporter, guardian));
 
-        factory.setDefaults(treasury, FEE_BPS, 59 minutes, PoolFactory.Roles(manager, reporter, pauser));
-        vm.expectRevert(FinancingPool.InvalidParameter.selector);
-        factory.createPool(_config(projectId));
+        vm.expectRevert(PoolFactory.InvalidDefaults.selector);
+        factory.setDefaults(treasury, FEE_BPS, 59 minutes, _roles(manager, reporter, guardian));
 
-        factory.setDefaults(treasury, FEE_BPS, 90 days + 1, PoolFactory.Roles(manager, reporter, pauser));
-        vm.expectRevert(FinancingPool.InvalidParameter.selector);
-        factory.createPool(_config(projectId));
+        vm.expectRevert(PoolFactory.InvalidDefaults.selector);
+        factory.setDefaults(treasury, FEE_BPS, 90 days + 1, _roles(manager, reporter, guardian));
+
+        vm.expectRevert(PoolFactory.InvalidDefaults.selector);
+        factory.setDefaults(
+            treasury, FEE_BPS, STREAM, PoolFactory.Roles(address(0), manager, reporter, guardian, compliance)
+        );
+
+        vm.expectRevert(PoolFactory.InvalidDefaults.selector);
+        factory.setDefaults(treasury, FEE_BPS, STREAM, _roles(address(0), reporter, guardian));
+
+        vm.expectRevert(PoolFactory.InvalidDefaults.selector);
+        factory.setDefaults(treasury, FEE_BPS, STREAM, _roles(manager, address(0), guardian));
+
+        vm.expectRevert(PoolFactory.InvalidDefaults.selector);
+        factory.setDefaults(treasury, FEE_BPS, STREAM, _roles(manager, reporter, address(0)));
+
+        // Nothing changed.
+        assertEq(factory.treasury(), treasury);
+        assertEq(factory.protocolFeeBps(), FEE_BPS);
+        assertEq(factory.revenueStreamDuration(), STREAM);
 
         // Boundaries are accepted.
-        factory.setDefaults(treasury, 2_000, 90 days, PoolFactory.Roles(manager, reporter, pauser));
-        FinancingPool p = factory.createPool(_config(projectId));
+        factory.setDefaults(treasury, 2_000, 90 days, _roles(manager, reporter, guardian));
+        FinancingPool p = _create(_config(projectId));
+        factory.setDefaults(treasury, 0, 1 hours, _roles(manager, reporter, guardian));
+        FinancingPool q = _create(_config(projectId));
         vm.stopPrank();
         assertEq(p.protocolFeeBps(), 2_000);
         assertEq(p.revenueStreamDuration(), 90 days);
-        assertEq(factory.poolCount(), 2);
+        assertEq(q.protocolFeeBps(), 0);
+        assertEq(q.revenueStreamDuration(), 1 hours);
+        assertEq(factory.poolCount(), 3);
     }
 
     function testFuzz_createPool_feeAndStreamPassThrough(uint16 fee, uint32 stream) public {
         fee = uint16(bound(fee, 0, 2_000));
         stream = uint32(bound(stream, 1 hours, 90 days));
         vm.startPrank(admin);
-        factory.setDefaults(treasury, fee, stream, PoolFactory.Roles(manager, reporter, pauser));
-        FinancingPool p = factory.createPool(_config(projectId));
+        factory.setDefaults(treasury, fee, stream, _roles(manager, reporter, guardian));
+        FinancingPool p = _create(_config(projectId));
         vm.stopPrank();
         assertEq(p.protocolFeeBps(), fee);
         assertEq(p.revenueStreamDuration(), stream);

@@ -3329,7 +3329,6 @@ export const poolFactoryAbi = [
   },
   { type: 'error', inputs: [], name: 'InvalidDefaults' },
   { type: 'error', inputs: [], name: 'InvalidProject' },
-  { type: 'error', inputs: [], name: 'PoolCreationFailed' },
   { type: 'error', inputs: [], name: 'UnknownPoolCode' },
   {
     type: 'error',

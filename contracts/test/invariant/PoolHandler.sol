@@ -9,13 +9,15 @@ import {FinancingPool} from "../../src/FinancingPool.sol";
 import {MockUSDC} from "../../src/MockUSDC.sol";
 import {HardwareAssetRegistry} from "../../src/HardwareAssetRegistry.sol";
 
-/// @notice Drives one FinancingPool with bounded, valid actions from five fixed actors, plus the manager and the
-/// reporter, and keeps ghost accounting to check the pool against.
+/// @notice Drives one FinancingPool with bounded, valid actions from five fixed actors (who also act as each
+/// other's ERC-7540 operators, spenders and controllers), plus the manager, the reporter, the guardian and the
+/// admin, and keeps ghost accounting to check the pool against.
 ///
 /// Every action is bounded so that it should succeed. A call that reverts although its inputs are within the
 /// limits the pool itself advertises (maxDeposit, maxWithdraw, maxRedeem, unlockedShares, idle, outstanding,
 /// claimable...) is not swallowed: it sets `unexpectedRevert`, which an invariant asserts false. The only paths
-/// skipped on purpose are those the pool documents as unavailable (e.g. nothing to claim).
+/// skipped on purpose are those the pool documents as unavailable (e.g. nothing to claim, or anything but claims
+/// and cancellations while paused).
 ///
 /// After every action the handler diffs the state it watches:
 /// - the pool's events (RedeemRequestFilled, RevenueClaimed, Transfer) from `vm.recordLogs`;
@@ -31,15 +33,16 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
 
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
-    bytes32 internal constant FILLED_SIG = keccak256("RedeemRequestFilled(uint256,address,uint256,uint256)");
+    bytes32 internal constant FILLED_SIG = keccak256("RedeemRequestFilled(uint256,address,address,uint256,uint256)");
     bytes32 internal constant CLAIMED_SIG = keccak256("RevenueClaimed(address,address,uint256)");
     bytes32 internal constant TRANSFER_SIG = keccak256("Transfer(address,address,uint256)");
 
     FinancingPool public immutable pool;
     MockUSDC public immutable usdc;
+    address public immutable admin;
     address public immutable manager;
     address public immutable reporter;
-    address public immutable pauser;
+    address public immutable guardian;
     uint256[2] internal assetIds;
 
     address[] internal _actors;
@@ -77,6 +80,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
     uint256 public ghostDeployed;
     uint256 public ghostRepaid;
     uint256 public ghostWrittenDown;
+    uint256 public ghostRecovered;
     uint256 public ghostFilledAssets;
     uint256 public ghostFilledShares;
     uint256 public ghostRedemptionClaimed;
@@ -109,9 +113,15 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
     uint256 public statClaims;
     uint256 public statInstantExits;
     uint256 public statZeroPriceStates;
+    uint256 public statImpairments;
+    uint256 public statWriteDowns;
+    uint256 public statRecoveries;
+    uint256 public statCancels;
+    uint256 public statDelegatedRequests;
 
-    /// Set when the share price fell in an action other than a write-down (revenue, donations, claims, fills and
-    /// exits must never lower it; rounding must favour the pool).
+    /// Set when the share price fell in an action other than an impairment or the admin's write-down beyond the
+    /// provision (revenue, donations, claims, fills, exits and the manager's write-down of a provisioned loss
+    /// must never lower it; rounding must favour the pool).
     bool public priceFellWithoutWriteDown;
     string public priceFellDuring;
     /// Set when deposit/mint/withdraw/redeem did not return what the matching preview promised just before.
@@ -131,17 +141,19 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
     constructor(
         FinancingPool pool_,
         MockUSDC usdc_,
+        address admin_,
         address manager_,
         address reporter_,
-        address pauser_,
+        address guardian_,
         uint256 assetA,
         uint256 assetB
     ) {
         pool = pool_;
         usdc = usdc_;
+        admin = admin_;
         manager = manager_;
         reporter = reporter_;
-        pauser = pauser_;
+        guardian = guardian_;
         assetIds = [assetA, assetB];
         currentTime = block.timestamp;
         for (uint256 i = 0; i < N_ACTORS; i++) {
@@ -165,6 +177,23 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
 
     function filledCount() external view returns (uint256) {
         return filledIds.length;
+    }
+
+    /// What `a` can take out in an instant ERC-4626 exit: nothing while it has filled redemptions (its
+    /// withdraw/redeem is then a claim of them, which `claimRedemption` exercises).
+    function instantMaxWithdraw(address a) external view returns (uint256) {
+        (uint128 claimableShares,) = pool.claimableRedemption(a);
+        return claimableShares > 0 ? 0 : pool.maxWithdraw(a);
+    }
+
+    function instantMaxRedeem(address a) external view returns (uint256) {
+        (uint128 claimableShares,) = pool.claimableRedemption(a);
+        return claimableShares > 0 ? 0 : pool.maxRedeem(a);
+    }
+
+    function claimableRedemptionShares(address a) external view returns (uint256) {
+        (uint128 claimableShares,) = pool.claimableRedemption(a);
+        return claimableShares;
     }
 
     // ─── Bookkeeping ───────────────────────────────────────────────────────────────────────────────────
@@ -259,7 +288,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
         // FIFO: a request was filled only if every older one had nothing pending. Pending shares never grow,
         // so checking after the action is enough.
         if (anyFill) {
-            for (uint256 id = 0; id < maxFilledThisAction; id++) {
+            for (uint256 id = 1; id < maxFilledThisAction; id++) {
                 if (pool.redeemRequest(id).pendingShares > 0) _fifo(maxFilledThisAction);
             }
         }
@@ -284,7 +313,8 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
 
     /// Price per share = (totalAssets + 1) / (totalSupply + 1e12), compared by cross-multiplication.
     function _checkPrice() internal {
-        if (keccak256(bytes(_action)) == keccak256("recordWriteDown")) return;
+        bytes32 action = keccak256(bytes(_action));
+        if (action == keccak256("markImpairment") || action == keccak256("adminWriteDown")) return;
         uint256 ta = pool.totalAssets();
         uint256 ts = pool.totalSupply();
         if (ts > 1e50 || _supplyBefore > 1e50) return; // products could overflow; only after repeated total losses
@@ -389,7 +419,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function withdraw(uint256 actorSeed, uint256 receiverSeed, uint256 amount) external track("withdraw") {
-        (address a, uint256 max) = _actorWith(actorSeed, pool.maxWithdraw);
+        (address a, uint256 max) = _actorWith(actorSeed, this.instantMaxWithdraw);
         address receiver = _actor(receiverSeed);
         if (max == 0) return;
         uint256 assets = _bound(amount, 1, max);
@@ -405,7 +435,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function redeem(uint256 actorSeed, uint256 receiverSeed, uint256 amount) external track("redeem") {
-        (address a, uint256 max) = _actorWith(actorSeed, pool.maxRedeem);
+        (address a, uint256 max) = _actorWith(actorSeed, this.instantMaxRedeem);
         address receiver = _actor(receiverSeed);
         if (max == 0) return;
         uint256 shares = _bound(amount, 1, max);
@@ -422,6 +452,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function transferShares(uint256 fromSeed, uint256 toSeed, uint256 amount) external track("transferShares") {
+        if (pool.paused()) return; // documented: no transfers while paused
         (address from, uint256 max) = _actorWith(fromSeed, pool.unlockedShares);
         address to = _actor(toSeed);
         if (max == 0) return;
@@ -435,46 +466,77 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
 
     // ─── Redemption queue ──────────────────────────────────────────────────────────────────────────────
 
-    function requestRedeem(uint256 actorSeed, uint256 amount) external track("requestRedeem") {
-        (address a, uint256 max) = _actorWith(actorSeed, pool.unlockedShares);
+    /// Another actor than `a`, from a seed.
+    function _other(address a, uint256 seed) internal view returns (address o) {
+        o = _actor(seed);
+        if (o == a) o = _actor(seed + 1);
+    }
+
+    /// ERC-7540 request: by the owner, by an operator of the owner, or by a spender with an allowance, for a
+    /// controller that may be someone else. Sized like a user would: at least the minimum, or the whole position.
+    function requestRedeem(uint256 actorSeed, uint256 amount, uint256 modeSeed) external track("requestRedeem") {
+        if (pool.paused()) return; // documented: no requests while paused
+        (address owner, uint256 max) = _actorWith(actorSeed, pool.unlockedShares);
         if (max == 0) return;
         uint256 shares = _mostly(amount, max);
-        vm.prank(a);
-        try pool.requestRedeem(shares) {}
+        uint256 value = pool.previewRedeem(shares);
+        if (shares < max && (value < pool.minDeposit() || value == 0)) shares = max;
+        // Documented: a request worth nothing (dust, or shares of a pool that lost everything) is refused.
+        if (pool.previewRedeem(shares) == 0) return;
+        uint256 mode = modeSeed % 3;
+        address sender = owner;
+        address controller = owner;
+        if (mode == 1) {
+            sender = _other(owner, modeSeed >> 2);
+            controller = _actor(modeSeed >> 8);
+            if (!pool.isOperator(owner, sender)) {
+                vm.prank(owner);
+                pool.setOperator(sender, true);
+            }
+            statDelegatedRequests++;
+        } else if (mode == 2) {
+            sender = _other(owner, modeSeed >> 2);
+            controller = (modeSeed >> 8) % 2 == 0 ? sender : owner;
+            vm.prank(owner);
+            pool.approve(sender, shares);
+            statDelegatedRequests++;
+        }
+        vm.prank(sender);
+        try pool.requestRedeem(shares, controller, owner) {}
         catch (bytes memory err) {
             _unexpected(err);
         }
+        if (mode == 2 && pool.allowance(owner, sender) != 0 && !pool.isOperator(owner, sender)) {
+            _unexpected("allowance not spent by requestRedeem");
+        }
     }
 
-    /// Cancels the first request, from a seeded starting point, that still has pending shares.
+    /// The controller, or sometimes an actor it made its operator.
+    function _controllerOrOperator(address controller, uint256 seed) internal view returns (address) {
+        if (seed % 2 == 0) return controller;
+        for (uint256 k = 0; k < N_ACTORS; k++) {
+            address o = _actors[k];
+            if (o != controller && pool.isOperator(controller, o)) return o;
+        }
+        return controller;
+    }
+
+    /// Cancels (ERC-7887, synchronous) the first request, from a seeded starting point, with pending shares.
+    /// Open while paused.
     function cancelRedeemRequest(uint256 seed) external track("cancelRedeemRequest") {
         uint256 n = pool.redeemRequestCount();
         if (n == 0) return;
         for (uint256 k = 0; k < n; k++) {
-            uint256 id = (seed % n + k) % n;
-            FinancingPool.Redemption memory r = pool.redeemRequest(id);
+            uint256 id = (seed % n + k) % n + 1;
+            FinancingPool.Request memory r = pool.redeemRequest(id);
             if (r.pendingShares == 0) continue;
-            vm.prank(r.owner);
-            try pool.cancelRedeemRequest(id) {}
-            catch (bytes memory err) {
-                _unexpected(err);
-            }
-            return;
-        }
-    }
-
-    /// Claims the first filled request, from a seeded starting point, with USDC to collect.
-    function claimRedemption(uint256 seed, uint256 receiverSeed) external track("claimRedemption") {
-        uint256 n = pool.redeemRequestCount();
-        if (n == 0) return;
-        address receiver = _actor(receiverSeed);
-        for (uint256 k = 0; k < n; k++) {
-            uint256 id = (seed % n + k) % n;
-            FinancingPool.Redemption memory r = pool.redeemRequest(id);
-            if (r.claimableAssets == 0) continue;
-            vm.prank(r.owner);
-            try pool.claimRedemption(id, receiver) returns (uint256 assets) {
-                ghostRedemptionClaimed += assets;
+            uint256 lockedBefore = pool.lockedShares(r.owner);
+            vm.prank(_controllerOrOperator(r.controller, seed >> 8));
+            try pool.cancelRedeemRequest(id, r.controller) {
+                statCancels++;
+                if (pool.lockedShares(r.owner) != lockedBefore - r.pendingShares) {
+                    _unexpected("cancel did not unlock the pending shares");
+                }
             } catch (bytes memory err) {
                 _unexpected(err);
             }
@@ -482,7 +544,49 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
         }
     }
 
+    /// Claims (all, or part by shares or by assets) the filled redemptions of the first controller, from a seeded
+    /// starting point, that has some. Open while paused.
+    function claimRedemption(uint256 seed, uint256 receiverSeed, uint256 amount) external track("claimRedemption") {
+        (address controller,) = _actorWith(seed, this.claimableRedemptionShares);
+        (uint128 cs, uint128 ca) = pool.claimableRedemption(controller);
+        if (cs == 0) return;
+        address receiver = _actor(receiverSeed);
+        address caller = _controllerOrOperator(controller, seed >> 8);
+        uint256 mode = amount % 3;
+        uint256 reservedBefore = pool.reservedForRedemptions();
+        uint256 paid;
+        bool ok;
+        bytes memory err;
+        if (mode == 2 && ca > 0) {
+            uint256 assets = _bound(amount >> 2, 1, ca);
+            vm.prank(caller);
+            try pool.withdraw(assets, receiver, controller) returns (uint256) {
+                (ok, paid) = (true, assets);
+            } catch (bytes memory e) {
+                err = e;
+            }
+        } else {
+            uint256 shares = mode == 1 ? _bound(amount >> 2, 1, cs) : cs;
+            vm.prank(caller);
+            try pool.redeem(shares, receiver, controller) returns (uint256 assets) {
+                (ok, paid) = (true, assets);
+            } catch (bytes memory e) {
+                err = e;
+            }
+        }
+        if (!ok) {
+            _unexpected(err);
+            return;
+        }
+        ghostRedemptionClaimed += paid;
+        if (pool.reservedForRedemptions() != reservedBefore - paid) _unexpected("claim did not release its assets");
+        (uint128 csAfter, uint128 caAfter) = pool.claimableRedemption(controller);
+        // A partial claim must never leave assets behind that no share can claim any more.
+        if (csAfter == 0 && caAfter > 0) _unexpected("claim stranded reserved assets");
+    }
+
     function fillRedemptions(uint256 callerSeed, uint256 maxRequests) external track("fillRedemptions") {
+        if (pool.paused()) return; // documented: no fills while paused
         uint256 n = pool.redeemRequestCount();
         maxRequests = _bound(maxRequests, 1, n + 2);
         vm.prank(_actor(callerSeed));
@@ -492,8 +596,8 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
             return;
         }
         // Liveness: with room for every request, whatever is still pending must need more than idle.
-        if (maxRequests >= n && pool.pendingRedeemShares() > 0) {
-            uint256 head = pool.queueHead();
+        uint256 head = pool.queueHead();
+        if (maxRequests >= n && head != 0) {
             uint256 pending = pool.redeemRequest(head).pendingShares;
             if (pending > 0 && pool.previewRedeem(pending) + 1 < pool.idle()) fillStalled = true;
         }
@@ -524,7 +628,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
     {
         if (pool.paused()) return; // documented: no distributions while paused
         uint256 assetId = assetIds[assetSeed % 2];
-        amount = _bound(amount, 1, MAX_REVENUE);
+        amount = _bound(amount, pool.minDistribution(), MAX_REVENUE);
         periodLen = _bound(periodLen, 1, 30 days);
         uint64 end = uint64(block.timestamp);
         // forge-lint: disable-next-line(unsafe-typecast)
@@ -543,15 +647,30 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
 
     // ─── Manager ───────────────────────────────────────────────────────────────────────────────────────
 
+    function _capital(uint256 assetId)
+        internal
+        view
+        returns (uint256 writtenDown, uint256 recovered, uint256 provision, uint256 limit)
+    {
+        (,, uint128 w, uint128 r, uint128 p, uint128 l) = pool.assetCapital(assetId);
+        return (w, r, p, l);
+    }
+
     function deployCapital(uint256 assetSeed, uint256 amount) external track("deployCapital") {
+        if (pool.paused()) return; // documented: no manager actions while paused
         uint256 assetId = assetIds[assetSeed % 2];
         HardwareAssetRegistry.Status st = pool.registry().statusOf(assetId);
         // The pool refuses to finance retired or impaired machines (documented, not a failure).
         if (st == HardwareAssetRegistry.Status.Retired || st == HardwareAssetRegistry.Status.Impaired) return;
         if (pool.status() == FinancingPool.Status.Closed) return; // wind-down: no more deployments
-        uint256 idle = pool.idle();
-        if (idle == 0) return;
-        amount = _mostly(amount, idle);
+        // Never what waiting exits are owed, never beyond the asset's limit.
+        uint256 max = pool.deployableCapital();
+        (,,, uint256 limit) = _capital(assetId);
+        uint256 outstanding = pool.outstandingOf(assetId);
+        uint256 room = limit > outstanding ? limit - outstanding : 0;
+        if (room < max) max = room;
+        if (max == 0) return;
+        amount = _mostly(amount, max);
         vm.prank(manager);
         try pool.deployCapital(assetId, amount) {
             ghostDeployed += amount;
@@ -561,6 +680,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function recordRepayment(uint256 assetSeed, uint256 amount) external track("recordRepayment") {
+        if (pool.paused()) return;
         uint256 assetId = assetIds[assetSeed % 2];
         uint256 outstanding = pool.outstandingOf(assetId);
         if (outstanding == 0) return;
@@ -572,16 +692,89 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
         } catch (bytes memory err) {
             _unexpected(err);
         }
+        (,, uint256 provision,) = _capital(assetId);
+        if (provision > pool.outstandingOf(assetId)) _unexpected("provision above outstanding after repayment");
     }
 
+    /// The manager raises an asset's provision (the registry marks it impaired first): the price falls at once.
+    function markImpairment(uint256 assetSeed, uint256 amount) external track("markImpairment") {
+        if (pool.paused()) return;
+        uint256 assetId = assetIds[assetSeed % 2];
+        uint256 outstanding = pool.outstandingOf(assetId);
+        (,, uint256 provision,) = _capital(assetId);
+        if (outstanding <= provision) return;
+        uint256 target = provision + _mostlySmall(amount, outstanding - provision);
+        HardwareAssetRegistry registry = pool.registry();
+        if (registry.statusOf(assetId) != HardwareAssetRegistry.Status.Impaired) {
+            vm.prank(manager);
+            registry.setStatus(assetId, HardwareAssetRegistry.Status.Impaired);
+        }
+        vm.prank(manager);
+        try pool.markImpairment(assetId, target) {
+            statImpairments++;
+        } catch (bytes memory err) {
+            _unexpected(err);
+        }
+    }
+
+    /// The admin (timelock) lowers a provision: the loss turned out smaller.
+    function lowerProvision(uint256 assetSeed, uint256 amount) external track("lowerProvision") {
+        if (pool.paused()) return;
+        uint256 assetId = assetIds[assetSeed % 2];
+        (,, uint256 provision,) = _capital(assetId);
+        if (provision == 0) return;
+        uint256 target = _bound(amount, 0, provision - 1);
+        vm.prank(admin);
+        try pool.markImpairment(assetId, target) {}
+        catch (bytes memory err) {
+            _unexpected(err);
+        }
+    }
+
+    /// The manager writes off provisioned principal: price-neutral (checked like any other action).
     function recordWriteDown(uint256 assetSeed, uint256 amount) external track("recordWriteDown") {
+        if (pool.paused()) return;
+        uint256 assetId = assetIds[assetSeed % 2];
+        (,, uint256 provision,) = _capital(assetId);
+        if (provision == 0) return;
+        amount = _mostly(amount, provision);
+        vm.prank(manager);
+        try pool.recordWriteDown(assetId, amount) {
+            ghostWrittenDown += amount;
+            statWriteDowns++;
+        } catch (bytes memory err) {
+            _unexpected(err);
+        }
+    }
+
+    /// The admin writes off any amount up to outstanding (the provision first).
+    function adminWriteDown(uint256 assetSeed, uint256 amount) external track("adminWriteDown") {
+        if (pool.paused()) return;
         uint256 assetId = assetIds[assetSeed % 2];
         uint256 outstanding = pool.outstandingOf(assetId);
         if (outstanding == 0) return;
         amount = _mostlySmall(amount, outstanding);
-        vm.prank(manager);
+        vm.prank(admin);
         try pool.recordWriteDown(assetId, amount) {
             ghostWrittenDown += amount;
+            statWriteDowns++;
+        } catch (bytes memory err) {
+            _unexpected(err);
+        }
+    }
+
+    /// Money recovered on written-off principal comes back to idle.
+    function recordRecovery(uint256 assetSeed, uint256 amount) external track("recordRecovery") {
+        if (pool.paused()) return;
+        uint256 assetId = assetIds[assetSeed % 2];
+        (uint256 writtenDown, uint256 recovered,,) = _capital(assetId);
+        if (writtenDown == recovered) return;
+        amount = _mostly(amount, writtenDown - recovered);
+        usdc.mint(manager, amount);
+        vm.prank(manager);
+        try pool.recordRecovery(assetId, amount) {
+            ghostRecovered += amount;
+            statRecoveries++;
         } catch (bytes memory err) {
             _unexpected(err);
         }
@@ -600,11 +793,11 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
         }
     }
 
-    /// Pauses the pool (deposits and distributions stop; claims, exits and the manager go on). The next warp
-    /// unpauses it, so pauses stay short.
+    /// Pauses the pool (everything stops but revenue claims, claims of filled redemptions and cancellations). The
+    /// next warp unpauses it, so pauses stay short.
     function pause() external track("pause") {
         if (pool.paused()) return;
-        vm.prank(pauser);
+        vm.prank(guardian);
         try pool.pause() {}
         catch (bytes memory err) {
             _unexpected(err);
@@ -613,7 +806,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
 
     /// Wind-down, late in a sequence only (it ends deposits for good): repayments, revenue and exits go on.
     function close() external track("close") {
-        if (actionCount < 35 || pool.status() == FinancingPool.Status.Closed) return;
+        if (actionCount < 35 || pool.status() == FinancingPool.Status.Closed || pool.paused()) return;
         vm.prank(manager);
         try pool.close() {}
         catch (bytes memory err) {
@@ -627,7 +820,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
         currentTime += _bound(dt, 1, MAX_WARP);
         vm.warp(currentTime);
         if (pool.paused()) {
-            vm.prank(pauser);
+            vm.prank(guardian);
             try pool.unpause() {}
             catch (bytes memory err) {
                 _unexpected(err);
