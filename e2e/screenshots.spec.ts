@@ -17,6 +17,8 @@ for (const viewport of VIEWPORTS) {
         { name: 'home', path: '/' },
         { name: 'pools', path: '/pools' },
         { name: 'pool', path: `/pools/${pool}` },
+        // The pool with an impaired machine: its losses line and the machine's write-down and recovery.
+        { name: 'pool-impaired', path: `/pools/${stack.manifest.contracts.FinancingPools[1]!.address}` },
         { name: 'asset', path: '/assets/1' },
         { name: 'projects', path: '/projects' },
         { name: 'project', path: '/projects/1' },

@@ -6,14 +6,25 @@ const LABEL: Record<CapitalEvent['kind'], string> = {
   deployment: 'Capital deployed',
   repayment: 'Principal repaid',
   write_down: 'Written down',
+  provision: 'Provision for expected loss set to',
+  recovery: 'Recovered after write-down',
 };
 // From the pool's point of view: money back is green, a loss red, money out plain.
 const TONE: Record<CapitalEvent['kind'], string> = {
   deployment: '',
   repayment: 'text-positive',
   write_down: 'text-negative',
+  provision: 'text-ink-muted',
+  recovery: 'text-positive',
 };
-const SIGN: Record<CapitalEvent['kind'], string> = { deployment: '', repayment: '+', write_down: '−' };
+// A provision's amount is the level it was set to, not money moving: no sign.
+const SIGN: Record<CapitalEvent['kind'], string> = {
+  deployment: '',
+  repayment: '+',
+  write_down: '−',
+  provision: '',
+  recovery: '+',
+};
 
 /** The pool's capital movements for this machine group, newest first. */
 export function AssetCapitalList({ events }: { events: CapitalEvent[] }) {

@@ -9,6 +9,7 @@ import { formatShares, formatUsdc, parseUsdcInput, usdcInputValue } from '@/lib/
 import { useDeposit } from '@/lib/wallet/use-deposit';
 import { AmountField } from './AmountField';
 import { DepositStepper } from './DepositStepper';
+import type { PoolChainState } from './PoolActionPanel';
 
 export function DepositPanel({
   pool,
@@ -18,6 +19,7 @@ export function DepositPanel({
   poolSymbol,
   closed,
   minDeposit,
+  poolState,
 }: {
   pool: Address;
   usdc: Address;
@@ -27,6 +29,7 @@ export function DepositPanel({
   /** A closed pool takes no deposits (wind-down: exits only). */
   closed: boolean;
   minDeposit: bigint;
+  poolState: PoolChainState | undefined;
 }) {
   const { address: account, chainId: walletChainId, isConnected } = useAccount();
   const [input, setInput] = useState('');
@@ -45,6 +48,16 @@ export function DepositPanel({
     query: { enabled: Boolean(account) },
   });
   const [usdcBalance, shares] = wallet.data ?? [];
+  // A permissioned pool takes deposits only from its allowlist (maxDeposit is 0 for anyone else).
+  const allowed = useReadContract({
+    abi: financingPoolAbi,
+    address: pool,
+    functionName: 'isAllowed',
+    args: [account!],
+    chainId,
+    query: { enabled: Boolean(account) && poolState?.permissioned === true },
+  });
+  const notApproved = poolState?.permissioned === true && allowed.data === false;
   const positionValue = useReadContract({
     abi: financingPoolAbi,
     address: pool,
@@ -67,9 +80,11 @@ export function DepositPanel({
     query: { enabled: parsed.ok },
   });
 
+  // The pool's own state too: a deposit adds idle cash that may let the exit queue be processed.
+  const poolStateKey = poolState?.queryKey;
   const invalidate = useMemo(
-    () => [wallet.queryKey, positionValue.queryKey],
-    [wallet.queryKey, positionValue.queryKey],
+    () => [wallet.queryKey, positionValue.queryKey, ...(poolStateKey ? [poolStateKey] : [])],
+    [wallet.queryKey, positionValue.queryKey, poolStateKey],
   );
   const { state, deposit, reset } = useDeposit({ pool, usdc, account, chainId, invalidate });
 
@@ -107,6 +122,18 @@ export function DepositPanel({
       {closed ? (
         <p role="status" className="rounded-lg border border-line p-4 text-sm text-ink-muted">
           This pool is closed: it is winding down and takes no new deposits. Holders can still claim revenue and exit.
+        </p>
+      ) : poolState?.paused ? (
+        <p role="status" className="rounded-lg border border-line p-4 text-sm text-ink-muted">
+          Deposits are paused while the pool’s guardian has it stopped.
+        </p>
+      ) : notApproved && isConnected && !wrongNetwork ? (
+        <p
+          role="status"
+          data-testid="not-approved"
+          className="rounded-lg border border-line p-4 text-sm text-ink-muted"
+        >
+          This pool is open to approved investors; your address is not approved.
         </p>
       ) : (
         <WalletGate chainId={chainId} chainName={chainName} connectLabel="Connect wallet to deposit">

@@ -1,7 +1,10 @@
 'use client';
 
+import type { QueryKey } from '@tanstack/react-query';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Address } from 'viem';
+import { useReadContracts } from 'wagmi';
+import { financingPoolAbi } from '@/lib/contracts/abis';
 import type { RedemptionQueue } from '@/lib/indexer/pools';
 import dynamic from 'next/dynamic';
 import { DepositPanel } from './DepositPanel';
@@ -32,9 +35,36 @@ export type PoolActionProps = {
   queue: RedemptionQueue;
 };
 
+/** What the panels need of the pool itself, read from the chain (exact at this block, unlike the indexed figures). */
+export type PoolChainState = {
+  paused: boolean;
+  permissioned: boolean;
+  /** Idle USDC, not counting what is reserved for filled redemptions. */
+  idle: bigint;
+  pendingRedeemShares: bigint;
+  /** The read's key, for the actions that change it (a fill, an exit). */
+  queryKey: QueryKey;
+};
+
+function usePoolChainState(pool: Address, chainId: number): PoolChainState | undefined {
+  const reads = useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { abi: financingPoolAbi, address: pool, functionName: 'paused', chainId },
+      { abi: financingPoolAbi, address: pool, functionName: 'permissioned', chainId },
+      { abi: financingPoolAbi, address: pool, functionName: 'idle', chainId },
+      { abi: financingPoolAbi, address: pool, functionName: 'pendingRedeemShares', chainId },
+    ],
+  });
+  if (!reads.data) return undefined;
+  const [paused, permissioned, idle, pendingRedeemShares] = reads.data;
+  return { paused, permissioned, idle, pendingRedeemShares, queryKey: reads.queryKey };
+}
+
 /** Deposit, withdraw, claim: one panel, three tabs (arrow keys move between them, as ARIA tabs do). */
 export function PoolActionPanel(props: PoolActionProps) {
   const [tab, setTab] = useState<Tab>(props.closed ? 'withdraw' : 'deposit');
+  const poolState = usePoolChainState(props.pool, props.chainId);
   const id = useId();
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ deposit: null, withdraw: null, claim: null });
 
@@ -50,6 +80,7 @@ export function PoolActionPanel(props: PoolActionProps) {
   return (
     <div className="space-y-4">
       <PendingTransactionNotice pool={props.pool} chainId={props.chainId} />
+      {poolState?.paused ? <PausedNotice /> : null}
       <div
         role="tablist"
         aria-label="Pool actions"
@@ -87,6 +118,7 @@ export function PoolActionPanel(props: PoolActionProps) {
             poolSymbol={props.poolSymbol}
             closed={props.closed}
             minDeposit={props.minDeposit}
+            poolState={poolState}
           />
         ) : tab === 'withdraw' ? (
           <RedeemPanel
@@ -97,11 +129,29 @@ export function PoolActionPanel(props: PoolActionProps) {
             totalAssets={props.totalAssets}
             totalSupply={props.totalSupply}
             queue={props.queue}
+            poolState={poolState}
           />
         ) : (
           <ClaimPanel pool={props.pool} chainId={props.chainId} chainName={props.chainName} />
         )}
       </div>
+    </div>
+  );
+}
+
+/** A guardian's pause stops every way money moves in or out, except what is already owed to investors. */
+function PausedNotice() {
+  return (
+    <div
+      role="status"
+      data-testid="pool-paused"
+      className="rounded-lg border border-robotics/40 bg-robotics/10 p-3 text-sm"
+    >
+      <p className="font-medium">This pool is paused by its guardian.</p>
+      <p className="mt-1 text-ink-muted">
+        Deposits, withdrawals, new exit requests and share transfers wait until it resumes. Still open: claiming revenue
+        already paid in, collecting filled redemptions, and cancelling a request.
+      </p>
     </div>
   );
 }

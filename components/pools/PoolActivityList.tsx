@@ -11,6 +11,8 @@ const LABEL: Record<PoolActivity['kind'], string> = {
   deployment: 'Capital deployed',
   repayment: 'Principal repaid',
   write_down: 'Write-down',
+  provision: 'Expected-loss provision set',
+  recovery: 'Recovered after write-down',
   redemption_request: 'Exit requested',
 };
 
@@ -21,7 +23,11 @@ function signed(item: PoolActivity): { text: string; tone: string } {
   switch (item.kind) {
     case 'deposit':
     case 'revenue':
+    case 'recovery':
       return { text: `+${amount}`, tone: 'text-positive' };
+    case 'provision':
+      // The machine's provision after the change (not a movement of cash): zero when it was released.
+      return { text: amount, tone: item.amount ? 'text-negative' : 'text-ink-muted' };
     case 'write_down':
       return { text: `−${amount}`, tone: 'text-negative' };
     case 'withdrawal':

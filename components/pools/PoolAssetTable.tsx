@@ -94,6 +94,12 @@ export function PoolAssetTable({ assets }: { assets: PoolAsset[] }) {
                         · {formatUsdc(a.writtenDown, { compact: true })} written down
                       </span>
                     ) : null}
+                    {a.provision > 0n ? (
+                      <span className="text-negative"> · {formatUsdc(a.provision, { compact: true })} provisioned</span>
+                    ) : null}
+                    {a.recovered > 0n ? (
+                      <span className="text-positive"> · {formatUsdc(a.recovered, { compact: true })} recovered</span>
+                    ) : null}
                   </div>
                 </td>
               </tr>

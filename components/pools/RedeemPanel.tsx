@@ -10,8 +10,15 @@ import { formatShares, formatUsdc, parseSharesInput, sharesInputValue } from '@/
 import type { PoolRedemption, RedemptionQueue } from '@/lib/indexer/pools';
 import { estimateRedemptionFill } from '@/lib/pools/redemption-estimate';
 import { useRedeem } from '@/lib/wallet/use-redeem';
-import { useCancelRedeemRequest, useClaimRedemption, useRequestRedeem } from '@/lib/wallet/use-redemption-queue';
+import {
+  FILL_REDEMPTIONS_BATCH,
+  useCancelRedeemRequest,
+  useClaimRedemption,
+  useFillRedemptions,
+  useRequestRedeem,
+} from '@/lib/wallet/use-redemption-queue';
 import { AmountField } from './AmountField';
+import type { PoolChainState } from './PoolActionPanel';
 import { TransactionStatus } from './TransactionStatus';
 
 type Props = {
@@ -22,13 +29,24 @@ type Props = {
   totalAssets: bigint;
   totalSupply: bigint;
   queue: RedemptionQueue;
+  poolState: PoolChainState | undefined;
 };
 
 /**
  * Exits. Up to what idle cash allows (the vault's maxRedeem), shares are redeemed at once; beyond that
- * they join the redemption queue, locked, and are paid first in, first out as capital comes back.
+ * they join the redemption queue (ERC-7540), locked, and are filled first in, first out when anyone
+ * processes the queue. Filled requests are then collected in one claim.
  */
-export function RedeemPanel({ pool, chainId, chainName, poolSymbol, totalAssets, totalSupply, queue }: Props) {
+export function RedeemPanel({
+  pool,
+  chainId,
+  chainName,
+  poolSymbol,
+  totalAssets,
+  totalSupply,
+  queue,
+  poolState,
+}: Props) {
   const { address: account } = useAccount();
   const inputId = useId();
   const [input, setInput] = useState('');
@@ -39,11 +57,19 @@ export function RedeemPanel({ pool, chainId, chainName, poolSymbol, totalAssets,
       ? [
           { abi: financingPoolAbi, address: pool, functionName: 'unlockedShares', args: [account], chainId },
           { abi: financingPoolAbi, address: pool, functionName: 'maxRedeem', args: [account], chainId },
+          { abi: financingPoolAbi, address: pool, functionName: 'claimableRedemption', args: [account], chainId },
         ]
       : [],
     query: { enabled: Boolean(account) },
   });
-  const [unlocked, maxRedeem] = reads.data ?? [];
+  const [unlocked, maxRedeem, claimable] = reads.data ?? [];
+  // maxRedeem answers the claimable shares first when there are any (ERC-7540): only without them is it
+  // the instant-exit limit.
+  const claimableShares = claimable?.[0];
+  const claimableAssets = claimable?.[1] ?? 0n;
+  const hasClaimable = claimableShares !== undefined && claimableShares > 0n;
+  const instantMax = claimableShares === undefined || hasClaimable ? undefined : maxRedeem;
+  const paused = poolState?.paused === true;
   const parsed = useMemo(
     () => parseSharesInput(input, { max: unlocked, maxLabel: 'your unlocked shares' }),
     [input, unlocked],
@@ -57,34 +83,77 @@ export function RedeemPanel({ pool, chainId, chainName, poolSymbol, totalAssets,
     query: { enabled: parsed.ok },
   });
 
-  const invalidate = useMemo(() => [reads.queryKey, ['indexer']], [reads.queryKey]);
+  const poolStateKey = poolState?.queryKey;
+  const invalidate = useMemo(
+    () => [reads.queryKey, ...(poolStateKey ? [poolStateKey] : []), ['indexer']],
+    [reads.queryKey, poolStateKey],
+  );
   const options = { pool, account, chainId, invalidate };
   const instant = useRedeem(options);
   const request = useRequestRedeem(options);
   const cancel = useCancelRedeemRequest(options);
   const collect = useClaimRedemption(options);
-  const busy = instant.busy || request.busy || cancel.busy || collect.busy;
-  const latest = [instant, request, cancel, collect].find((t) => t.state.phase !== 'idle')?.state;
-  const resetAll = () => [instant, request, cancel, collect].forEach((t) => t.reset());
+  const fill = useFillRedemptions(options);
+  const actions = [instant, request, cancel, collect, fill];
+  const busy = actions.some((t) => t.busy);
+  const latest = actions.find((t) => t.state.phase !== 'idle')?.state;
+  const resetAll = () => actions.forEach((t) => t.reset());
 
-  const fitsNow = parsed.ok && maxRedeem !== undefined && parsed.value <= maxRedeem;
+  const fitsNow = parsed.ok && instantMax !== undefined && parsed.value <= instantMax;
   // As soon as something is typed: a disabled button always says why.
   const showError = !parsed.ok && input !== '';
+  // Requests still waiting, and filled ones until the chain says nothing is left to collect (claims are
+  // per account, not per request, so the chain is the judge of what is collectable).
   const mine = account
     ? queue.redemptions.filter(
         (r) =>
-          r.owner.toLowerCase() === account.toLowerCase() && (r.pendingShares > 0n || r.filledAssets > r.claimedAssets),
+          // The controller cancels and collects (ERC-7540); older indexers name only the owner.
+          (r.controller ?? r.owner).toLowerCase() === account.toLowerCase() &&
+          (r.pendingShares > 0n || (hasClaimable && r.filledAssets > r.claimedAssets)),
       )
     : [];
+  // Anyone may fill the queue from idle cash; offered when both are there and the pool runs.
+  const canProcessQueue =
+    poolState !== undefined && !paused && poolState.pendingRedeemShares > 0n && poolState.idle > 0n;
 
   return (
     <div className="space-y-5">
+      {hasClaimable ? (
+        <section
+          aria-label="Filled redemptions"
+          className="space-y-3 rounded-lg border border-positive/40 bg-positive/5 p-4 text-sm"
+        >
+          <p>
+            <span className="font-medium">Ready to collect: </span>
+            <span className="tabular-nums" data-testid="collectable">
+              {formatUsdc(claimableAssets)}
+            </span>
+          </p>
+          <p className="text-xs text-ink-muted">
+            Your filled requests, paid at the share price of the day they were filled. Collecting stays open while the
+            pool is paused.
+          </p>
+          <WalletGate chainId={chainId} chainName={chainName} connectLabel="Connect wallet to collect">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                resetAll();
+                void collect.claim();
+              }}
+              className="w-full rounded-lg bg-accent px-4 py-2.5 font-semibold text-accent-ink disabled:opacity-50"
+            >
+              Collect {formatUsdc(claimableAssets)}
+            </button>
+          </WalletGate>
+        </section>
+      ) : null}
       <WalletGate chainId={chainId} chainName={chainName} connectLabel="Connect wallet to withdraw">
         <form
           className="space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!parsed.ok || busy) return;
+            if (!parsed.ok || busy || paused || hasClaimable) return;
             resetAll();
             void (fitsNow ? instant.redeem(parsed.value) : request.request(parsed.value));
           }}
@@ -114,18 +183,28 @@ export function RedeemPanel({ pool, chainId, chainName, poolSymbol, totalAssets,
             placeholder="0.0"
           />
           <p className="text-xs text-ink-muted" data-testid="instant-limit">
-            Available to withdraw at once:{' '}
-            <span className="tabular-nums">{maxRedeem !== undefined ? `${formatShares(maxRedeem)} shares` : '—'}</span>
-            {maxRedeem === 0n && queue.queue.pendingShares > 0n
-              ? ' (earlier requests are waiting in the queue)'
-              : maxRedeem === 0n
-                ? ' (the pool’s cash is deployed in machines)'
-                : ''}
-            . More than that joins the redemption queue.
+            {paused ? (
+              'Withdrawals and new requests are paused. You can still collect filled redemptions and cancel a request.'
+            ) : hasClaimable ? (
+              'Collect your filled redemption first: until then a withdrawal would only collect it.'
+            ) : (
+              <>
+                Available to withdraw at once:{' '}
+                <span className="tabular-nums">
+                  {instantMax !== undefined ? `${formatShares(instantMax)} shares` : '—'}
+                </span>
+                {instantMax === 0n && queue.queue.pendingShares > 0n
+                  ? ' (earlier requests are waiting in the queue)'
+                  : instantMax === 0n
+                    ? ' (the pool’s cash is deployed in machines)'
+                    : ''}
+                . More than that joins the redemption queue.
+              </>
+            )}
           </p>
           <button
             type="submit"
-            disabled={!parsed.ok || busy || maxRedeem === undefined}
+            disabled={!parsed.ok || busy || instantMax === undefined || paused || hasClaimable}
             className="w-full rounded-lg bg-accent px-4 py-3 font-semibold text-accent-ink transition disabled:cursor-not-allowed disabled:bg-ink/10 disabled:text-ink-faint"
           >
             {busy ? 'Follow the steps in your wallet…' : fitsNow || !parsed.ok ? 'Withdraw now' : 'Request redemption'}
@@ -133,6 +212,36 @@ export function RedeemPanel({ pool, chainId, chainName, poolSymbol, totalAssets,
         </form>
       </WalletGate>
       {latest ? <TransactionStatus state={latest} /> : null}
+      {canProcessQueue ? (
+        <section
+          aria-label="Exit queue"
+          data-testid="process-exit-queue"
+          className="space-y-2 rounded-lg bg-surface-sunken/70 p-4 text-sm"
+        >
+          <p>
+            <span className="tabular-nums">{formatUsdc(poolState.idle)}</span> of idle cash can pay exit requests
+            waiting in the queue.
+          </p>
+          <p className="text-xs text-ink-muted">
+            Deposits and repayments do not fill the queue by themselves, so that no one pays gas for other people’s
+            requests. Anyone may process it: the oldest requests are filled first (up to{' '}
+            {String(FILL_REDEMPTIONS_BATCH)} per transaction), and their owners then collect.
+          </p>
+          <WalletGate chainId={chainId} chainName={chainName} connectLabel="Connect wallet to process the queue">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                resetAll();
+                void fill.fill();
+              }}
+              className="rounded-md border border-line px-3 py-1.5 text-xs font-medium hover:bg-ink/5 disabled:opacity-50"
+            >
+              Process exit queue
+            </button>
+          </WalletGate>
+        </section>
+      ) : null}
       {account ? (
         <section aria-label="Your redemption requests">
           <h3 className="text-xs font-medium text-ink-muted">Your redemption requests</h3>
@@ -157,10 +266,6 @@ export function RedeemPanel({ pool, chainId, chainName, poolSymbol, totalAssets,
                     resetAll();
                     void cancel.cancel(r.requestId);
                   }}
-                  onCollect={() => {
-                    resetAll();
-                    void collect.claim(r.requestId);
-                  }}
                 />
               ))}
             </ul>
@@ -176,15 +281,12 @@ function RedemptionRequestItem({
   estimate,
   busy,
   onCancel,
-  onCollect,
 }: {
   request: PoolRedemption;
   estimate: ReturnType<typeof estimateRedemptionFill>;
   busy: boolean;
   onCancel: () => void;
-  onCollect: () => void;
 }) {
-  const collectable = r.filledAssets - r.claimedAssets;
   return (
     <li className="rounded-lg border border-line p-3 text-sm" data-testid="redemption-request" data-status={r.status}>
       <div className="flex items-baseline justify-between gap-2">
@@ -205,25 +307,27 @@ function RedemptionRequestItem({
             <dt className="text-ink-muted">Expected fill</dt>
             <dd className="text-right" data-testid="expected-fill">
               {estimate.days === 0
-                ? 'with the next deposit or repayment'
+                ? 'as soon as the queue is processed'
                 : estimate.days === null
                   ? 'when capital is repaid (no repayments in 90 days)'
                   : `in about ${estimate.days} day${estimate.days === 1 ? '' : 's'}`}
             </dd>
           </>
         ) : null}
-        <dt className="text-ink-muted">Ready to collect</dt>
-        <dd className="text-right tabular-nums" data-testid="collectable">
-          {formatUsdc(collectable)}
-        </dd>
+        {r.filledShares > 0n ? (
+          <>
+            <dt className="text-ink-muted">Filled</dt>
+            <dd className="text-right tabular-nums">{formatUsdc(r.filledAssets)}</dd>
+          </>
+        ) : null}
       </dl>
       {r.queuePosition !== null && estimate.days !== 0 ? (
         <p className="mt-1 text-[11px] text-ink-faint">
           Estimate: {formatUsdc(estimate.shortfall)} still to come back, at the pace of the last 90 days of repayments.
         </p>
       ) : null}
-      <div className="mt-3 flex gap-2">
-        {r.pendingShares > 0n ? (
+      {r.pendingShares > 0n ? (
+        <div className="mt-3 flex gap-2">
           <button
             type="button"
             onClick={onCancel}
@@ -232,18 +336,8 @@ function RedemptionRequestItem({
           >
             Cancel request
           </button>
-        ) : null}
-        {collectable > 0n ? (
-          <button
-            type="button"
-            onClick={onCollect}
-            disabled={busy}
-            className="rounded-md bg-accent px-3 py-1.5 text-xs font-semibold text-accent-ink disabled:opacity-50"
-          >
-            Collect {formatUsdc(collectable)}
-          </button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -1,12 +1,22 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import type { Address } from 'viem';
 import { CategoryBadge } from '@/components/pools/CategoryBadge';
 import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
 import type { AccountPosition } from '@/lib/indexer/accounts';
 import { SignedUsdc } from './SignedUsdc';
 
-export function PositionTable({ positions }: { positions: AccountPosition[] }) {
+type Provisions = ReadonlyMap<Address, bigint>;
+
+export function PositionTable({
+  positions,
+  provisions = new Map(),
+}: {
+  positions: AccountPosition[];
+  /** The pools' expected losses, where any: already deducted from the value shown. */
+  provisions?: Provisions;
+}) {
   if (positions.length === 0) {
     return (
       <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-ink-muted">
@@ -16,9 +26,9 @@ export function PositionTable({ positions }: { positions: AccountPosition[] }) {
   }
   return (
     <>
-      <PositionCards positions={positions} />
+      <PositionCards positions={positions} provisions={provisions} />
       <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface-raised lg:block">
-        <PositionRows positions={positions} />
+        <PositionRows positions={positions} provisions={provisions} />
       </div>
     </>
   );
@@ -37,8 +47,18 @@ function LockedNote({ position }: { position: AccountPosition }) {
   return <div className="text-xs text-ink-faint">{formatShares(position.lockedShares)} in exit queue</div>;
 }
 
+function ProvisionNote({ position, provisions }: { position: AccountPosition; provisions: Provisions }) {
+  const provision = provisions.get(position.pool);
+  if (!provision) return null;
+  return (
+    <div className="text-xs text-negative" data-testid="position-provision">
+      after the pool’s {formatUsdc(provision, { compact: true })} expected losses
+    </div>
+  );
+}
+
 /** Phones and tablets: one card per position. */
-function PositionCards({ positions }: { positions: AccountPosition[] }) {
+function PositionCards({ positions, provisions }: { positions: AccountPosition[]; provisions: Provisions }) {
   return (
     <ul className="space-y-3 lg:hidden" aria-label="Positions">
       {positions.map((p) => (
@@ -55,7 +75,16 @@ function PositionCards({ positions }: { positions: AccountPosition[] }) {
             <ExitedTag position={p} />
           </div>
           <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3">
-            <Figure label="Value" value={formatUsdc(p.value)} strong />
+            <Figure
+              label="Value"
+              value={
+                <>
+                  {formatUsdc(p.value)}
+                  <ProvisionNote position={p} provisions={provisions} />
+                </>
+              }
+              strong
+            />
             <Figure label="Cost basis" value={formatUsdc(p.costBasis)} />
             <Figure
               label="Shares"
@@ -95,7 +124,7 @@ function Figure({ label, value, strong = false }: { label: string; value: ReactN
   );
 }
 
-function PositionRows({ positions }: { positions: AccountPosition[] }) {
+function PositionRows({ positions, provisions }: { positions: AccountPosition[]; provisions: Provisions }) {
   const num = 'px-4 py-3 text-right tabular-nums';
   return (
     <table className="w-full text-sm">
@@ -143,7 +172,10 @@ function PositionRows({ positions }: { positions: AccountPosition[] }) {
               <div className="text-xs text-ink-faint">{p.poolSymbol}</div>
               <LockedNote position={p} />
             </td>
-            <td className={`${num} font-medium`}>{formatUsdc(p.value)}</td>
+            <td className={`${num} font-medium`}>
+              {formatUsdc(p.value)}
+              <ProvisionNote position={p} provisions={provisions} />
+            </td>
             <td className={num}>{formatUsdc(p.costBasis)}</td>
             <td className={num}>{formatUsdc(p.revenueClaimed)}</td>
             <td className={num} data-testid="position-claimable">

@@ -130,6 +130,20 @@ export async function poolLabels(
   return labels;
 }
 
+/**
+ * Expected losses provisioned in each pool the account holds shares of (only the non-zero ones). A
+ * position's value already has them deducted; the page says so beside it.
+ */
+export async function poolProvisions(positions: AccountPosition[]): Promise<Map<Address, bigint>> {
+  const held = positions.filter((p) => p.shares > 0n).map((p) => p.pool);
+  const pools = await Promise.all(held.map((pool) => getPool(pool)));
+  return new Map(
+    pools.flatMap((pool) =>
+      pool && pool.totalProvisions > 0n ? [[getAddress(pool.address), pool.totalProvisions]] : [],
+    ),
+  );
+}
+
 export type Portfolio = {
   positions: AccountPosition[];
   redemptions: RedemptionRequest[];

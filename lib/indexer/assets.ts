@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import type { ChartInterval } from '../charts/chart-interval';
 import { bigintString, getFromIndexer, hexAddress } from './client';
+import { knownKinds } from './wire';
 import { poolCategorySchema } from './pools';
 
 export const assetKindSchema = z.enum(['gpu_cluster', 'robot_fleet', 'other']);
@@ -26,6 +27,13 @@ export const assetRowSchema = z.object({
   writtenDown: bigintString,
   /** deployed − repaid − written down. */
   outstanding: bigintString,
+  // Added with the loss-marking contracts; defaulted so that an indexer without them still serves the page.
+  /** Expected loss marked while the machine is impaired: out of the pool's value before any write-down. */
+  provision: bigintString.default(0n),
+  /** Principal paid back after a write-down. */
+  recovered: bigintString.default(0n),
+  /** Most the pool may have outstanding in this machine (set by the admin, behind the timelock). */
+  limit: bigintString.default(0n),
   revenueNet: bigintString,
   lastUtilizationBps: z.number().int().nullable(),
   registeredAt: bigintString,
@@ -42,9 +50,10 @@ const statusChangeSchema = z.object({
 });
 export type AssetStatusChange = z.infer<typeof statusChangeSchema>;
 
+const capitalKinds = ['deployment', 'repayment', 'write_down', 'provision', 'recovery'] as const;
 const capitalEventSchema = z.object({
   id: z.string(),
-  kind: z.enum(['deployment', 'repayment', 'write_down']),
+  kind: z.enum(capitalKinds),
   amount: bigintString,
   blockNumber: bigintString,
   timestamp: bigintString,
@@ -58,7 +67,7 @@ const assetBodySchema = z.object({
     .object({ address: hexAddress, name: z.string(), symbol: z.string(), category: poolCategorySchema })
     .nullable(),
   statusHistory: z.array(statusChangeSchema),
-  capital: z.array(capitalEventSchema),
+  capital: knownKinds(capitalKinds, capitalEventSchema),
 });
 
 // Only the part of the pool's answer this page shows (zod drops the rest).

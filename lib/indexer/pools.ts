@@ -3,6 +3,7 @@ import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { poolListQueryString, type PoolListParams } from '../pools/pool-list-params';
 import { bigintString, getFromIndexer, hexAddress } from './client';
+import { knownKinds } from './wire';
 
 export const poolCategorySchema = z.enum(['compute', 'robotics']);
 export type PoolCategory = z.infer<typeof poolCategorySchema>;
@@ -22,6 +23,14 @@ const poolSchema = z.object({
   idle: bigintString,
   outstandingPrincipal: bigintString,
   writtenDownTotal: bigintString,
+  // Added with the loss-marking contracts; defaulted so that an indexer without them still serves the page.
+  /** Expected losses marked on impaired machines, already out of totalAssets (and the share price). */
+  totalProvisions: bigintString.default(0n),
+  /** Principal that came back after a write-down (back into idle cash, without the protocol fee). */
+  recoveredTotal: bigintString.default(0n),
+  /** Deposits and share transfers only to the pool's allowlist. */
+  permissioned: z.boolean().default(false),
+  paused: z.boolean().default(false),
   revenueNet: bigintString,
   revenueClaimed: bigintString,
   totalSupply: bigintString,
@@ -37,17 +46,20 @@ const poolSchema = z.object({
 });
 export type PoolSummary = z.infer<typeof poolSchema>;
 
+const activityKinds = [
+  'deposit',
+  'withdrawal',
+  'claim',
+  'revenue',
+  'deployment',
+  'repayment',
+  'write_down',
+  'provision',
+  'recovery',
+  'redemption_request',
+] as const;
 const activitySchema = z.object({
-  kind: z.enum([
-    'deposit',
-    'withdrawal',
-    'claim',
-    'revenue',
-    'deployment',
-    'repayment',
-    'write_down',
-    'redemption_request',
-  ]),
+  kind: z.enum(activityKinds),
   account: hexAddress.nullable(),
   amount: bigintString.nullable(),
   shares: bigintString.nullable(),
@@ -75,7 +87,7 @@ export async function getPool(address: string): Promise<PoolSummary | null> {
 export async function getPoolActivity(address: Address, limit = 20): Promise<PoolActivity[]> {
   const body = await getFromIndexer(
     `/api/pools/${address}/activity?limit=${limit}`,
-    z.object({ activity: z.array(activitySchema) }),
+    z.object({ activity: knownKinds(activityKinds, activitySchema) }),
   );
   return body?.activity ?? [];
 }
@@ -83,6 +95,8 @@ export async function getPoolActivity(address: Address, limit = 20): Promise<Poo
 const redemptionSchema = z.object({
   requestId: bigintString,
   owner: hexAddress,
+  /** Who claims the USDC (ERC-7540); the owner unless it named another. */
+  controller: hexAddress.optional(),
   requestedShares: bigintString,
   pendingShares: bigintString,
   filledShares: bigintString,
@@ -154,6 +168,8 @@ const poolAssetSchema = z.object({
   repaid: bigintString,
   writtenDown: bigintString,
   outstanding: bigintString,
+  provision: bigintString.default(0n),
+  recovered: bigintString.default(0n),
   revenueNet30d: bigintString,
   yield30d: z.number().nullable(),
   utilization30d: z.number().nullable(),
@@ -164,4 +180,35 @@ export type PoolAsset = z.infer<typeof poolAssetSchema>;
 export async function getPoolAssets(address: Address): Promise<PoolAsset[]> {
   const body = await getFromIndexer(`/api/pools/${address}/assets`, z.object({ assets: z.array(poolAssetSchema) }));
   return body?.assets ?? [];
+}
+
+const delayedActionSchema = z.object({
+  /** The timelock's operation id. */
+  id: z.string(),
+  target: hexAddress,
+  pool: hexAddress.nullable().default(null),
+  /** Decoded from the call data; null when the call is not one of the pool's or factory's functions. */
+  functionName: z.string().nullable().default(null),
+  args: z.array(z.unknown()).nullable().default(null),
+  scheduledAt: bigintString,
+  readyAt: bigintString,
+  executedAt: bigintString.nullable().default(null),
+  cancelledAt: bigintString.nullable().default(null),
+  status: z.enum(['pending', 'executed', 'cancelled']),
+  txHash: z.string(),
+});
+export type DelayedAction = z.infer<typeof delayedActionSchema>;
+
+const delayedActionsSchema = z.object({
+  indexed: z.object({ block: bigintString, timestamp: bigintString }),
+  actions: z.array(delayedActionSchema),
+});
+export type PoolDelayedActions = z.infer<typeof delayedActionsSchema>;
+
+/**
+ * Changes to the pool waiting out the timelock's delay, and the ones carried out or cancelled. null when the
+ * indexer has no such endpoint (an older one): the page then says nothing rather than "none scheduled".
+ */
+export async function getPoolDelayedActions(address: Address): Promise<PoolDelayedActions | null> {
+  return getFromIndexer(`/api/pools/${address}/delayed-actions`, delayedActionsSchema);
 }

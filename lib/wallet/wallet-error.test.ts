@@ -5,7 +5,8 @@ import {
   HttpRequestError,
   UserRejectedRequestError,
 } from 'viem';
-import { erc20Abi } from 'viem';
+import { encodeErrorResult, erc20Abi } from 'viem';
+import { financingPoolAbi } from '../contracts/abis';
 import { describeWalletError } from './wallet-error';
 
 describe('describeWalletError', () => {
@@ -23,6 +24,22 @@ describe('describeWalletError', () => {
     });
     const err = new ContractFunctionExecutionError(reverted, { abi: erc20Abi, functionName: 'transfer', args: [] });
     expect(describeWalletError(err)).toMatch(/contract would reject this transaction/);
+  });
+
+  it('explains a refusal an investor can meet, such as a paused pool', () => {
+    const reverted = new ContractFunctionRevertedError({
+      abi: financingPoolAbi,
+      functionName: 'deposit',
+      data: encodeErrorResult({ abi: financingPoolAbi, errorName: 'EnforcedPause' }),
+    });
+    const err = new ContractFunctionExecutionError(reverted, {
+      abi: financingPoolAbi,
+      functionName: 'deposit',
+      args: [],
+    });
+    expect(describeWalletError(err)).toBe(
+      'The contract would reject this transaction (EnforcedPause): the pool is paused by its guardian. Nothing was sent.',
+    );
   });
 
   it('tells an unreachable RPC apart', () => {

@@ -1,5 +1,14 @@
 import { BaseError, ContractFunctionRevertedError, HttpRequestError, UserRejectedRequestError } from 'viem';
 
+/** The pool's refusals an investor can meet, in words (the error name stays in brackets for support). */
+const REVERT_EXPLAINED: Record<string, string> = {
+  EnforcedPause: 'the pool is paused by its guardian',
+  NotAllowed: 'this pool is open to approved investors, and the address is not approved',
+  BelowMinimumRequest: 'a request must be worth at least the minimum deposit, unless it is all your unlocked shares',
+  ExceedsClaimable: 'that is more than your filled redemptions hold',
+  DepositsClosed: 'the pool takes no deposits now',
+};
+
 /** A sentence the user can act on, for any error out of a wallet action. Never a stack trace. */
 export function describeWalletError(error: unknown): string {
   if (error instanceof BaseError) {
@@ -9,7 +18,8 @@ export function describeWalletError(error: unknown): string {
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
       const reason = reverted.data?.errorName ?? reverted.reason;
-      return `The contract would reject this transaction${reason ? ` (${reason})` : ''}. Nothing was sent.`;
+      const explained = reason ? REVERT_EXPLAINED[reason] : undefined;
+      return `The contract would reject this transaction${reason ? ` (${reason})` : ''}${explained ? `: ${explained}` : ''}. Nothing was sent.`;
     }
     if (error.walk((e) => e instanceof HttpRequestError)) {
       return 'The network (RPC) is not answering. Check your connection and try again; nothing was lost.';

@@ -120,9 +120,22 @@ export default async function AssetPage({ params, searchParams }: Props) {
           <Stat
             label="Outstanding principal"
             value={<span data-testid="asset-outstanding">{formatUsdc(asset.outstanding)}</span>}
-            hint="deployed − repaid − written down"
+            hint={
+              asset.provision > 0n ? (
+                <span data-testid="asset-provision">
+                  <span className="text-negative">{formatUsdc(asset.provision)} provisioned</span> as an expected loss
+                  (already out of the pool’s value)
+                </span>
+              ) : (
+                'deployed − repaid − written down'
+              )
+            }
           />
-          <Stat label="Principal deployed" value={formatUsdc(asset.deployed)} />
+          <Stat
+            label="Principal deployed"
+            value={formatUsdc(asset.deployed)}
+            hint={asset.limit > 0n ? `limit ${formatUsdc(asset.limit)} outstanding` : undefined}
+          />
           <Stat label="Principal repaid" value={formatUsdc(asset.repaid)} />
           <Stat
             label="Written down"
@@ -130,6 +143,13 @@ export default async function AssetPage({ params, searchParams }: Props) {
               <span className={asset.writtenDown > 0n ? 'text-negative' : undefined}>
                 {formatUsdc(asset.writtenDown)}
               </span>
+            }
+            hint={
+              asset.recovered > 0n ? (
+                <span data-testid="asset-recovered">
+                  <span className="text-positive">{formatUsdc(asset.recovered)}</span> recovered since, as principal
+                </span>
+              ) : undefined
             }
           />
           <Stat label="30-day real yield" value={formatPercent(asset.yield30d)} hint="net revenue ÷ principal-days" />

@@ -7,6 +7,7 @@ import { PoolActionPanel } from '@/components/pools/PoolActionPanel';
 import { PoolActivityList } from '@/components/pools/PoolActivityList';
 import { PoolAssetTable } from '@/components/pools/PoolAssetTable';
 import { PoolCharts, type PoolChartData, type SeriesResult } from '@/components/pools/PoolCharts';
+import { PoolDelayedActions } from '@/components/pools/PoolDelayedActions';
 import { PoolRiskDisclosures } from '@/components/pools/PoolRiskDisclosures';
 import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { AddressLabel } from '@/components/ui/AddressLabel';
@@ -24,6 +25,7 @@ import {
   getPool,
   getPoolActivity,
   getPoolAssets,
+  getPoolDelayedActions,
   getPoolRedemptions,
   getPoolSeries,
   type PoolSeriesMetric,
@@ -64,6 +66,16 @@ async function series<M extends PoolSeriesMetric>(
   }
 }
 
+/** Scheduled changes are a side panel: if only they fail, the page still shows the pool and says so there. */
+async function delayedActions(address: `0x${string}`) {
+  try {
+    return { ok: true as const, data: await getPoolDelayedActions(address) };
+  } catch (error) {
+    if (!(error instanceof IndexerUnavailableError)) throw error;
+    return { ok: false as const, error: error.message };
+  }
+}
+
 export default async function PoolPage({ params, searchParams }: Props) {
   const { address } = await params;
   const query = await searchParams;
@@ -73,23 +85,35 @@ export default async function PoolPage({ params, searchParams }: Props) {
   try {
     const pool = await getPool(address);
     if (!pool) notFound();
-    const [activity, queue, assets, metadata, revenue, yieldSeries, tvl, utilization] = await Promise.all([
+    const [activity, queue, assets, metadata, scheduled, revenue, yieldSeries, tvl, utilization] = await Promise.all([
       getPoolActivity(pool.address),
       getPoolRedemptions(pool.address),
       getPoolAssets(pool.address),
       loadPoolMetadata(pool.metadataUri, pool.metadataHash),
+      delayedActions(pool.address),
       series(pool.address, 'revenue', interval, range),
       series(pool.address, 'yield', interval, range),
       series(pool.address, 'tvl', interval, range),
       series(pool.address, 'utilization', interval, range),
     ]);
     const charts: PoolChartData = { revenue, yield: yieldSeries, tvl, utilization };
-    data = { pool, activity, queue, assets, metadata, charts };
+    data = { pool, activity, queue, assets, metadata, scheduled, charts };
   } catch (error) {
     if (!(error instanceof IndexerUnavailableError)) throw error;
     return <IndexerUnavailable detail={error.message} />;
   }
-  const { pool, activity, queue, assets, metadata, charts } = data;
+  const { pool, activity, queue, assets, metadata, scheduled, charts } = data;
+  const pendingChanges = scheduled.ok ? (scheduled.data?.actions.filter((a) => a.status === 'pending').length ?? 0) : 0;
+  // Only what happened: a pool that never lost anything shows no line at all.
+  const losses = [
+    {
+      amount: pool.totalProvisions,
+      what: 'provisioned for expected losses on impaired machines (already out of the share price)',
+      tone: 'text-negative',
+    },
+    { amount: pool.writtenDownTotal, what: 'written down', tone: 'text-negative' },
+    { amount: pool.recoveredTotal, what: 'recovered after write-downs, as principal', tone: 'text-positive' },
+  ].filter((loss) => loss.amount > 0n);
   const chain = appChain(browserChainSettings());
   const utilisedCap = pool.depositCap > 0n ? Number((pool.totalAssets * 10_000n) / pool.depositCap) / 10_000 : null;
 
@@ -105,6 +129,11 @@ export default async function PoolPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           <CategoryBadge category={pool.category} />
           <PoolStatusBadge status={pool.status} />
+          {pool.permissioned ? (
+            <span className="rounded-full border border-line px-2 py-0.5 text-xs font-medium text-ink-muted">
+              Approved investors only
+            </span>
+          ) : null}
           <span className="text-xs text-ink-faint">
             Pool <AddressLabel address={pool.address} />
           </span>
@@ -141,8 +170,8 @@ export default async function PoolPage({ params, searchParams }: Props) {
             label="Share price"
             value={formatUsdc(sharePrice(pool.totalAssets, pool.totalSupply))}
             hint={
-              pool.writtenDownTotal > 0n
-                ? `per ${pool.symbol} · ${formatUsdc(pool.writtenDownTotal, { compact: true })} written down`
+              pool.totalProvisions > 0n
+                ? `per ${pool.symbol} · after ${formatUsdc(pool.totalProvisions, { compact: true })} of expected losses`
                 : `per ${pool.symbol}`
             }
           />
@@ -159,6 +188,26 @@ export default async function PoolPage({ params, searchParams }: Props) {
           <Stat label="Depositors" value={pool.depositors} hint="accounts holding shares" />
           <Stat label="Opened" value={<LocalDateTime seconds={pool.createdAt} dateOnly />} />
         </dl>
+        {losses.length > 0 ? (
+          <p className="mt-5 border-t border-line pt-4 text-sm text-ink-muted" data-testid="pool-losses">
+            <span className="font-medium text-ink">Losses:</span>{' '}
+            {losses.map((loss, i) => (
+              <span key={loss.what}>
+                {i > 0 ? ' · ' : null}
+                <span className={loss.tone}>{formatUsdc(loss.amount)}</span> {loss.what}
+              </span>
+            ))}
+          </p>
+        ) : null}
+        {pendingChanges > 0 ? (
+          <p className="mt-4 rounded-lg border border-robotics/40 bg-robotics/10 px-3 py-2 text-sm" role="note">
+            {pendingChanges === 1 ? 'A change to this pool is' : `${pendingChanges} changes to this pool are`}{' '}
+            scheduled.{' '}
+            <a href="#scheduled-changes" className="font-medium text-accent hover:underline">
+              See what and when
+            </a>
+          </p>
+        ) : null}
       </Card>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -168,6 +217,20 @@ export default async function PoolPage({ params, searchParams }: Props) {
             <CardTitle>Machines financed</CardTitle>
             <div className="mt-3">
               <PoolAssetTable assets={assets} />
+            </div>
+          </Card>
+          <Card>
+            <div id="scheduled-changes" className="scroll-mt-24">
+              <CardTitle>Scheduled changes</CardTitle>
+            </div>
+            <div className="mt-3">
+              {!scheduled.ok ? (
+                <p className="text-sm text-negative">Scheduled changes could not be loaded: {scheduled.error}</p>
+              ) : scheduled.data ? (
+                <PoolDelayedActions data={scheduled.data} />
+              ) : (
+                <p className="text-sm text-ink-muted">This indexer does not record scheduled changes yet.</p>
+              )}
             </div>
           </Card>
           <Card>

@@ -12,7 +12,7 @@ import { PositionTable } from '@/components/portfolio/PositionTable';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
 import { shortAddress } from '@/components/ui/AddressLabel';
 import { Card, CardTitle } from '@/components/ui/Card';
-import { getPortfolio, HISTORY_LIMIT, type Portfolio } from '@/lib/indexer/accounts';
+import { getPortfolio, HISTORY_LIMIT, poolProvisions, type Portfolio } from '@/lib/indexer/accounts';
 import { IndexerUnavailableError } from '@/lib/indexer/client';
 import { historyFilterQuery, isFiltered, parseHistoryFilter } from '@/lib/portfolio/history-filter';
 import { parsePortfolioAddress, portfolioPath } from '@/lib/portfolio/portfolio-address';
@@ -42,8 +42,10 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
   if (segment !== account) redirect(`${portfolioPath(account)}${historyFilterQuery(filter)}`);
 
   let portfolio: Portfolio;
+  let provisions: Map<`0x${string}`, bigint>;
   try {
     portfolio = await getPortfolio(account, filter);
+    provisions = await poolProvisions(portfolio.positions);
   } catch (error) {
     if (!(error instanceof IndexerUnavailableError)) throw error;
     return (
@@ -85,14 +87,15 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
             download={{ href: `${base}/positions.csv`, label: 'Positions CSV' }}
             note={
               <>
-                Value is what the shares redeem for at block {indexed.block.toString()}; claimable yield is what the
-                pool’s claimableRevenue reports at that block, and keeps growing as revenue streams in. P&amp;L is value
-                minus cost basis (average cost); total return adds realised P&amp;L and all yield, claimed or not. Pools
-                the address has left stay listed for their realised P&amp;L and the yield claimed there.
+                Value is what the shares redeem for at block {indexed.block.toString()}, net of the pools’ provisions
+                for expected losses; claimable yield is what the pool’s claimableRevenue reports at that block, and
+                keeps growing as revenue streams in. P&amp;L is value minus cost basis (average cost); total return adds
+                realised P&amp;L and all yield, claimed or not. Pools the address has left stay listed for their
+                realised P&amp;L and the yield claimed there.
               </>
             }
           >
-            <PositionTable positions={positions} />
+            <PositionTable positions={positions} provisions={provisions} />
           </Section>
 
           <Section title="Redemption requests">
