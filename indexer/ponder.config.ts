@@ -1,13 +1,19 @@
 import path from 'node:path';
 import { createConfig, factory } from 'ponder';
-import { getAbiItem } from 'viem';
-import { financingPoolAbi, hardwareAssetRegistryAbi, poolFactoryAbi } from '../lib/contracts/abis';
+import { getAbiItem, zeroAddress } from 'viem';
+import { financingPoolAbi, hardwareAssetRegistryAbi, poolFactoryAbi, protocolTimelockAbi } from '../lib/contracts/abis';
 import { readManifest } from '../lib/deployments/manifest';
 
 const chainId = Number(process.env.CHAIN_ID ?? 31337);
 const rpcUrl = process.env.RPC_URL ?? 'http://127.0.0.1:8545';
 const manifest = readManifest(chainId, process.env.DEPLOYMENTS_DIR ?? path.join(__dirname, '..', 'deployments'));
 const { PoolFactory, HardwareAssetRegistry } = manifest.contracts;
+// A manifest written before the timelock existed has none: the zero address emits nothing, and the
+// contract stays declared so that its handlers keep their types.
+const ProtocolTimelock = manifest.contracts.ProtocolTimelock ?? {
+  address: zeroAddress,
+  deployedOnBlock: PoolFactory.deployedOnBlock,
+};
 
 export default createConfig({
   database: process.env.DATABASE_URL
@@ -45,6 +51,12 @@ export default createConfig({
       abi: hardwareAssetRegistryAbi,
       address: HardwareAssetRegistry.address,
       startBlock: HardwareAssetRegistry.deployedOnBlock,
+    },
+    ProtocolTimelock: {
+      chain: 'local',
+      abi: protocolTimelockAbi,
+      address: ProtocolTimelock.address,
+      startBlock: ProtocolTimelock.deployedOnBlock,
     },
   },
 });

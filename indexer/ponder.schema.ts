@@ -30,14 +30,19 @@ export const pool = onchainTable(
     revenueStreamDuration: t.integer().notNull(),
     metadataUri: t.text().notNull(),
     metadataHash: t.hex().notNull(),
-    // Principal, as the contract keeps it: totalAssets = idle + outstandingPrincipal.
+    // Created with an allowlist for deposits and share transfers (immutable).
+    permissioned: t.boolean().notNull(),
+    paused: t.boolean().notNull(),
+    // Principal, as the contract keeps it: totalAssets = idle + outstandingPrincipal - totalProvisions.
     totalAssets: t.bigint().notNull(),
     totalSupply: t.bigint().notNull(),
     idle: t.bigint().notNull(),
     outstandingPrincipal: t.bigint().notNull(),
+    totalProvisions: t.bigint().notNull(),
     deployedTotal: t.bigint().notNull(),
     repaidTotal: t.bigint().notNull(),
     writtenDownTotal: t.bigint().notNull(),
+    recoveredTotal: t.bigint().notNull(),
     // Real yield.
     revenueGross: t.bigint().notNull(),
     revenueFees: t.bigint().notNull(),
@@ -75,6 +80,11 @@ export const asset = onchainTable(
     deployed: t.bigint().notNull(),
     repaid: t.bigint().notNull(),
     writtenDown: t.bigint().notNull(),
+    recovered: t.bigint().notNull(),
+    // Expected loss marked on the outstanding principal (FinancingPool.markImpairment).
+    provision: t.bigint().notNull(),
+    // Most principal that may be outstanding in it (FinancingPool.setAssetLimit, through the timelock).
+    limit: t.bigint().notNull(),
     revenueGross: t.bigint().notNull(),
     revenueNet: t.bigint().notNull(),
     lastUtilizationBps: t.integer(),
@@ -144,7 +154,10 @@ export const utilizationReport = onchainTable(
   }),
 );
 
-/** Capital movements of a pool, each naming its asset: 'deployment' | 'repayment' | 'write_down'. */
+/**
+ * Capital movements of a pool, each naming its asset: 'deployment' | 'repayment' | 'write_down' | 'recovery',
+ * and 'provision' (amount: the asset's provision after the change).
+ */
 export const capitalEvent = onchainTable(
   'capital_event',
   (t) => ({
@@ -156,6 +169,8 @@ export const capitalEvent = onchainTable(
     blockNumber: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
     txHash: t.hex().notNull(),
+    // A write-down's ProvisionUpdated and PrincipalWrittenDown share a transaction: this orders them.
+    logIndex: t.integer().notNull(),
   }),
   (table) => ({ poolTimeIdx: index().on(table.pool, table.timestamp), assetIdx: index().on(table.assetId) }),
 );
@@ -188,7 +203,9 @@ export const redemptionRequest = onchainTable(
   (t) => ({
     pool: t.hex().notNull(),
     requestId: t.bigint().notNull(),
+    // Whose shares are locked, and who claims the USDC (ERC-7540): usually the same account.
     owner: t.hex().notNull(),
+    controller: t.hex().notNull(),
     requestedShares: t.bigint().notNull(),
     pendingShares: t.bigint().notNull(),
     filledShares: t.bigint().notNull(),
@@ -205,6 +222,7 @@ export const redemptionRequest = onchainTable(
   (table) => ({
     pk: primaryKey({ columns: [table.pool, table.requestId] }),
     ownerIdx: index().on(table.owner),
+    controllerIdx: index().on(table.pool, table.controller),
   }),
 );
 
@@ -214,8 +232,11 @@ export const redemptionEvent = onchainTable(
   (t) => ({
     id: t.text().primaryKey(), // `${txHash}-${logIndex}`
     pool: t.hex().notNull(),
-    requestId: t.bigint().notNull(),
+    // null for a claim: a controller claims its filled requests together (ERC-7540).
+    requestId: t.bigint(),
+    // The shares' owner; for a claim, the controller whose filled redemptions are paid.
     owner: t.hex().notNull(),
+    controller: t.hex().notNull(),
     kind: t.text().notNull(), // 'redemption_fill' | 'redemption_claim' | 'redemption_cancel'
     shares: t.bigint(),
     assets: t.bigint(),
@@ -275,6 +296,7 @@ export const poolDaily = onchainTable(
     totalSupply: t.bigint().notNull(),
     idle: t.bigint().notNull(),
     outstandingPrincipal: t.bigint().notNull(),
+    totalProvisions: t.bigint().notNull(),
     depositors: t.integer().notNull(),
     revenueNet: t.bigint().notNull(),
     revenueGross: t.bigint().notNull(),
@@ -282,6 +304,7 @@ export const poolDaily = onchainTable(
     deposits: t.bigint().notNull(),
     withdrawals: t.bigint().notNull(),
     writtenDown: t.bigint().notNull(),
+    recovered: t.bigint().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.pool, table.day] }),
@@ -299,9 +322,70 @@ export const assetDaily = onchainTable(
     revenueNet: t.bigint().notNull(),
     utilizationBps: t.integer(),
     outstanding: t.bigint().notNull(),
+    provision: t.bigint().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.assetId, table.day] }),
     poolDayIdx: index().on(table.pool, table.day),
   }),
 );
+
+/** Who may hold a permissioned pool's shares: the last AllowlistUpdated per account. */
+export const allowlist = onchainTable(
+  'allowlist',
+  (t) => ({
+    pool: t.hex().notNull(),
+    account: t.hex().notNull(),
+    allowed: t.boolean().notNull(),
+    updatedAt: t.bigint().notNull(),
+    updatedAtBlock: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.pool, table.account] }) }),
+);
+
+/**
+ * Calls scheduled on the ProtocolTimelock, one row per call of an operation (a batch has several): what
+ * will change, and from when it can.
+ */
+export const delayedAction = onchainTable(
+  'delayed_action',
+  (t) => ({
+    id: t.text().primaryKey(), // `${operationHash}-${index}`: the timelock's operation id and the call's index in it
+    operationHash: t.hex().notNull(),
+    index: t.integer().notNull(),
+    target: t.hex().notNull(),
+    // The target when it is one of the pools, else null.
+    pool: t.hex(),
+    value: t.bigint().notNull(),
+    data: t.hex().notNull(),
+    predecessor: t.hex().notNull(),
+    delay: t.bigint().notNull(),
+    // Decoded with the pool's or the factory's ABI; null when the call data is not one of theirs.
+    functionName: t.text(),
+    args: t.text(), // JSON array, bigints as decimal strings
+    status: t.text().notNull(), // 'pending' | 'executed' | 'cancelled'
+    scheduledAt: t.bigint().notNull(),
+    scheduledAtBlock: t.bigint().notNull(),
+    readyAt: t.bigint().notNull(),
+    executedAt: t.bigint(),
+    cancelledAt: t.bigint(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    operationHashx: index().on(table.operationHash),
+    poolIdx: index().on(table.pool, table.scheduledAtBlock),
+  }),
+);
+
+/**
+ * The stream state a transaction's revenue merges into. distributeRevenueBatch emits one RevenueDistributed
+ * per asset but merges their sum into the stream once; merging each in turn would round differently.
+ */
+export const streamMerge = onchainTable('stream_merge', (t) => ({
+  pool: t.hex().primaryKey(),
+  txHash: t.hex().notNull(),
+  remaining: t.bigint().notNull(),
+  streamEnd: t.bigint().notNull(),
+  net: t.bigint().notNull(),
+}));

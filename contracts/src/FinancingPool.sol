@@ -7,8 +7,7 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {HardwareAssetRegistry} from "./HardwareAssetRegistry.sol";
@@ -40,8 +39,7 @@ uint32 constant POOL_MAX_STREAM_DURATION = 90 days;
 contract FinancingPool is
     ERC4626,
     AccessControl,
-    Pausable,
-    ReentrancyGuard,
+    ReentrancyGuardTransient,
     IERC7540Operator,
     IERC7540Redeem,
     IERC7887Redeem
@@ -103,9 +101,24 @@ contract FinancingPool is
         uint128 filledShares;
     }
 
-    struct Claimable {
-        uint128 shares;
-        uint128 assets;
+    /// @dev The revenue stream in one slot: USDC amounts fit 96 bits (7.9e22 USDC), times 32 bits (until 2106).
+    struct Stream {
+        uint96 remaining;
+        uint96 unallocated;
+        uint32 end;
+        uint32 updatedAt;
+    }
+
+    /// @dev A holder's revenue checkpoint and what it is owed, in one slot.
+    struct Holder {
+        uint160 paidPerShare;
+        uint96 owed;
+    }
+
+    /// @dev Shares locked in the queue (as owner) and filled shares to claim (as controller), in one slot.
+    struct ExitAccount {
+        uint128 lockedShares;
+        uint128 claimableShares;
     }
 
     struct Distribution {
@@ -123,9 +136,12 @@ contract FinancingPool is
     uint16 public constant MAX_PROTOCOL_FEE_BPS = POOL_MAX_PROTOCOL_FEE_BPS;
     uint32 public constant MIN_STREAM_DURATION = POOL_MIN_STREAM_DURATION;
     uint32 public constant MAX_STREAM_DURATION = POOL_MAX_STREAM_DURATION;
-    /// @dev Reward-per-share scale. With 18-decimal shares, 1e36 keeps sub-wei precision per share for supplies
-    /// up to 1e30 units; products go through mulDiv, so nothing overflows.
+    /// @dev Reward-per-share scale: 1e36 keeps sub-wei precision per share for supplies up to 1e30 shares.
     uint256 private constant ACC_PRECISION = 1e36;
+    /// @dev Revenue is only released to a supply of at least this many shares (one USDC base unit's worth at the
+    /// first deposit's price); below it, it waits as unallocated. This bounds the accumulator by the revenue ever
+    /// released × 1e24, far inside 160 bits, so a holder's checkpoint and what it is owed share one slot.
+    uint256 private constant MIN_ACCRUAL_SUPPLY = 1e12;
 
     HardwareAssetRegistry public immutable registry;
     Category public immutable category;
@@ -138,42 +154,44 @@ contract FinancingPool is
     /// @notice Smallest revenue distribution (one whole unit of the asset): dust cannot be used to touch the stream.
     uint256 public immutable minDistribution;
 
+    // Storage is packed by what is read together: every deposit and exit reads the first four slots below, so
+    // each is one cold read instead of several (gas; see bench/gas.ts).
     string public metadataURI;
+    address public treasury;
+    // One slot: what every deposit checks.
     Status public status;
+    bool private _paused;
     uint16 public protocolFeeBps;
     uint32 public revenueStreamDuration;
-    address public treasury;
-    uint256 public depositCap;
-    uint256 public minDeposit;
+    uint96 public depositCap;
+    uint96 public minDeposit;
 
-    // Principal.
-    uint256 public idle;
-    uint256 public outstandingPrincipal;
-    uint256 public totalProvisions;
+    // Principal, in one slot (USDC amounts: 96 bits hold 7.9e16 USDC, 64 bits 1.8e13).
+    uint96 public idle;
+    uint96 public outstandingPrincipal;
+    uint64 public totalProvisions;
     mapping(uint256 assetId => AssetCapital) public assetCapital;
+
+    // Queued exits' totals.
+    uint128 public pendingRedeemShares;
+    uint128 public reservedForRedemptions;
 
     // Real yield.
     uint256 public accRevenuePerShare;
-    uint256 public streamRemaining;
-    uint64 public streamEnd;
-    uint64 public streamUpdatedAt;
-    uint256 public unallocatedRevenue;
+    Stream private _stream;
     /// @notice USDC owed to shareholders: streaming, released and not yet claimed. Never counted as principal.
-    uint256 public revenueHeld;
+    uint128 public revenueHeld;
+    uint128 public totalRevenueClaimed;
     uint256 public totalRevenueDistributed;
-    uint256 public totalRevenueClaimed;
-    mapping(address account => uint256) private _revenuePaidPerShare;
-    mapping(address account => uint256) private _revenueOwed;
+    mapping(address account => Holder) private _holders;
 
     // Queued exits.
     mapping(uint256 requestId => Request) private _requests;
     uint48 public queueHead;
     uint48 public queueTail;
     uint48 public redeemRequestCount;
-    uint256 public pendingRedeemShares;
-    uint256 public reservedForRedemptions;
-    mapping(address owner => uint256) public lockedShares;
-    mapping(address controller => Claimable) public claimableRedemption;
+    mapping(address account => ExitAccount) private _exits;
+    mapping(address controller => uint256) private _claimableAssets;
     mapping(address controller => mapping(address operator => bool)) public override isOperator;
 
     mapping(address account => bool) public isAllowed;
@@ -203,6 +221,8 @@ contract FinancingPool is
     /// @notice A claim of filled redemptions; the ERC-4626 Withdraw event follows it in the same transaction.
     event RedemptionClaimed(address indexed controller, address indexed receiver, uint256 shares, uint256 assets);
     event AllowlistUpdated(address indexed account, bool allowed);
+    event Paused(address account);
+    event Unpaused(address account);
 
     error DepositsClosed();
     error BelowMinimumDeposit(uint256 assets, uint256 minDeposit);
@@ -230,6 +250,13 @@ contract FinancingPool is
     error NotAllowed(address account);
     error NothingToClaim();
     error ZeroAmount();
+    error EnforcedPause();
+    error ExpectedPause();
+
+    modifier whenNotPaused() {
+        _requireNotPaused();
+        _;
+    }
 
     constructor(Params memory p) ERC20(p.name, p.symbol) ERC4626(p.usdc) {
         if (
@@ -246,12 +273,12 @@ contract FinancingPool is
         permissioned = p.permissioned;
         minDistribution = 10 ** (decimals() - _decimalsOffset());
         metadataURI = p.metadataURI;
-        depositCap = p.depositCap;
-        minDeposit = p.minDeposit;
+        depositCap = p.depositCap.toUint96();
+        minDeposit = p.minDeposit.toUint96();
         treasury = p.treasury;
         protocolFeeBps = p.protocolFeeBps;
         revenueStreamDuration = p.revenueStreamDuration;
-        streamUpdatedAt = uint64(block.timestamp);
+        _stream.updatedAt = uint32(block.timestamp);
         _grantRole(DEFAULT_ADMIN_ROLE, p.admin);
         if (p.manager != address(0)) _grantRole(POOL_MANAGER_ROLE, p.manager);
         if (p.reporter != address(0)) _grantRole(REVENUE_REPORTER_ROLE, p.reporter);
@@ -282,17 +309,17 @@ contract FinancingPool is
     /// @notice What `controller` can withdraw now: its filled redemptions when it has any (ERC-7540 claim),
     /// otherwise its unlocked shares up to idle liquidity, and nothing while requests wait in the queue.
     function maxWithdraw(address controller) public view override returns (uint256) {
-        Claimable memory c = claimableRedemption[controller];
-        if (c.shares > 0) return c.assets;
+        ExitAccount memory e = _exits[controller];
+        if (e.claimableShares > 0) return _claimableAssets[controller];
         if (paused() || _queueWaiting()) return 0;
-        return Math.min(previewRedeem(unlockedShares(controller)), idle);
+        return Math.min(previewRedeem(balanceOf(controller) - e.lockedShares), idle);
     }
 
     function maxRedeem(address controller) public view override returns (uint256) {
-        Claimable memory c = claimableRedemption[controller];
-        if (c.shares > 0) return c.shares;
+        ExitAccount memory e = _exits[controller];
+        if (e.claimableShares > 0) return e.claimableShares;
         if (paused() || _queueWaiting()) return 0;
-        return Math.min(unlockedShares(controller), _convertToShares(idle, Math.Rounding.Floor));
+        return Math.min(balanceOf(controller) - e.lockedShares, _convertToShares(idle, Math.Rounding.Floor));
     }
 
     function deposit(uint256 assets, address receiver) public override nonReentrant returns (uint256) {
@@ -310,11 +337,12 @@ contract FinancingPool is
         nonReentrant
         returns (uint256 shares)
     {
-        Claimable memory c = claimableRedemption[controller];
-        if (c.shares == 0) return super.withdraw(assets, receiver, controller);
-        if (assets > c.assets) revert ExceedsClaimable(assets, c.assets);
+        uint256 claimableShares = _exits[controller].claimableShares;
+        if (claimableShares == 0) return super.withdraw(assets, receiver, controller);
+        uint256 claimableAssets = _claimableAssets[controller];
+        if (assets > claimableAssets) revert ExceedsClaimable(assets, claimableAssets);
         // Rounded down: the claim is all the controller's own, and rounding down never leaves assets without shares.
-        shares = assets == c.assets ? c.shares : Math.mulDiv(assets, c.shares, c.assets);
+        shares = assets == claimableAssets ? claimableShares : Math.mulDiv(assets, claimableShares, claimableAssets);
         _claimRedemption(controller, receiver, shares, assets);
     }
 
@@ -325,10 +353,11 @@ contract FinancingPool is
         nonReentrant
         returns (uint256 assets)
     {
-        Claimable memory c = claimableRedemption[controller];
-        if (c.shares == 0) return super.redeem(shares, receiver, controller);
-        if (shares > c.shares) revert ExceedsClaimable(shares, c.shares);
-        assets = shares == c.shares ? c.assets : Math.mulDiv(shares, c.assets, c.shares);
+        uint256 claimableShares = _exits[controller].claimableShares;
+        if (claimableShares == 0) return super.redeem(shares, receiver, controller);
+        if (shares > claimableShares) revert ExceedsClaimable(shares, claimableShares);
+        uint256 claimableAssets = _claimableAssets[controller];
+        assets = shares == claimableShares ? claimableAssets : Math.mulDiv(shares, claimableAssets, claimableShares);
         _claimRedemption(controller, receiver, shares, assets);
     }
 
@@ -349,7 +378,7 @@ contract FinancingPool is
         if (assets == 0 || shares == 0) revert ZeroAmount();
         if (assets < minDeposit) revert BelowMinimumDeposit(assets, minDeposit);
         _pull(caller, assets);
-        idle += assets;
+        idle = (idle + assets).toUint96();
         _mint(receiver, shares);
         emit Deposit(caller, receiver, assets, shares);
     }
@@ -360,7 +389,7 @@ contract FinancingPool is
     {
         _requireNotPaused();
         if (assets > idle) revert InsufficientIdle(assets, idle);
-        idle -= assets;
+        idle = uint96(idle - assets);
         super._withdraw(caller, receiver, owner, assets, shares);
     }
 
@@ -381,7 +410,7 @@ contract FinancingPool is
                 _requireNotPaused();
                 if (!_mayHold(to)) revert NotAllowed(to);
             }
-            uint256 unlocked = balanceOf(from) - lockedShares[from];
+            uint256 unlocked = balanceOf(from) - _exits[from].lockedShares;
             if (value > unlocked) revert SharesLocked(from, value, unlocked);
         }
         if (to != address(0) && to != from) _settle(to);
@@ -406,8 +435,8 @@ contract FinancingPool is
         onlyRole(POOL_MANAGER_ROLE)
     {
         if (newMinDeposit > newCap) revert InvalidParameter();
-        depositCap = newCap;
-        minDeposit = newMinDeposit;
+        depositCap = newCap.toUint96();
+        minDeposit = newMinDeposit.toUint96();
         emit DepositLimitsUpdated(newCap, newMinDeposit);
     }
 
@@ -432,11 +461,24 @@ contract FinancingPool is
     }
 
     function pause() external onlyRole(GUARDIAN_ROLE) {
-        _pause();
+        _requireNotPaused();
+        _paused = true;
+        emit Paused(msg.sender);
     }
 
     function unpause() external onlyRole(GUARDIAN_ROLE) {
-        _unpause();
+        if (!_paused) revert ExpectedPause();
+        _paused = false;
+        emit Unpaused(msg.sender);
+    }
+
+    /// @dev Kept beside `status` (one slot with the fee and treasury) rather than in OpenZeppelin's Pausable slot.
+    function paused() public view returns (bool) {
+        return _paused;
+    }
+
+    function _requireNotPaused() private view {
+        if (_paused) revert EnforcedPause();
     }
 
     function _setStatus(Status from, Status to) private {
@@ -479,8 +521,8 @@ contract FinancingPool is
         uint256 after_ = _outstanding(c) + amount;
         if (after_ > c.limit) revert ExceedsAssetLimit(assetId, after_, c.limit);
         if (status == Status.Raising) _setStatus(Status.Raising, Status.Active);
-        idle -= amount;
-        outstandingPrincipal += amount;
+        idle = uint96(idle - amount);
+        outstandingPrincipal = (outstandingPrincipal + amount).toUint96();
         c.deployed += amount.toUint128();
         IERC20(asset()).safeTransfer(operator, amount);
         emit CapitalDeployed(assetId, operator, amount);
@@ -501,8 +543,8 @@ contract FinancingPool is
         if (amount > outstanding) revert ExceedsOutstanding(assetId, amount, outstanding);
         _pull(msg.sender, amount);
         c.repaid += amount.toUint128();
-        outstandingPrincipal -= amount;
-        idle += amount;
+        outstandingPrincipal = uint96(outstandingPrincipal - amount);
+        idle = (idle + amount).toUint96();
         emit PrincipalRepaid(assetId, msg.sender, amount);
         // A provision can never exceed what is still outstanding.
         if (c.provision > outstanding - amount) _setProvision(assetId, c, outstanding - amount);
@@ -539,7 +581,7 @@ contract FinancingPool is
         if (amount > outstanding) revert ExceedsOutstanding(assetId, amount, outstanding);
         _setProvision(assetId, c, provision - Math.min(amount, provision));
         c.writtenDown += amount.toUint128();
-        outstandingPrincipal -= amount;
+        outstandingPrincipal = uint96(outstandingPrincipal - amount);
         emit PrincipalWrittenDown(assetId, amount);
     }
 
@@ -558,7 +600,7 @@ contract FinancingPool is
         if (amount > recoverable) revert ExceedsWrittenDown(assetId, amount, recoverable);
         _pull(msg.sender, amount);
         c.recovered += amount.toUint128();
-        idle += amount;
+        idle = (idle + amount).toUint96();
         emit PrincipalRecovered(assetId, msg.sender, amount);
     }
 
@@ -570,7 +612,7 @@ contract FinancingPool is
         uint256 previous = c.provision;
         if (previous == provision) return;
         c.provision = provision.toUint128();
-        totalProvisions = totalProvisions - previous + provision;
+        totalProvisions = (totalProvisions - previous + provision).toUint64();
         emit ProvisionUpdated(assetId, previous, provision);
     }
 
@@ -623,11 +665,11 @@ contract FinancingPool is
     function claim(address receiver) external nonReentrant returns (uint256 amount) {
         _accrueRevenue();
         _settle(msg.sender);
-        amount = _revenueOwed[msg.sender];
+        amount = _holders[msg.sender].owed;
         if (amount == 0) revert NothingToClaim();
-        _revenueOwed[msg.sender] = 0;
-        revenueHeld -= amount;
-        totalRevenueClaimed += amount;
+        _holders[msg.sender].owed = 0;
+        revenueHeld = uint128(revenueHeld - amount);
+        totalRevenueClaimed = (totalRevenueClaimed + amount).toUint128();
         IERC20(asset()).safeTransfer(receiver, amount);
         emit RevenueClaimed(msg.sender, receiver, amount);
     }
@@ -635,8 +677,8 @@ contract FinancingPool is
     /// @notice Revenue `account` could claim now, released streaming included.
     function claimableRevenue(address account) public view returns (uint256) {
         (uint256 acc,,) = _previewAccrual();
-        return
-            _revenueOwed[account] + Math.mulDiv(balanceOf(account), acc - _revenuePaidPerShare[account], ACC_PRECISION);
+        Holder memory h = _holders[account];
+        return h.owed + Math.mulDiv(balanceOf(account), acc - h.paidPerShare, ACC_PRECISION);
     }
 
     /// @notice Net revenue still streaming (distributed, not yet released to holders).
@@ -655,7 +697,7 @@ contract FinancingPool is
         net = amount - fee;
         if (fee > 0) IERC20(asset()).safeTransfer(treasury, fee);
         totalRevenueDistributed += net;
-        revenueHeld += net;
+        revenueHeld = (revenueHeld + net).toUint128();
         emit RevenueDistributed(
             assetId, amount, fee, net, periodStart, periodEnd, uint64(block.timestamp) + revenueStreamDuration
         );
@@ -665,55 +707,81 @@ contract FinancingPool is
     /// running stream had left and a full window for the new amount: a new distribution is released over about a
     /// full window, and a small one barely moves the release of what was already streaming.
     function _mergeIntoStream(uint256 amount) private {
-        uint256 remaining = streamRemaining;
+        Stream memory st = _stream;
+        uint256 remaining = st.remaining;
         uint256 total = remaining + amount;
         if (total == 0) return;
-        uint256 left = streamEnd > block.timestamp ? streamEnd - block.timestamp : 0;
+        uint256 left = st.end > block.timestamp ? st.end - block.timestamp : 0;
         uint256 window = (remaining * left + amount * revenueStreamDuration) / total;
-        streamRemaining = total;
-        streamEnd = uint64(block.timestamp + window);
-        streamUpdatedAt = uint64(block.timestamp);
+        _stream = Stream({
+            remaining: total.toUint96(),
+            unallocated: st.unallocated,
+            end: (block.timestamp + window).toUint32(),
+            updatedAt: uint32(block.timestamp)
+        });
     }
 
+    /// @dev Releases what the stream owes since its last update. Writes nothing when nothing is streaming.
     function _accrueRevenue() private {
+        Stream memory st = _stream;
+        if (st.remaining == 0 && st.unallocated == 0) return;
         (uint256 acc, uint256 remaining, uint256 unallocated) = _previewAccrual();
-        accRevenuePerShare = acc;
-        streamRemaining = remaining;
-        streamUpdatedAt = uint64(block.timestamp);
+        if (acc != accRevenuePerShare) accRevenuePerShare = acc;
         // Revenue released while no shares existed streams to the holders there are now (so that it, too,
         // cannot be captured just in time).
-        if (unallocated > 0 && totalSupply() > 0) {
-            unallocatedRevenue = 0;
-            _mergeIntoStream(unallocated);
-        } else {
-            unallocatedRevenue = unallocated;
-        }
+        bool merge = unallocated > 0 && totalSupply() >= MIN_ACCRUAL_SUPPLY;
+        _stream = Stream({
+            remaining: uint96(remaining),
+            unallocated: merge ? 0 : unallocated.toUint96(),
+            end: st.end,
+            updatedAt: uint32(block.timestamp)
+        });
+        if (merge) _mergeIntoStream(unallocated);
     }
 
     /// @dev What the stream has released since the last update: remaining × elapsed ÷ time left, exact at the end.
     function _previewAccrual() private view returns (uint256 acc, uint256 remaining, uint256 unallocated) {
+        Stream memory st = _stream;
         acc = accRevenuePerShare;
-        remaining = streamRemaining;
-        unallocated = unallocatedRevenue;
-        uint256 last = streamUpdatedAt;
+        remaining = st.remaining;
+        unallocated = st.unallocated;
+        uint256 last = st.updatedAt;
         if (remaining == 0 || block.timestamp <= last) return (acc, remaining, unallocated);
         uint256 released =
-            block.timestamp >= streamEnd ? remaining : Math.mulDiv(remaining, block.timestamp - last, streamEnd - last);
+            block.timestamp >= st.end ? remaining : Math.mulDiv(remaining, block.timestamp - last, st.end - last);
         remaining -= released;
         uint256 supply = totalSupply();
-        if (supply == 0) {
+        if (supply < MIN_ACCRUAL_SUPPLY) {
             unallocated += released;
         } else {
             acc += Math.mulDiv(released, ACC_PRECISION, supply);
         }
     }
 
+    /// @notice Net revenue distributed and not yet released, as of the last update (`streamingRevenue` is live).
+    function streamRemaining() external view returns (uint256) {
+        return _stream.remaining;
+    }
+
+    /// @notice Revenue released while no shares existed, waiting for the next holders.
+    function unallocatedRevenue() external view returns (uint256) {
+        return _stream.unallocated;
+    }
+
+    function streamEnd() external view returns (uint64) {
+        return _stream.end;
+    }
+
+    function streamUpdatedAt() external view returns (uint64) {
+        return _stream.updatedAt;
+    }
+
     function _settle(address account) private {
         uint256 acc = accRevenuePerShare;
-        uint256 paid = _revenuePaidPerShare[account];
-        if (acc != paid) {
-            _revenueOwed[account] += Math.mulDiv(balanceOf(account), acc - paid, ACC_PRECISION);
-            _revenuePaidPerShare[account] = acc;
+        Holder memory h = _holders[account];
+        if (acc != h.paidPerShare) {
+            uint256 owed = h.owed + Math.mulDiv(balanceOf(account), acc - h.paidPerShare, ACC_PRECISION);
+            _holders[account] = Holder({paidPerShare: acc.toUint160(), owed: owed.toUint96()});
         }
     }
 
@@ -743,8 +811,8 @@ contract FinancingPool is
         uint256 value = previewRedeem(shares);
         // A request worth nothing is never queued (a position of dust shares would only cost fillers gas).
         if (value == 0 || (shares < unlocked && value < minDeposit)) revert BelowMinimumRequest(value, minDeposit);
-        lockedShares[owner] += shares;
-        pendingRedeemShares += shares;
+        _exits[owner].lockedShares += shares.toUint128();
+        pendingRedeemShares = (pendingRedeemShares + shares).toUint128();
         uint48 id = ++redeemRequestCount;
         uint48 tail = queueTail;
         _requests[id] = Request({
@@ -770,8 +838,8 @@ contract FinancingPool is
         if (r.controller != controller || r.pendingShares == 0) revert UnknownRequest(requestId);
         uint256 shares = r.pendingShares;
         r.pendingShares = 0;
-        lockedShares[r.owner] -= shares;
-        pendingRedeemShares -= shares;
+        _exits[r.owner].lockedShares -= uint128(shares);
+        pendingRedeemShares = uint128(pendingRedeemShares - shares);
         _unlink(r);
         emit CancelRedeemRequest(controller, requestId, msg.sender);
         emit CancelRedeemClaim(controller, r.owner, requestId, msg.sender, shares);
@@ -809,13 +877,12 @@ contract FinancingPool is
             address controller = r.controller;
             r.pendingShares -= uint128(shares);
             r.filledShares += uint128(shares);
-            pendingRedeemShares -= shares;
-            lockedShares[owner] -= shares;
-            idle -= assets;
-            reservedForRedemptions += assets;
-            Claimable storage c = claimableRedemption[controller];
-            c.shares += uint128(shares);
-            c.assets += uint128(assets);
+            pendingRedeemShares = uint128(pendingRedeemShares - shares);
+            _exits[owner].lockedShares -= uint128(shares);
+            idle = uint96(idle - assets);
+            reservedForRedemptions = (reservedForRedemptions + assets).toUint128();
+            _exits[controller].claimableShares += shares.toUint128();
+            _claimableAssets[controller] += assets;
             _burn(owner, shares);
             emit RedeemRequestFilled(id, controller, owner, shares, assets);
             filled++;
@@ -836,7 +903,7 @@ contract FinancingPool is
     /// its requests that has been filled, this is the controller's whole claimable amount.
     function claimableRedeemRequest(uint256 requestId, address controller) external view returns (uint256) {
         Request storage r = _requests[requestId];
-        return r.controller == controller && r.filledShares > 0 ? claimableRedemption[controller].shares : 0;
+        return r.controller == controller && r.filledShares > 0 ? _exits[controller].claimableShares : 0;
     }
 
     function redeemRequest(uint256 requestId) external view returns (Request memory) {
@@ -854,7 +921,17 @@ contract FinancingPool is
     }
 
     function unlockedShares(address owner) public view returns (uint256) {
-        return balanceOf(owner) - lockedShares[owner];
+        return balanceOf(owner) - _exits[owner].lockedShares;
+    }
+
+    /// @notice Shares of `owner` locked in the exit queue.
+    function lockedShares(address owner) external view returns (uint256) {
+        return _exits[owner].lockedShares;
+    }
+
+    /// @notice Filled redemptions `controller` can claim (through redeem or withdraw).
+    function claimableRedemption(address controller) external view returns (uint128 shares, uint128 assets) {
+        return (_exits[controller].claimableShares, uint128(_claimableAssets[controller]));
     }
 
     /// @notice ERC-7575: the share token is the vault itself.
@@ -865,10 +942,9 @@ contract FinancingPool is
     function _claimRedemption(address controller, address receiver, uint256 shares, uint256 assets) private {
         _onlyControllerOrOperator(controller);
         if (shares == 0 && assets == 0) revert ZeroAmount();
-        Claimable storage c = claimableRedemption[controller];
-        c.shares -= uint128(shares);
-        c.assets -= uint128(assets);
-        reservedForRedemptions -= assets;
+        _exits[controller].claimableShares -= uint128(shares);
+        _claimableAssets[controller] -= assets;
+        reservedForRedemptions = uint128(reservedForRedemptions - assets);
         IERC20(asset()).safeTransfer(receiver, assets);
         emit RedemptionClaimed(controller, receiver, shares, assets);
         emit Withdraw(msg.sender, receiver, controller, assets, shares);

@@ -1,35 +1,41 @@
 import { ponder, type Context } from 'ponder:registry';
 import {
+  allowlist,
   asset,
-  assetDaily,
   assetStatusChange,
-  capitalEvent,
   pool,
-  poolDaily,
   poolFlow,
   position,
   project,
   redemptionEvent,
-  redemptionRequest,
   revenueClaim,
   revenueDistribution,
+  streamMerge,
   utilizationReport,
 } from 'ponder:schema';
-import { zeroAddress, type Address, type Hex } from 'viem';
-import { accrue, settle, startStream, type StreamState } from './revenue-accumulator';
+import { zeroAddress, type Address } from 'viem';
+import {
+  dayOf,
+  eventId,
+  getPool,
+  getPosition,
+  realiseExit,
+  recordAssetDay,
+  recordCapital,
+  recordPoolDay,
+  streamOf,
+  updatePool,
+  type EventBase,
+} from './records';
+import { accrue, mergeIntoStream, settle } from './revenue-accumulator';
+
+// Handlers by domain: pools, shares, capital and revenue here; provisions, write-downs and recoveries in
+// losses.ts; queued exits in redemptions.ts; the protocol timelock in timelock.ts.
 
 const CATEGORIES = ['compute', 'robotics'] as const;
 const POOL_STATUSES = ['raising', 'active', 'closed'] as const;
 const ASSET_KINDS = ['gpu_cluster', 'robot_fleet', 'other'] as const;
 const ASSET_STATUSES = ['pending', 'active', 'maintenance', 'retired', 'impaired'] as const;
-
-type PoolRow = typeof pool.$inferSelect;
-type PositionRow = typeof position.$inferSelect;
-type Block = { number: bigint; timestamp: bigint };
-type EventBase = { block: Block; log: { address: Address; logIndex: number }; transaction: { hash: Hex } };
-
-const dayOf = (timestamp: bigint) => Number(timestamp / 86_400n);
-const eventId = (event: EventBase) => `${event.transaction.hash}-${event.log.logIndex}`;
 
 // ─── Projects and pools ──────────────────────────────────────────────────────────────────────────────
 
@@ -62,13 +68,17 @@ ponder.on('PoolFactory:PoolCreated', async ({ event, context }) => {
     revenueStreamDuration,
     metadataUri: config.metadataURI,
     metadataHash: config.metadataHash,
+    permissioned: config.permissioned,
+    paused: false,
     totalAssets: 0n,
     totalSupply: 0n,
     idle: 0n,
     outstandingPrincipal: 0n,
+    totalProvisions: 0n,
     deployedTotal: 0n,
     repaidTotal: 0n,
     writtenDownTotal: 0n,
+    recoveredTotal: 0n,
     revenueGross: 0n,
     revenueFees: 0n,
     revenueNet: 0n,
@@ -103,12 +113,34 @@ ponder.on('FinancingPool:ProtocolFeeUpdated', async ({ event, context }) => {
   await context.db.update(pool, { address: event.log.address }).set({ protocolFeeBps: event.args.protocolFeeBps });
 });
 
+ponder.on('FinancingPool:Paused', async ({ event, context }) => {
+  await context.db.update(pool, { address: event.log.address }).set({ paused: true });
+});
+
+ponder.on('FinancingPool:Unpaused', async ({ event, context }) => {
+  await context.db.update(pool, { address: event.log.address }).set({ paused: false });
+});
+
+ponder.on('FinancingPool:AllowlistUpdated', async ({ event, context }) => {
+  const row = {
+    allowed: event.args.allowed,
+    updatedAt: event.block.timestamp,
+    updatedAtBlock: event.block.number,
+    txHash: event.transaction.hash,
+  };
+  await context.db
+    .insert(allowlist)
+    .values({ pool: event.log.address, account: event.args.account, ...row })
+    .onConflictDoUpdate(row);
+});
+
 // ─── Shares: balances, revenue settlement, cost basis ────────────────────────────────────────────────
 
 /**
  * Every mint, burn and transfer. Like the contract's _update: accrue the revenue stream at the current
  * supply, settle both sides, then move the shares. A transfer also moves cost basis, at the sender's
- * average cost; mints and burns leave cost basis to the Deposit, Withdraw and RedeemRequestFilled handlers.
+ * average cost; mints and burns leave cost basis to the Deposit, Withdraw and RedeemRequestFilled handlers
+ * (a claim of filled redemptions burns nothing: its shares were burned when the request was filled).
  */
 ponder.on('FinancingPool:Transfer', async ({ event, context }) => {
   const { from, to, value } = event.args;
@@ -162,23 +194,23 @@ ponder.on('FinancingPool:Deposit', async ({ event, context }) => {
   await context.db
     .update(position, { pool: event.log.address, account: owner })
     .set((row) => ({ depositedAssets: row.depositedAssets + assets, costBasis: row.costBasis + assets }));
-  const p = await updatePool(context, event, (row) => ({
-    idle: row.idle + assets,
-    totalAssets: row.totalAssets + assets,
-  }));
+  const p = await updatePool(context, event, (row) => ({ idle: row.idle + assets }));
   await recordPoolDay(context, p, event.block, { deposits: assets });
 });
 
 ponder.on('FinancingPool:Withdraw', async ({ event, context }) => {
   const { sender, receiver, owner, assets, shares } = event.args;
+  // The Withdraw that follows a RedemptionClaimed pays out a filled request: its cash left idle, and its
+  // P&L was realised, at the fill. Only an instant exit is a withdrawal.
+  const previous = await context.db.find(redemptionEvent, {
+    id: `${event.transaction.hash}-${event.log.logIndex - 1}`,
+  });
+  if (previous?.kind === 'redemption_claim') return;
   await context.db
     .insert(poolFlow)
     .values(flowRow(event, { kind: 'withdrawal', sender, owner, receiver, assets, shares }));
   await realiseExit(context, event.log.address, owner, shares, assets);
-  const p = await updatePool(context, event, (row) => ({
-    idle: row.idle - assets,
-    totalAssets: row.totalAssets - assets,
-  }));
+  const p = await updatePool(context, event, (row) => ({ idle: row.idle - assets }));
   await recordPoolDay(context, p, event.block, { withdrawals: assets });
 });
 
@@ -210,19 +242,6 @@ ponder.on('FinancingPool:PrincipalRepaid', async ({ event, context }) => {
   await recordAssetDay(context, assetId, event.block, {});
 });
 
-ponder.on('FinancingPool:PrincipalWrittenDown', async ({ event, context }) => {
-  const { assetId, amount } = event.args;
-  await recordCapital(context, event, assetId, 'write_down', amount);
-  await context.db.update(asset, { id: assetId }).set((row) => ({ writtenDown: row.writtenDown + amount }));
-  const p = await updatePool(context, event, (row) => ({
-    outstandingPrincipal: row.outstandingPrincipal - amount,
-    totalAssets: row.totalAssets - amount,
-    writtenDownTotal: row.writtenDownTotal + amount,
-  }));
-  await recordPoolDay(context, p, event.block, { writtenDown: amount });
-  await recordAssetDay(context, assetId, event.block, {});
-});
-
 // ─── Real yield ──────────────────────────────────────────────────────────────────────────────────────
 
 ponder.on('FinancingPool:RevenueDistributed', async ({ event, context }) => {
@@ -246,24 +265,46 @@ ponder.on('FinancingPool:RevenueDistributed', async ({ event, context }) => {
   await context.db
     .update(asset, { id: assetId })
     .set((row) => ({ revenueGross: row.revenueGross + grossAmount, revenueNet: row.revenueNet + netAmount }));
-  const p = await updatePool(context, event, (row) => {
-    const duration = BigInt(row.revenueStreamDuration);
-    const stream = startStream(
-      accrue(streamOf(row), event.block.timestamp, row.totalSupply, duration),
-      netAmount,
-      event.block.timestamp,
-      duration,
-    );
-    return {
-      ...stream,
-      revenueGross: row.revenueGross + grossAmount,
-      revenueFees: row.revenueFees + protocolFee,
-      revenueNet: row.revenueNet + netAmount,
-    };
-  });
+  const stream = await mergeRevenue(context, event, netAmount);
+  const p = await updatePool(context, event, (row) => ({
+    ...stream,
+    revenueGross: row.revenueGross + grossAmount,
+    revenueFees: row.revenueFees + protocolFee,
+    revenueNet: row.revenueNet + netAmount,
+  }));
   await recordPoolDay(context, p, event.block, { revenueNet: netAmount, revenueGross: grossAmount });
   await recordAssetDay(context, assetId, event.block, { revenueNet: netAmount });
 });
+
+/**
+ * The stream after a distribution: accrued, then merged with the net amount. A batch merges the sum of its
+ * distributions once, from the state accrued before the first: replay that, not one merge per event.
+ */
+async function mergeRevenue(context: Context, event: EventBase, net: bigint) {
+  const p = await getPool(context, event.log.address);
+  const duration = BigInt(p.revenueStreamDuration);
+  const now = event.block.timestamp;
+  const batch = await context.db.find(streamMerge, { pool: p.address });
+  if (batch?.txHash === event.transaction.hash) {
+    // Read before writing: rows from the store are live views that an update changes.
+    const base = { ...streamOf(p), streamRemaining: batch.remaining, streamEnd: batch.streamEnd };
+    const total = batch.net + net;
+    await context.db.update(streamMerge, { pool: p.address }).set({ net: total });
+    return mergeIntoStream(base, total, now, duration);
+  }
+  const accrued = accrue(streamOf(p), now, p.totalSupply, duration);
+  const base = {
+    txHash: event.transaction.hash,
+    remaining: accrued.streamRemaining,
+    streamEnd: accrued.streamEnd,
+    net,
+  };
+  await context.db
+    .insert(streamMerge)
+    .values({ pool: p.address, ...base })
+    .onConflictDoUpdate(base);
+  return mergeIntoStream(accrued, net, now, duration);
+}
 
 ponder.on('FinancingPool:RevenueClaimed', async ({ event, context }) => {
   const { account, receiver, amount } = event.args;
@@ -291,107 +332,6 @@ ponder.on('FinancingPool:RevenueClaimed', async ({ event, context }) => {
   await recordPoolDay(context, p, event.block, { revenueClaimed: amount });
 });
 
-// ─── Queued exits ────────────────────────────────────────────────────────────────────────────────────
-
-async function recordRedemptionEvent(
-  context: Context,
-  event: {
-    log: { address: Address; logIndex: number };
-    block: { number: bigint; timestamp: bigint };
-    transaction: { hash: Hex };
-  },
-  row: { requestId: bigint; owner: Address; kind: string; shares: bigint | null; assets: bigint | null },
-) {
-  await context.db.insert(redemptionEvent).values({
-    id: `${event.transaction.hash}-${event.log.logIndex}`,
-    pool: event.log.address,
-    ...row,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-    logIndex: event.log.logIndex,
-  });
-}
-
-ponder.on('FinancingPool:RedeemRequest', async ({ event, context }) => {
-  const { owner, requestId, shares } = event.args;
-  await context.db.insert(redemptionRequest).values({
-    pool: event.log.address,
-    requestId,
-    owner,
-    requestedShares: shares,
-    pendingShares: shares,
-    filledShares: 0n,
-    filledAssets: 0n,
-    claimedAssets: 0n,
-    cancelledShares: 0n,
-    status: 'pending',
-    requestedAt: event.block.timestamp,
-    requestedAtBlock: event.block.number,
-    updatedAt: event.block.timestamp,
-    txHash: event.transaction.hash,
-  });
-  await context.db
-    .update(position, { pool: event.log.address, account: owner })
-    .set((row) => ({ lockedShares: row.lockedShares + shares }));
-  await updatePool(context, event, (row) => ({ pendingRedeemShares: row.pendingRedeemShares + shares }));
-});
-
-ponder.on('FinancingPool:RedeemRequestCancelled', async ({ event, context }) => {
-  const { requestId, owner, shares } = event.args;
-  await recordRedemptionEvent(context, event, { requestId, owner, kind: 'redemption_cancel', shares, assets: null });
-  await context.db.update(redemptionRequest, { pool: event.log.address, requestId }).set((row) => ({
-    pendingShares: 0n,
-    cancelledShares: row.cancelledShares + shares,
-    status: row.filledAssets > row.claimedAssets ? 'claimable' : row.filledShares > 0n ? 'claimed' : 'cancelled',
-    updatedAt: event.block.timestamp,
-  }));
-  await context.db
-    .update(position, { pool: event.log.address, account: owner })
-    .set((row) => ({ lockedShares: row.lockedShares - shares }));
-  await updatePool(context, event, (row) => ({ pendingRedeemShares: row.pendingRedeemShares - shares }));
-});
-
-ponder.on('FinancingPool:RedeemRequestFilled', async ({ event, context }) => {
-  const { requestId, owner, shares, assets } = event.args;
-  await recordRedemptionEvent(context, event, { requestId, owner, kind: 'redemption_fill', shares, assets });
-  await context.db.update(redemptionRequest, { pool: event.log.address, requestId }).set((row) => ({
-    pendingShares: row.pendingShares - shares,
-    filledShares: row.filledShares + shares,
-    filledAssets: row.filledAssets + assets,
-    status: row.pendingShares - shares > 0n ? 'partially_filled' : 'claimable',
-    updatedAt: event.block.timestamp,
-  }));
-  await context.db
-    .update(position, { pool: event.log.address, account: owner })
-    .set((row) => ({ lockedShares: row.lockedShares - shares }));
-  await realiseExit(context, event.log.address, owner, shares, assets);
-  const p = await updatePool(context, event, (row) => ({
-    idle: row.idle - assets,
-    totalAssets: row.totalAssets - assets,
-    pendingRedeemShares: row.pendingRedeemShares - shares,
-    reservedForRedemptions: row.reservedForRedemptions + assets,
-  }));
-  await recordPoolDay(context, p, event.block, { withdrawals: assets });
-});
-
-ponder.on('FinancingPool:RedemptionClaimed', async ({ event, context }) => {
-  const { requestId, assets } = event.args;
-  await recordRedemptionEvent(context, event, {
-    requestId,
-    owner: event.args.owner,
-    kind: 'redemption_claim',
-    shares: null,
-    assets,
-  });
-  await context.db.update(redemptionRequest, { pool: event.log.address, requestId }).set((row) => ({
-    claimedAssets: row.claimedAssets + assets,
-    status: row.pendingShares > 0n ? 'partially_filled' : 'claimed',
-    updatedAt: event.block.timestamp,
-  }));
-  await updatePool(context, event, (row) => ({ reservedForRedemptions: row.reservedForRedemptions - assets }));
-});
-
 // ─── Hardware ────────────────────────────────────────────────────────────────────────────────────────
 
 ponder.on('HardwareAssetRegistry:AssetRegistered', async ({ event, context }) => {
@@ -409,6 +349,9 @@ ponder.on('HardwareAssetRegistry:AssetRegistered', async ({ event, context }) =>
     deployed: 0n,
     repaid: 0n,
     writtenDown: 0n,
+    recovered: 0n,
+    provision: 0n,
+    limit: 0n,
     revenueGross: 0n,
     revenueNet: 0n,
     lastUtilizationBps: null,
@@ -455,72 +398,6 @@ ponder.on('HardwareAssetRegistry:UtilizationReported', async ({ event, context }
   await recordAssetDay(context, assetId, event.block, { utilizationBps });
 });
 
-// ─── Helpers ─────────────────────────────────────────────────────────────────────────────────────────
-
-async function getPool(context: Context, address: Address): Promise<PoolRow> {
-  const row = await context.db.find(pool, { address });
-  if (!row) throw new Error(`event from unknown pool ${address}`);
-  return row;
-}
-
-async function updatePool(
-  context: Context,
-  event: EventBase,
-  change: (row: PoolRow) => Partial<PoolRow>,
-): Promise<PoolRow> {
-  return context.db
-    .update(pool, { address: event.log.address })
-    .set((row) => ({ ...change(row), updatedAtBlock: event.block.number }));
-}
-
-function streamOf(row: PoolRow): StreamState {
-  return {
-    accRevenuePerShare: row.accRevenuePerShare,
-    streamRemaining: row.streamRemaining,
-    streamEnd: row.streamEnd,
-    streamUpdatedAt: row.streamUpdatedAt,
-    unallocatedRevenue: row.unallocatedRevenue,
-  };
-}
-
-/** The holder's row, created empty (and already settled to the pool's accumulator at zero shares) if new. */
-async function getPosition(
-  context: Context,
-  poolAddress: Address,
-  account: Address,
-  block: bigint,
-): Promise<PositionRow> {
-  const existing = await context.db.find(position, { pool: poolAddress, account });
-  if (existing) return existing;
-  return context.db.insert(position).values({
-    pool: poolAddress,
-    account,
-    shares: 0n,
-    lockedShares: 0n,
-    costBasis: 0n,
-    depositedAssets: 0n,
-    withdrawnAssets: 0n,
-    realisedPnl: 0n,
-    revenueOwed: 0n,
-    revenuePaidPerShare: 0n,
-    revenueClaimed: 0n,
-    updatedAtBlock: block,
-  });
-}
-
-/** An exit burned `shares` (already gone from the balance) for `assets`: realise P&L at average cost. */
-async function realiseExit(context: Context, poolAddress: Address, owner: Address, shares: bigint, assets: bigint) {
-  await context.db.update(position, { pool: poolAddress, account: owner }).set((row) => {
-    const before = row.shares + shares;
-    const cost = before === 0n ? 0n : (row.costBasis * shares) / before;
-    return {
-      costBasis: row.costBasis - cost,
-      realisedPnl: row.realisedPnl + assets - cost,
-      withdrawnAssets: row.withdrawnAssets + assets,
-    };
-  });
-}
-
 function flowRow(
   event: EventBase,
   flow: {
@@ -541,71 +418,4 @@ function flowRow(
     txHash: event.transaction.hash,
     logIndex: event.log.logIndex,
   };
-}
-
-async function recordCapital(context: Context, event: EventBase, assetId: bigint, kind: string, amount: bigint) {
-  await context.db.insert(capitalEvent).values({
-    id: eventId(event),
-    pool: event.log.address,
-    assetId,
-    kind,
-    amount,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-  });
-}
-
-type DayFlows = Partial<
-  Record<'revenueNet' | 'revenueGross' | 'revenueClaimed' | 'deposits' | 'withdrawals' | 'writtenDown', bigint>
->;
-
-/** Today's row of the pool: end-of-day state (the latest) plus the day's flows (summed). */
-async function recordPoolDay(context: Context, p: PoolRow, block: Block, flows: DayFlows) {
-  const state = {
-    totalAssets: p.totalAssets,
-    totalSupply: p.totalSupply,
-    idle: p.idle,
-    outstandingPrincipal: p.outstandingPrincipal,
-    depositors: p.depositors,
-  };
-  const zero = { revenueNet: 0n, revenueGross: 0n, revenueClaimed: 0n, deposits: 0n, withdrawals: 0n, writtenDown: 0n };
-  await context.db
-    .insert(poolDaily)
-    .values({ pool: p.address, day: dayOf(block.timestamp), ...state, ...zero, ...flows })
-    .onConflictDoUpdate((row) => ({
-      ...state,
-      revenueNet: row.revenueNet + (flows.revenueNet ?? 0n),
-      revenueGross: row.revenueGross + (flows.revenueGross ?? 0n),
-      revenueClaimed: row.revenueClaimed + (flows.revenueClaimed ?? 0n),
-      deposits: row.deposits + (flows.deposits ?? 0n),
-      withdrawals: row.withdrawals + (flows.withdrawals ?? 0n),
-      writtenDown: row.writtenDown + (flows.writtenDown ?? 0n),
-    }));
-}
-
-async function recordAssetDay(
-  context: Context,
-  assetId: bigint,
-  block: Block,
-  change: { revenueNet?: bigint; utilizationBps?: number },
-) {
-  const machine = await context.db.find(asset, { id: assetId });
-  if (!machine) return;
-  const outstanding = machine.deployed - machine.repaid - machine.writtenDown;
-  await context.db
-    .insert(assetDaily)
-    .values({
-      assetId,
-      day: dayOf(block.timestamp),
-      pool: machine.pool,
-      revenueNet: change.revenueNet ?? 0n,
-      utilizationBps: change.utilizationBps ?? null,
-      outstanding,
-    })
-    .onConflictDoUpdate((row) => ({
-      revenueNet: row.revenueNet + (change.revenueNet ?? 0n),
-      utilizationBps: change.utilizationBps ?? row.utilizationBps,
-      outstanding,
-    }));
 }

@@ -299,7 +299,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'depositCap',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint96', type: 'uint96' }],
     stateMutability: 'view',
   },
   {
@@ -385,7 +385,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'idle',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint96', type: 'uint96' }],
     stateMutability: 'view',
   },
   {
@@ -468,7 +468,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'minDeposit',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint96', type: 'uint96' }],
     stateMutability: 'view',
   },
   {
@@ -506,7 +506,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'outstandingPrincipal',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint96', type: 'uint96' }],
     stateMutability: 'view',
   },
   {
@@ -547,7 +547,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'pendingRedeemShares',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint128', type: 'uint128' }],
     stateMutability: 'view',
   },
   {
@@ -727,14 +727,14 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'reservedForRedemptions',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint128', type: 'uint128' }],
     stateMutability: 'view',
   },
   {
     type: 'function',
     inputs: [],
     name: 'revenueHeld',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint128', type: 'uint128' }],
     stateMutability: 'view',
   },
   {
@@ -880,14 +880,14 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'totalProvisions',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
     stateMutability: 'view',
   },
   {
     type: 'function',
     inputs: [],
     name: 'totalRevenueClaimed',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint128', type: 'uint128' }],
     stateMutability: 'view',
   },
   {

@@ -344,14 +344,19 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
         await write(ACCOUNTS.manager, pool, financingPoolAbi, 'markImpairment', [id, loss]);
         state.set(asset, 'impaired');
       });
-      add(day + writeDownAfterDays, 4, 'write-down', () =>
-        write(ACCOUNTS.manager, pool, financingPoolAbi, 'recordWriteDown', [id, loss]).then(() => {}),
-      );
-      add(day + recoveryAfterDays, 4, 'recovery', async () => {
-        const recovered = (loss * BigInt(Math.round(recoveryShare * 10_000))) / 10_000n;
-        await write(ACCOUNTS.manager, pool, financingPoolAbi, 'recordRecovery', [id, recovered]);
-        await fillQueue(pool);
-      });
+      // Later steps that fall after today have not happened yet.
+      if (day + writeDownAfterDays <= lastDay) {
+        add(day + writeDownAfterDays, 4, 'write-down', () =>
+          write(ACCOUNTS.manager, pool, financingPoolAbi, 'recordWriteDown', [id, loss]).then(() => {}),
+        );
+      }
+      if (recoveryShare > 0 && day + recoveryAfterDays <= lastDay) {
+        add(day + recoveryAfterDays, 4, 'recovery', async () => {
+          const recovered = (loss * BigInt(Math.round(recoveryShare * 10_000))) / 10_000n;
+          await write(ACCOUNTS.manager, pool, financingPoolAbi, 'recordRecovery', [id, recovered]);
+          await fillQueue(pool);
+        });
+      }
     }
     if (asset.event?.kind === 'maintenance') {
       const { day, days } = asset.event;

@@ -438,6 +438,15 @@ export const ASSETS: readonly AssetSpec[] = [
     baseUtilization: 0.97,
     liveDay: 66,
     monthlyRepayment: 0.02,
+    // A loss marked a week ago and not yet written off: the pool's price carries the provision today.
+    event: {
+      kind: 'impaired',
+      day: 193,
+      writeDownShare: 0.25,
+      writeDownAfterDays: 30,
+      recoveryShare: 0,
+      recoveryAfterDays: 60,
+    },
   },
   // Ashburn H200 Expansion · Round 2: still raising; the machines are ordered, not yet financed.
   {

@@ -1,9 +1,11 @@
 import { db } from 'ponder:api';
 import schema, {
+  allowlist,
   asset,
   assetDaily,
   assetStatusChange,
   capitalEvent,
+  delayedAction,
   pool,
   poolDaily,
   position,
@@ -12,7 +14,7 @@ import schema, {
   utilizationReport,
 } from 'ponder:schema';
 import { Hono, type Context } from 'hono';
-import { and, asc, client, eq, graphql, inArray, replaceBigInts, sql } from 'ponder';
+import { and, asc, client, desc, eq, graphql, inArray, replaceBigInts, sql } from 'ponder';
 import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { claimableAt } from '../revenue-accumulator';
@@ -92,7 +94,7 @@ app.get('/api/protocol', async (c) => {
   const { d30 } = windowDays(indexed.day);
   const [totals] = (
     await db.execute(sql`
-      select p.tvl, p.outstanding_principal, p.revenue_net, p.revenue_claimed, p.written_down,
+      select p.tvl, p.outstanding_principal, p.revenue_net, p.revenue_claimed, p.written_down, p.provisions, p.recovered,
         (select coalesce(sum(${poolDaily.revenueNet}), 0) from ${poolDaily}
           where ${poolDaily.day} between ${d30[0]} and ${d30[1]}) as revenue_net_30d,
         p.pools, a.machines_financed, a.units_financed,
@@ -101,7 +103,8 @@ app.get('/api/protocol', async (c) => {
       from (
         select coalesce(sum(${pool.totalAssets}), 0) as tvl, coalesce(sum(${pool.outstandingPrincipal}), 0) as outstanding_principal,
           coalesce(sum(${pool.revenueNet}), 0) as revenue_net, coalesce(sum(${pool.revenueClaimed}), 0) as revenue_claimed,
-          coalesce(sum(${pool.writtenDownTotal}), 0) as written_down, count(*) as pools
+          coalesce(sum(${pool.writtenDownTotal}), 0) as written_down, coalesce(sum(${pool.totalProvisions}), 0) as provisions,
+          coalesce(sum(${pool.recoveredTotal}), 0) as recovered, count(*) as pools
         from ${pool}
       ) p, (
         select count(*) as machines_financed, coalesce(sum(${asset.units}), 0) as units_financed
@@ -119,6 +122,8 @@ app.get('/api/protocol', async (c) => {
       revenueNet30d: BigInt(t.revenue_net_30d!),
       revenueClaimed: BigInt(t.revenue_claimed!),
       writtenDown: BigInt(t.written_down!),
+      totalProvisions: BigInt(t.provisions!),
+      recoveredTotal: BigInt(t.recovered!),
       realYield30d: principalDays > 0 ? (Number(t.revenue_net_30d) * 365) / principalDays : null,
       pools: Number(t.pools),
       machinesFinanced: Number(t.machines_financed),
@@ -383,6 +388,8 @@ app.get('/api/pools/:address/redemptions', async (c) => {
   return reply(c, indexed, {
     queue: {
       idle: owner.idle,
+      // Filled and not yet claimed: set aside for controllers, no longer in idle.
+      reservedForRedemptions: owner.reservedForRedemptions,
       pendingShares: (rows.rows as { pending_shares: string }[]).reduce((sum, r) => sum + BigInt(r.pending_shares), 0n),
       repaidLast90Days: BigInt(repaid?.repaid ?? '0'),
     },
@@ -430,7 +437,7 @@ app.get('/api/assets/:id', async (c) => {
     .select()
     .from(capitalEvent)
     .where(eq(capitalEvent.assetId, id.data))
-    .orderBy(asc(capitalEvent.timestamp));
+    .orderBy(asc(capitalEvent.blockNumber), asc(capitalEvent.logIndex));
   return reply(c, indexed, {
     asset: {
       ...machine,
@@ -491,6 +498,48 @@ app.get('/api/projects/:id', async (c) => {
     assets: machines.map((m) => ({ ...m, outstanding: m.deployed - m.repaid - m.writtenDown })),
   });
 });
+
+// ─── Allowlists and delayed actions ──────────────────────────────────────────────────────────────────
+
+/** A permissioned pool's allowlist as the AllowlistUpdated events left it (removed accounts included). */
+app.get('/api/pools/:address/allowlist', async (c) => {
+  const indexed = await indexedBlock();
+  const address = parseAddress(c.req.param('address'), 'a pool');
+  const [owner] = await db.select().from(pool).where(eq(pool.address, address));
+  if (!owner) return reply(c, indexed, { error: `no pool at ${address}` }, 404);
+  const rows = await db.select().from(allowlist).where(eq(allowlist.pool, address)).orderBy(asc(allowlist.account));
+  return reply(c, indexed, { permissioned: owner.permissioned, allowlist: rows });
+});
+
+const delayedActionsQuery = z.object({
+  status: z.enum(['pending', 'executed', 'cancelled']).optional(),
+  limit: limit(500, 100),
+});
+
+/** Calls scheduled on the protocol timelock, newest first; `pool` set when the target is a pool. */
+async function delayedActions(c: Context, poolAddress: Address | undefined) {
+  const indexed = await indexedBlock();
+  const q = parseQuery(c, delayedActionsQuery);
+  const filters = [
+    poolAddress ? eq(delayedAction.pool, poolAddress) : undefined,
+    q.status ? eq(delayedAction.status, q.status) : undefined,
+  ].filter(Boolean);
+  const rows = await db
+    .select()
+    .from(delayedAction)
+    .where(filters.length > 0 ? and(...(filters as Parameters<typeof and>)) : undefined)
+    .orderBy(desc(delayedAction.scheduledAtBlock), asc(delayedAction.id))
+    .limit(q.limit);
+  return reply(c, indexed, {
+    actions: rows.map((row) => ({ ...row, args: row.args === null ? null : (JSON.parse(row.args) as unknown) })),
+  });
+}
+
+app.get('/api/delayed-actions', async (c) => delayedActions(c, undefined));
+
+app.get('/api/pools/:address/delayed-actions', async (c) =>
+  delayedActions(c, parseAddress(c.req.param('address'), 'a pool')),
+);
 
 // ─── Accounts ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -583,7 +632,10 @@ app.get('/api/accounts/:address/redemptions', async (c) => {
     sql`, `,
   );
   const rows = await db.execute(
-    redemptionsSql(sql`r.owner in (${list})`, sql`r.requested_at_block desc, r.request_id desc`),
+    redemptionsSql(
+      sql`(r.owner in (${list}) or r.controller in (${list}))`,
+      sql`r.requested_at_block desc, r.request_id desc`,
+    ),
   );
   return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });
 });
@@ -596,7 +648,7 @@ function activitySql(where: SQLish, rowLimit: number): SQLish {
     select kind, pool, owner as account, assets as amount, shares, null::numeric as asset_id, block_number, timestamp, tx_hash, log_index as log_order from pool_flow
     union all select 'claim', pool, account, amount, null, null, block_number, timestamp, tx_hash, 0 from revenue_claim
     union all select 'revenue', pool, null, net_amount, null, asset_id, block_number, timestamp, tx_hash, log_index from revenue_distribution
-    union all select kind, pool, null, amount, null, asset_id, block_number, timestamp, tx_hash, 0 from capital_event
+    union all select kind, pool, null, amount, null, asset_id, block_number, timestamp, tx_hash, log_index from capital_event
     union all select 'redemption_request', pool, owner, null, requested_shares, null, requested_at_block, requested_at, tx_hash, 0 from redemption_request
   ) a where ${where} order by block_number desc, log_order desc limit ${rowLimit}`;
 }
@@ -613,7 +665,7 @@ function accountHistorySql(accounts: Address[]): SQLish {
     union all select 'redemption_request', pool, owner, null, requested_shares, requested_at_block, requested_at, tx_hash, 0
       from redemption_request where owner in (${list})
     union all select kind, pool, owner, assets, shares, block_number, timestamp, tx_hash, log_index
-      from redemption_event where owner in (${list})`;
+      from redemption_event where owner in (${list}) or controller in (${list})`;
 }
 
 function toActivity(row: Record<string, unknown>) {

@@ -1,0 +1,52 @@
+/**
+ * Losses marked before they are final: provisions (expected losses every exit prices in), write-downs of
+ * provisioned principal, recoveries that come back as principal, and the per-asset limits on deployment.
+ */
+import { ponder } from 'ponder:registry';
+import { asset } from 'ponder:schema';
+import { recordAssetDay, recordCapital, recordPoolDay, updatePool } from './records';
+
+ponder.on('FinancingPool:AssetLimitUpdated', async ({ event, context }) => {
+  await context.db.update(asset, { id: event.args.assetId }).set({ limit: event.args.limit });
+});
+
+/**
+ * A provision raised by markImpairment, lowered by the admin, capped by a repayment, or consumed by the
+ * write-down that follows it in the same transaction: totalAssets moves by the change.
+ */
+ponder.on('FinancingPool:ProvisionUpdated', async ({ event, context }) => {
+  const { assetId, previousProvision, provision } = event.args;
+  await recordCapital(context, event, assetId, 'provision', provision);
+  await context.db.update(asset, { id: assetId }).set({ provision });
+  const p = await updatePool(context, event, (row) => ({
+    totalProvisions: row.totalProvisions - previousProvision + provision,
+  }));
+  await recordPoolDay(context, p, event.block, {});
+  await recordAssetDay(context, assetId, event.block, {});
+});
+
+/** Price-neutral within the provision (already consumed by the ProvisionUpdated just before), a loss beyond it. */
+ponder.on('FinancingPool:PrincipalWrittenDown', async ({ event, context }) => {
+  const { assetId, amount } = event.args;
+  await recordCapital(context, event, assetId, 'write_down', amount);
+  await context.db.update(asset, { id: assetId }).set((row) => ({ writtenDown: row.writtenDown + amount }));
+  const p = await updatePool(context, event, (row) => ({
+    outstandingPrincipal: row.outstandingPrincipal - amount,
+    writtenDownTotal: row.writtenDownTotal + amount,
+  }));
+  await recordPoolDay(context, p, event.block, { writtenDown: amount });
+  await recordAssetDay(context, assetId, event.block, {});
+});
+
+/** Money back on written-down principal: joins idle as principal, without the protocol fee. */
+ponder.on('FinancingPool:PrincipalRecovered', async ({ event, context }) => {
+  const { assetId, amount } = event.args;
+  await recordCapital(context, event, assetId, 'recovery', amount);
+  await context.db.update(asset, { id: assetId }).set((row) => ({ recovered: row.recovered + amount }));
+  const p = await updatePool(context, event, (row) => ({
+    idle: row.idle + amount,
+    recoveredTotal: row.recoveredTotal + amount,
+  }));
+  await recordPoolDay(context, p, event.block, { recovered: amount });
+  await recordAssetDay(context, assetId, event.block, {});
+});

@@ -1,0 +1,186 @@
+/**
+ * Shared by the handlers: reading and writing pool and holder rows, and the daily rows. No handler lives
+ * here.
+ */
+import type { Context } from 'ponder:registry';
+import { asset, assetDaily, capitalEvent, pool, poolDaily, position } from 'ponder:schema';
+import type { Address, Hex } from 'viem';
+import type { StreamState } from './revenue-accumulator';
+
+export type PoolRow = typeof pool.$inferSelect;
+export type PositionRow = typeof position.$inferSelect;
+export type Block = { number: bigint; timestamp: bigint };
+export type EventBase = { block: Block; log: { address: Address; logIndex: number }; transaction: { hash: Hex } };
+
+export const dayOf = (timestamp: bigint) => Number(timestamp / 86_400n);
+export const eventId = (event: EventBase) => `${event.transaction.hash}-${event.log.logIndex}`;
+
+export async function getPool(context: Context, address: Address): Promise<PoolRow> {
+  const row = await context.db.find(pool, { address });
+  if (!row) throw new Error(`event from unknown pool ${address}`);
+  return row;
+}
+
+/**
+ * Applies `change` to the pool of the event. totalAssets is derived as the contract derives it
+ * (idle + outstandingPrincipal - totalProvisions), so no handler can let it drift from its parts.
+ */
+export async function updatePool(
+  context: Context,
+  event: EventBase,
+  change: (row: PoolRow) => Partial<PoolRow>,
+): Promise<PoolRow> {
+  return context.db.update(pool, { address: event.log.address }).set((row) => {
+    const changed = change(row);
+    const next = { ...row, ...changed };
+    return {
+      ...changed,
+      totalAssets: next.idle + next.outstandingPrincipal - next.totalProvisions,
+      updatedAtBlock: event.block.number,
+    };
+  });
+}
+
+export function streamOf(row: PoolRow): StreamState {
+  return {
+    accRevenuePerShare: row.accRevenuePerShare,
+    streamRemaining: row.streamRemaining,
+    streamEnd: row.streamEnd,
+    streamUpdatedAt: row.streamUpdatedAt,
+    unallocatedRevenue: row.unallocatedRevenue,
+  };
+}
+
+/** The holder's row, created empty (and already settled to the pool's accumulator at zero shares) if new. */
+export async function getPosition(
+  context: Context,
+  poolAddress: Address,
+  account: Address,
+  block: bigint,
+): Promise<PositionRow> {
+  const existing = await context.db.find(position, { pool: poolAddress, account });
+  if (existing) return existing;
+  return context.db.insert(position).values({
+    pool: poolAddress,
+    account,
+    shares: 0n,
+    lockedShares: 0n,
+    costBasis: 0n,
+    depositedAssets: 0n,
+    withdrawnAssets: 0n,
+    realisedPnl: 0n,
+    revenueOwed: 0n,
+    revenuePaidPerShare: 0n,
+    revenueClaimed: 0n,
+    updatedAtBlock: block,
+  });
+}
+
+/** An exit burned `shares` (already gone from the balance) for `assets`: realise P&L at average cost. */
+export async function realiseExit(
+  context: Context,
+  poolAddress: Address,
+  owner: Address,
+  shares: bigint,
+  assets: bigint,
+) {
+  await context.db.update(position, { pool: poolAddress, account: owner }).set((row) => {
+    const before = row.shares + shares;
+    const cost = before === 0n ? 0n : (row.costBasis * shares) / before;
+    return {
+      costBasis: row.costBasis - cost,
+      realisedPnl: row.realisedPnl + assets - cost,
+      withdrawnAssets: row.withdrawnAssets + assets,
+    };
+  });
+}
+
+export async function recordCapital(
+  context: Context,
+  event: EventBase,
+  assetId: bigint,
+  kind: 'deployment' | 'repayment' | 'write_down' | 'recovery' | 'provision',
+  amount: bigint,
+) {
+  await context.db.insert(capitalEvent).values({
+    id: eventId(event),
+    pool: event.log.address,
+    assetId,
+    kind,
+    amount,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+    logIndex: event.log.logIndex,
+  });
+}
+
+type DayFlows = Partial<
+  Record<
+    'revenueNet' | 'revenueGross' | 'revenueClaimed' | 'deposits' | 'withdrawals' | 'writtenDown' | 'recovered',
+    bigint
+  >
+>;
+
+/** Today's row of the pool: end-of-day state (the latest) plus the day's flows (summed). */
+export async function recordPoolDay(context: Context, p: PoolRow, block: Block, flows: DayFlows) {
+  const state = {
+    totalAssets: p.totalAssets,
+    totalSupply: p.totalSupply,
+    idle: p.idle,
+    outstandingPrincipal: p.outstandingPrincipal,
+    totalProvisions: p.totalProvisions,
+    depositors: p.depositors,
+  };
+  const zero = {
+    revenueNet: 0n,
+    revenueGross: 0n,
+    revenueClaimed: 0n,
+    deposits: 0n,
+    withdrawals: 0n,
+    writtenDown: 0n,
+    recovered: 0n,
+  };
+  await context.db
+    .insert(poolDaily)
+    .values({ pool: p.address, day: dayOf(block.timestamp), ...state, ...zero, ...flows })
+    .onConflictDoUpdate((row) => ({
+      ...state,
+      revenueNet: row.revenueNet + (flows.revenueNet ?? 0n),
+      revenueGross: row.revenueGross + (flows.revenueGross ?? 0n),
+      revenueClaimed: row.revenueClaimed + (flows.revenueClaimed ?? 0n),
+      deposits: row.deposits + (flows.deposits ?? 0n),
+      withdrawals: row.withdrawals + (flows.withdrawals ?? 0n),
+      writtenDown: row.writtenDown + (flows.writtenDown ?? 0n),
+      recovered: row.recovered + (flows.recovered ?? 0n),
+    }));
+}
+
+/** Today's row of the asset: end-of-day outstanding principal and provision, the day's revenue and utilization. */
+export async function recordAssetDay(
+  context: Context,
+  assetId: bigint,
+  block: Block,
+  change: { revenueNet?: bigint; utilizationBps?: number },
+) {
+  const machine = await context.db.find(asset, { id: assetId });
+  if (!machine) return;
+  const outstanding = machine.deployed - machine.repaid - machine.writtenDown;
+  await context.db
+    .insert(assetDaily)
+    .values({
+      assetId,
+      day: dayOf(block.timestamp),
+      pool: machine.pool,
+      revenueNet: change.revenueNet ?? 0n,
+      utilizationBps: change.utilizationBps ?? null,
+      outstanding,
+      provision: machine.provision,
+    })
+    .onConflictDoUpdate((row) => ({
+      revenueNet: row.revenueNet + (change.revenueNet ?? 0n),
+      utilizationBps: change.utilizationBps ?? row.utilizationBps,
+      outstanding,
+      provision: machine.provision,
+    }));
+}
