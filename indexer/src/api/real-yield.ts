@@ -9,7 +9,7 @@ type SQL = ReturnType<typeof sql>;
  *   real yield over a window = net revenue distributed in the window × 365 ÷ principal-days in the window
  *
  * where principal-days is the sum, over each UTC day of the window, of the pool's principal (totalAssets:
- * idle plus outstanding, net of write-downs) at the end of that day, carried forward from its last change.
+ * idle plus outstanding, net of write-downs and provisions) at the end of that day, carried forward from its last change.
  * Days before the pool held any principal add nothing, so a young pool is measured on the days it has
  * existed. Equivalently: net revenue ÷ time-weighted average principal, annualised by 365 ÷ days. Net
  * revenue is after the protocol fee; revenue never changes the share price, so this is the whole return
