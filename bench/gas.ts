@@ -213,10 +213,20 @@ async function main() {
   await warp(3 * 86_400);
   rows.push(['claim revenue', await gas(alice, pool, financingPoolAbi, 'claim', [alice]), null]);
 
+  // With a stream running, every share movement first releases what it owes since the last one: measured a
+  // minute after the previous call, so that this work is always included (in the same second it is skipped).
+  await warp(60);
+  rows.push([
+    'deposit (existing holder, revenue streaming)',
+    await gas(alice, pool, financingPoolAbi, 'deposit', [usdc(1_000), alice]),
+    await gas(alice, plain, toolAbi('PlainERC4626'), 'deposit', [usdc(1_000), alice]),
+  ]);
+  await warp(60);
+
   // ── Exits ──
   const shares = 10_000n * 10n ** 18n;
   rows.push([
-    'redeem (instant)',
+    'redeem (instant, revenue streaming)',
     await gas(alice, pool, financingPoolAbi, 'redeem', [shares, alice, alice]),
     await gas(alice, plain, toolAbi('PlainERC4626'), 'redeem', [10_000n * 10n ** 6n, alice, alice]),
   ]);
@@ -275,7 +285,7 @@ async function main() {
   const queued = await read<bigint>(griefed.address, financingPoolAbi, 'redeemRequestCount');
 
   const supply = await read<bigint>(pool, financingPoolAbi, 'totalSupply');
-  const width = 40;
+  const width = 46;
   console.log(
     `\nGas used (receipts, anvil, solc 0.8.30 optimizer 200 runs); pool supply ${supply / 10n ** 18n} shares\n`,
   );
@@ -302,6 +312,23 @@ async function main() {
     );
   }
   if (!griefOk) process.exitCode = 1;
+  // Issue 9's targets, every slot cold: first deposit ≤ 1.5×, repeat deposit and instant redeem ≤ 1.2× the
+  // plain vault. Printed, not enforced: the streaming-revenue settlement alone is about 15k gas (see the closing
+  // note of issue 9), so the 1.2× targets are open work.
+  const targets: [string, number][] = [
+    ['deposit (new holder)', 1.5],
+    ['deposit (existing holder)', 1.2],
+    ['deposit (existing holder, revenue streaming)', 1.2],
+    ['redeem (instant, revenue streaming)', 1.2],
+  ];
+  console.log('\nRatios to the plain ERC-4626 (every slot cold)');
+  for (const [name, target] of targets) {
+    const row = rows.find((r) => r[0] === name)!;
+    const ratio = Number(row[1]) / Number(row[2]);
+    console.log(
+      `${name.padEnd(width)} ×${ratio.toFixed(2)}  target ≤ ×${target.toFixed(2)}  ${ratio <= target ? 'met' : 'NOT met'}`,
+    );
+  }
   const same = tenHolders === tenThousandHolders;
   console.log(
     `\nDistribution gas with 10 and with 10,000 holders: ${same ? 'equal' : 'NOT equal'} (${tenHolders} vs ${tenThousandHolders}).`,
