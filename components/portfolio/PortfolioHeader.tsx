@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
+import { shortAddress } from '@/lib/format/address';
 import type { IndexedAt } from '@/lib/indexer/accounts';
 import { OwnWalletNote } from './OwnWalletNote';
 
@@ -20,7 +21,7 @@ export function PortfolioHeader({
         <Link href="/portfolio" className="hover:text-ink">
           Portfolio
         </Link>{' '}
-        / <span className="font-mono text-[0.85em] text-ink">{`${account.slice(0, 6)}…${account.slice(-4)}`}</span>
+        / <span className="font-mono text-[0.85em] text-ink">{shortAddress(account)}</span>
       </nav>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Portfolio</h1>

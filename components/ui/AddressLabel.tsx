@@ -1,10 +1,6 @@
 import type { Address } from 'viem';
 import { getAddress } from 'viem';
-
-export function shortAddress(address: Address): string {
-  const checksummed = getAddress(address);
-  return `${checksummed.slice(0, 6)}…${checksummed.slice(-4)}`;
-}
+import { shortAddress } from '@/lib/format/address';
 
 export function AddressLabel({ address }: { address: Address }) {
   return (

@@ -1,4 +1,5 @@
-import { keccak256, toHex } from 'viem';
+import { isAddress, keccak256, toHex } from 'viem';
+import { shortAddress } from '../format/address';
 import { formatUsdc } from '../format/usdc';
 
 /** A call scheduled on the protocol timelock, as the indexer decodes it (bigints as decimal strings). */
@@ -21,9 +22,7 @@ const ROLE_NAMES = new Map<string, string>([
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '?');
 const usdc = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? formatUsdc(BigInt(value)) : '?');
 const short = (value: unknown) =>
-  typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value)
-    ? `${value.slice(0, 6)}…${value.slice(-4)}`
-    : text(value);
+  typeof value === 'string' && isAddress(value, { strict: false }) ? shortAddress(value) : text(value);
 const role = (value: unknown) => (typeof value === 'string' && ROLE_NAMES.get(value.toLowerCase())) || 'a role';
 const bps = (value: unknown) => `${(Number(text(value)) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 

@@ -10,7 +10,7 @@ import { PortfolioHeader } from '@/components/portfolio/PortfolioHeader';
 import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
 import { PositionTable } from '@/components/portfolio/PositionTable';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
-import { shortAddress } from '@/components/ui/AddressLabel';
+import { shortAddress } from '@/lib/format/address';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { getPortfolio, HISTORY_LIMIT, poolProvisions, type Portfolio } from '@/lib/indexer/accounts';
 import { IndexerUnavailableError } from '@/lib/indexer/client';
