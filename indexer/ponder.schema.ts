@@ -53,7 +53,6 @@ export const pool = onchainTable(
     streamRemaining: t.bigint().notNull(),
     streamEnd: t.bigint().notNull(),
     streamUpdatedAt: t.bigint().notNull(),
-    unallocatedRevenue: t.bigint().notNull(),
     // Queued exits.
     pendingRedeemShares: t.bigint().notNull(),
     reservedForRedemptions: t.bigint().notNull(),
@@ -275,8 +274,9 @@ export const position = onchainTable(
     depositedAssets: t.bigint().notNull(),
     withdrawnAssets: t.bigint().notNull(),
     realisedPnl: t.bigint().notNull(),
-    revenueOwed: t.bigint().notNull(),
-    revenuePaidPerShare: t.bigint().notNull(),
+    // Revenue owed = shares × pool.accRevenuePerShare ÷ 1e36 − revenueDebt (the contract's form; negative once
+    // the shares are gone and revenue is still owed).
+    revenueDebt: t.bigint().notNull(),
     revenueClaimed: t.bigint().notNull(),
     updatedAtBlock: t.bigint().notNull(),
   }),

@@ -46,6 +46,7 @@ contract FinancingPool is
 {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
+    using SafeCast for int256;
 
     enum Category {
         Compute,
@@ -101,18 +102,24 @@ contract FinancingPool is
         uint128 filledShares;
     }
 
-    /// @dev The revenue stream in one slot: USDC amounts fit 96 bits (7.9e22 USDC), times 32 bits (until 2106).
-    struct Stream {
-        uint96 remaining;
-        uint96 unallocated;
+    /// @dev The revenue accumulator and its stream in one slot, read by every share movement. The accumulator is
+    /// bounded by the revenue ever released × 1e18 (MIN_ACCRUAL_SUPPLY), so 128 bits hold 3.4e14 USDC of it; what
+    /// streams at once fits 64 bits (1.8e13 USDC); times 32 bits (until 2106).
+    struct Accrual {
+        uint128 accPerShare;
+        uint64 remaining;
         uint32 end;
         uint32 updatedAt;
     }
 
-    /// @dev A holder's revenue checkpoint and what it is owed, in one slot.
-    struct Holder {
-        uint160 paidPerShare;
-        uint96 owed;
+    /// @dev A holder's shares and revenue position in one slot, so settling revenue costs no storage of its own.
+    /// Revenue owed = balance × accPerShare − revenueDebt (the MasterChef debt form): a balance change adjusts the
+    /// debt by the moved shares' worth, which keeps what was owed without a separate checkpoint and owed amount.
+    /// `hasExits` is set once the account has used the exit queue, so holders who never did skip reading it.
+    struct Account {
+        uint120 balance;
+        bool hasExits;
+        int128 revenueDebt;
     }
 
     /// @dev Shares locked in the queue (as owner) and filled shares to claim (as controller), in one slot.
@@ -138,10 +145,12 @@ contract FinancingPool is
     uint32 public constant MAX_STREAM_DURATION = POOL_MAX_STREAM_DURATION;
     /// @dev Reward-per-share scale: 1e36 keeps sub-wei precision per share for supplies up to 1e30 shares.
     uint256 private constant ACC_PRECISION = 1e36;
-    /// @dev Revenue is only released to a supply of at least this many shares (one USDC base unit's worth at the
-    /// first deposit's price); below it, it waits as unallocated. This bounds the accumulator by the revenue ever
-    /// released × 1e24, far inside 160 bits, so a holder's checkpoint and what it is owed share one slot.
-    uint256 private constant MIN_ACCRUAL_SUPPLY = 1e12;
+    /// @dev Revenue is only released to a supply of at least this many shares (one USDC's worth at the first
+    /// deposit's price); below it the stream waits, keeping the time it had left. This bounds the accumulator by
+    /// the revenue ever released × 1e18, inside 128 bits.
+    uint256 private constant MIN_ACCRUAL_SUPPLY = 1e18;
+    /// @dev 10 ** _decimalsOffset(): the virtual shares of OpenZeppelin's ERC-4626 conversion, as a constant.
+    uint256 private constant VIRTUAL_SHARES = 1e12;
 
     HardwareAssetRegistry public immutable registry;
     Category public immutable category;
@@ -154,22 +163,33 @@ contract FinancingPool is
     /// @notice Smallest revenue distribution (one whole unit of the asset): dust cannot be used to touch the stream.
     uint256 public immutable minDistribution;
 
-    // Storage is packed by what is read together: every deposit and exit reads the first four slots below, so
-    // each is one cold read instead of several (gas; see bench/gas.ts).
+    // Storage is packed by what is read and written together: a deposit or an instant exit reads three pool slots
+    // and the holder's account and writes one of them (two while revenue streams), where a plain ERC-4626 reads
+    // and writes the supply and the balance (gas; see bench/gas.ts). The share balances and supply live here, not
+    // in OpenZeppelin's ERC20 slots, for that. USDC amounts: 72 bits hold 4.7e15 USDC, 64 bits 1.8e13.
     string public metadataURI;
-    address public treasury;
-    // One slot: what every deposit checks.
-    Status public status;
+
+    // What every deposit and exit writes: the share supply and idle cash; and what each checks: the pause and the
+    // exit queue's head (an instant exit must not jump the queue). _depositShares reads this slot and the next as
+    // words: keep their order and widths.
+    uint128 private _shareSupply;
+    uint72 public idle;
+    uint48 public queueHead;
     bool private _paused;
+
+    // What every deposit and exit reads: the status, the deposit limits and the rest of the principal.
+    Status public status;
+    uint64 public depositCap;
+    uint48 private _minDeposit;
+    uint72 public outstandingPrincipal;
+    uint64 public totalProvisions;
+
+    Accrual private _accrual;
+    mapping(address account => Account) private _accounts;
+
+    address public treasury;
     uint16 public protocolFeeBps;
     uint32 public revenueStreamDuration;
-    uint96 public depositCap;
-    uint96 public minDeposit;
-
-    // Principal, in one slot (USDC amounts: 96 bits hold 7.9e16 USDC, 64 bits 1.8e13).
-    uint96 public idle;
-    uint96 public outstandingPrincipal;
-    uint64 public totalProvisions;
     mapping(uint256 assetId => AssetCapital) public assetCapital;
 
     // Queued exits' totals.
@@ -177,17 +197,13 @@ contract FinancingPool is
     uint128 public reservedForRedemptions;
 
     // Real yield.
-    uint256 public accRevenuePerShare;
-    Stream private _stream;
     /// @notice USDC owed to shareholders: streaming, released and not yet claimed. Never counted as principal.
     uint128 public revenueHeld;
     uint128 public totalRevenueClaimed;
     uint256 public totalRevenueDistributed;
-    mapping(address account => Holder) private _holders;
 
     // Queued exits.
     mapping(uint256 requestId => Request) private _requests;
-    uint48 public queueHead;
     uint48 public queueTail;
     uint48 public redeemRequestCount;
     mapping(address account => ExitAccount) private _exits;
@@ -235,7 +251,6 @@ contract FinancingPool is
     error AssetNotImpaired(uint256 assetId);
     error ExceedsAssetLimit(uint256 assetId, uint256 outstandingAfter, uint256 limit);
     error ExceedsDeployable(uint256 requested, uint256 deployable);
-    error InsufficientIdle(uint256 requested, uint256 idle);
     error ExceedsOutstanding(uint256 assetId, uint256 amount, uint256 outstanding);
     error ExceedsProvision(uint256 assetId, uint256 amount, uint256 provision);
     error ExceedsWrittenDown(uint256 assetId, uint256 amount, uint256 recoverable);
@@ -273,12 +288,11 @@ contract FinancingPool is
         permissioned = p.permissioned;
         minDistribution = 10 ** (decimals() - _decimalsOffset());
         metadataURI = p.metadataURI;
-        depositCap = p.depositCap.toUint96();
-        minDeposit = p.minDeposit.toUint96();
+        depositCap = p.depositCap.toUint64();
+        _minDeposit = p.minDeposit.toUint48();
         treasury = p.treasury;
         protocolFeeBps = p.protocolFeeBps;
         revenueStreamDuration = p.revenueStreamDuration;
-        _stream.updatedAt = uint32(block.timestamp);
         _grantRole(DEFAULT_ADMIN_ROLE, p.admin);
         if (p.manager != address(0)) _grantRole(POOL_MANAGER_ROLE, p.manager);
         if (p.reporter != address(0)) _grantRole(REVENUE_REPORTER_ROLE, p.reporter);
@@ -291,7 +305,23 @@ contract FinancingPool is
     /// @notice Principal: idle USDC plus capital deployed into hardware, net of repayments, write-downs and
     /// provisions for expected losses.
     function totalAssets() public view override returns (uint256) {
-        return idle + outstandingPrincipal - totalProvisions;
+        (uint256 book, uint256 terms) = _poolWords();
+        return _assetsIn(book, terms);
+    }
+
+    /// @dev The two pool slots every deposit and exit reads, as words: one SLOAD each, where Solidity reads a
+    /// packed slot once per member. book = supply:128 | idle:72 | queueHead:48 | paused:8; terms = status:8 |
+    /// depositCap:64 | minDeposit:48 | outstandingPrincipal:72 | totalProvisions:64 (the declarations' order).
+    function _poolWords() private view returns (uint256 book, uint256 terms) {
+        assembly ("memory-safe") {
+            book := sload(_shareSupply.slot)
+            terms := sload(status.slot)
+        }
+    }
+
+    /// @dev idle + outstandingPrincipal - totalProvisions, from the words.
+    function _assetsIn(uint256 book, uint256 terms) private pure returns (uint256) {
+        return uint72(book >> 128) + uint72(terms >> 120) - uint64(terms >> 192);
     }
 
     function maxDeposit(address receiver) public view override returns (uint256) {
@@ -299,7 +329,7 @@ contract FinancingPool is
         uint256 assets = totalAssets();
         uint256 room = assets >= depositCap ? 0 : depositCap - assets;
         // Room below the minimum deposit cannot be used: say so, as ERC-4626 asks.
-        return room < minDeposit ? 0 : room;
+        return room < _minDeposit ? 0 : room;
     }
 
     function maxMint(address receiver) public view override returns (uint256) {
@@ -309,25 +339,34 @@ contract FinancingPool is
     /// @notice What `controller` can withdraw now: its filled redemptions when it has any (ERC-7540 claim),
     /// otherwise its unlocked shares up to idle liquidity, and nothing while requests wait in the queue.
     function maxWithdraw(address controller) public view override returns (uint256) {
-        ExitAccount memory e = _exits[controller];
+        ExitAccount memory e = _exitsOf(controller);
         if (e.claimableShares > 0) return _claimableAssets[controller];
         if (paused() || _queueWaiting()) return 0;
         return Math.min(previewRedeem(balanceOf(controller) - e.lockedShares), idle);
     }
 
     function maxRedeem(address controller) public view override returns (uint256) {
-        ExitAccount memory e = _exits[controller];
+        ExitAccount memory e = _exitsOf(controller);
         if (e.claimableShares > 0) return e.claimableShares;
         if (paused() || _queueWaiting()) return 0;
         return Math.min(balanceOf(controller) - e.lockedShares, _convertToShares(idle, Math.Rounding.Floor));
     }
 
-    function deposit(uint256 assets, address receiver) public override nonReentrant returns (uint256) {
-        return super.deposit(assets, receiver);
+    // Deposits and instant exits check their limits in one pass over the pool's slots (what maxDeposit and
+    // maxRedeem would compute), and only compute the maximum for the error when a limit is hit (gas).
+
+    function deposit(uint256 assets, address receiver) public override nonReentrant returns (uint256 shares) {
+        shares = _depositShares(receiver, assets);
+        _deposit(msg.sender, receiver, assets, shares);
     }
 
-    function mint(uint256 shares, address receiver) public override nonReentrant returns (uint256) {
-        return super.mint(shares, receiver);
+    function mint(uint256 shares, address receiver) public override nonReentrant returns (uint256 assets) {
+        assets = previewMint(shares);
+        if (!_mayDeposit(receiver, totalAssets(), assets)) {
+            revert ERC4626ExceededMaxMint(receiver, shares, maxMint(receiver));
+        }
+        _checkMinimum(assets, _minDeposit);
+        _deposit(msg.sender, receiver, assets, shares);
     }
 
     /// @notice ERC-7540 claim of filled redemptions when `controller` has any; otherwise an instant ERC-4626 exit.
@@ -337,8 +376,16 @@ contract FinancingPool is
         nonReentrant
         returns (uint256 shares)
     {
-        uint256 claimableShares = _exits[controller].claimableShares;
-        if (claimableShares == 0) return super.withdraw(assets, receiver, controller);
+        ExitAccount memory e = _exitsOf(controller);
+        uint256 claimableShares = e.claimableShares;
+        if (claimableShares == 0) {
+            shares = previewWithdraw(assets);
+            if (!_mayExitNow(controller, e, shares, assets <= idle)) {
+                revert ERC4626ExceededMaxWithdraw(controller, assets, maxWithdraw(controller));
+            }
+            _withdraw(msg.sender, receiver, controller, assets, shares);
+            return shares;
+        }
         uint256 claimableAssets = _claimableAssets[controller];
         if (assets > claimableAssets) revert ExceedsClaimable(assets, claimableAssets);
         // Rounded down: the claim is all the controller's own, and rounding down never leaves assets without shares.
@@ -353,8 +400,24 @@ contract FinancingPool is
         nonReentrant
         returns (uint256 assets)
     {
-        uint256 claimableShares = _exits[controller].claimableShares;
-        if (claimableShares == 0) return super.redeem(shares, receiver, controller);
+        ExitAccount memory e = _exitsOf(controller);
+        uint256 claimableShares = e.claimableShares;
+        if (claimableShares == 0) {
+            // What maxRedeem allows and previewRedeem pays, from one read of each pool slot: the price terms are
+            // totalAssets + 1 and totalSupply + 10^12 (OpenZeppelin's virtual offset); idle × supply term < 2^201.
+            (uint256 book, uint256 terms) = _poolWords();
+            uint256 assetsTerm = _assetsIn(book, terms) + 1;
+            uint256 sharesTerm = uint128(book) + VIRTUAL_SHARES;
+            bool open = book >> 200 == 0; // queueHead and paused, the top 56 bits: nobody queued, not paused
+            if (
+                !open || shares > balanceOf(controller) - e.lockedShares
+                    || shares > (uint72(book >> 128) * sharesTerm) / assetsTerm
+            ) revert ERC4626ExceededMaxRedeem(controller, shares, maxRedeem(controller));
+            // shares ≤ the owner's balance < 2^128 and the assets term < 2^73: no overflow.
+            assets = (shares * assetsTerm) / sharesTerm;
+            _withdraw(msg.sender, receiver, controller, assets, shares);
+            return assets;
+        }
         if (shares > claimableShares) revert ExceedsClaimable(shares, claimableShares);
         uint256 claimableAssets = _claimableAssets[controller];
         assets = shares == claimableShares ? claimableAssets : Math.mulDiv(shares, claimableAssets, claimableShares);
@@ -369,16 +432,61 @@ contract FinancingPool is
         returns (uint256)
     {
         try IERC20Permit(asset()).permit(msg.sender, address(this), assets, deadline, v, r, s) {} catch {}
-        return super.deposit(assets, receiver);
+        uint256 shares = _depositShares(receiver, assets);
+        _deposit(msg.sender, receiver, assets, shares);
+        return shares;
     }
 
+    /// @dev previewDeposit, after checking what maxDeposit allows (open, allowed, under the cap) without computing
+    /// it: one read of the price terms (totalAssets + 1, totalSupply + 10^12: OpenZeppelin's virtual offset).
+    function _depositShares(address receiver, uint256 assets) private view returns (uint256) {
+        (uint256 book, uint256 terms) = _poolWords();
+        uint256 total = _assetsIn(book, terms);
+        uint256 cap = uint64(terms >> 8);
+        bool open = book >> 248 == 0 && Status(uint8(terms)) != Status.Closed; // not paused, not closed
+        if (!open || !_mayHold(receiver) || total > cap || assets > cap - total) {
+            revert ERC4626ExceededMaxDeposit(receiver, assets, maxDeposit(receiver));
+        }
+        _checkMinimum(assets, uint48(terms >> 72));
+        // assets ≤ the cap < 2^64 and the supply term < 2^129: the product cannot overflow.
+        return (assets * (uint128(book) + VIRTUAL_SHARES)) / (total + 1);
+    }
+
+    /// @dev An account's slot in one SLOAD and one SSTORE (Solidity reads and writes a packed struct member by
+    /// member); the store checks the bounds that SafeCast would.
+    function _loadAccount(Account storage a) private view returns (uint256 shares, bool hasExits, int256 debt) {
+        assembly ("memory-safe") {
+            let word := sload(a.slot)
+            shares := and(word, 0xffffffffffffffffffffffffffffff)
+            hasExits := and(shr(120, word), 0xff)
+            debt := sar(128, word)
+        }
+    }
+
+    function _storeAccount(Account storage a, uint256 shares, bool hasExits, int256 debt) private {
+        if (shares > type(uint120).max) revert SafeCast.SafeCastOverflowedUintDowncast(120, shares);
+        if (debt != int128(debt)) revert SafeCast.SafeCastOverflowedIntDowncast(128, debt);
+        assembly ("memory-safe") {
+            sstore(a.slot, or(or(shares, shl(120, hasExits)), shl(128, debt)))
+        }
+    }
+
+    function _checkMinimum(uint256 assets, uint256 minimum) private pure {
+        if (assets == 0) revert ZeroAmount();
+        if (assets < minimum) revert BelowMinimumDeposit(assets, minimum);
+    }
+
+    /// @dev Open, allowed, and `assets` more than `total` stays under the cap.
+    function _mayDeposit(address receiver, uint256 total, uint256 assets) private view returns (bool) {
+        uint256 cap = depositCap;
+        return !paused() && status != Status.Closed && _mayHold(receiver) && total <= cap && assets <= cap - total;
+    }
+
+    /// @dev Callers have checked the limits (_depositShares, or mint's own checks).
     function _deposit(address caller, address receiver, uint256 assets, uint256 shares) internal override {
-        if (paused() || status == Status.Closed) revert DepositsClosed();
-        if (!_mayHold(receiver)) revert NotAllowed(receiver);
-        if (assets == 0 || shares == 0) revert ZeroAmount();
-        if (assets < minDeposit) revert BelowMinimumDeposit(assets, minDeposit);
+        if (shares == 0) revert ZeroAmount();
         _pull(caller, assets);
-        idle = (idle + assets).toUint96();
+        idle = (idle + assets).toUint72();
         _mint(receiver, shares);
         emit Deposit(caller, receiver, assets, shares);
     }
@@ -387,10 +495,17 @@ contract FinancingPool is
         internal
         override
     {
-        _requireNotPaused();
-        if (assets > idle) revert InsufficientIdle(assets, idle);
-        idle = uint96(idle - assets);
+        idle = uint72(idle - assets);
         super._withdraw(caller, receiver, owner, assets, shares);
+    }
+
+    /// @dev What maxWithdraw and maxRedeem allow: not paused, nobody queued ahead, unlocked shares, idle cash.
+    function _mayExitNow(address owner, ExitAccount memory e, uint256 shares, bool withinIdle)
+        private
+        view
+        returns (bool)
+    {
+        return withinIdle && !paused() && !_queueWaiting() && shares <= balanceOf(owner) - e.lockedShares;
     }
 
     /// @dev Shares carry 12 more decimals than USDC (18 in all). With the virtual shares and assets this adds, a
@@ -400,21 +515,50 @@ contract FinancingPool is
         return 12;
     }
 
-    /// @dev Every balance change settles revenue for both sides first. Transfers stop while paused, locked shares
-    /// cannot move, and a permissioned pool's shares only go to allowlisted holders.
+    /// @notice Smallest deposit, and smallest exit request short of a whole position.
+    function minDeposit() public view returns (uint256) {
+        return _minDeposit;
+    }
+
+    function totalSupply() public view override(ERC20, IERC20) returns (uint256) {
+        return _shareSupply;
+    }
+
+    function balanceOf(address account) public view override(ERC20, IERC20) returns (uint256) {
+        return _accounts[account].balance;
+    }
+
+    /// @dev Every balance change first releases the revenue stream, then moves the shares and their revenue debt
+    /// together: shares leaving take their worth at today's accumulator off the debt (rounded down), shares
+    /// arriving add theirs (rounded up), so what each side was owed stays and rounding never pays out more than
+    /// was released. Transfers stop while paused, locked shares cannot move, and a permissioned pool's shares
+    /// only go to allowlisted holders. Replaces ERC20._update: balances and supply live in this contract's slots.
     function _update(address from, address to, uint256 value) internal override {
-        _accrueRevenue();
-        if (from != address(0)) {
-            _settle(from);
+        uint256 acc = _accrueRevenue();
+        // acc < 2^128 and value < 2^128 (the supply's bound): value × acc cannot overflow.
+        if (from == address(0)) {
+            _shareSupply = (_shareSupply + value).toUint128();
+        } else {
             if (to != address(0)) {
                 _requireNotPaused();
                 if (!_mayHold(to)) revert NotAllowed(to);
             }
-            uint256 unlocked = balanceOf(from) - _exits[from].lockedShares;
+            Account storage a = _accounts[from];
+            (uint256 balance, bool hasExits, int256 debt) = _loadAccount(a);
+            uint256 unlocked = hasExits ? balance - _exits[from].lockedShares : balance;
             if (value > unlocked) revert SharesLocked(from, value, unlocked);
+            _storeAccount(a, balance - value, hasExits, debt - int256((value * acc) / ACC_PRECISION));
         }
-        if (to != address(0) && to != from) _settle(to);
-        super._update(from, to, value);
+        if (to == address(0)) {
+            _shareSupply = uint128(_shareSupply - value);
+        } else {
+            Account storage a = _accounts[to];
+            (uint256 balance, bool hasExits, int256 debt) = _loadAccount(a);
+            _storeAccount(
+                a, balance + value, hasExits, debt + int256((value * acc + ACC_PRECISION - 1) / ACC_PRECISION)
+            );
+        }
+        emit Transfer(from, to, value);
     }
 
     // ─── Lifecycle and parameters ──────────────────────────────────────────────────────────────────────────
@@ -435,8 +579,8 @@ contract FinancingPool is
         onlyRole(POOL_MANAGER_ROLE)
     {
         if (newMinDeposit > newCap) revert InvalidParameter();
-        depositCap = newCap.toUint96();
-        minDeposit = newMinDeposit.toUint96();
+        depositCap = newCap.toUint64();
+        _minDeposit = newMinDeposit.toUint48();
         emit DepositLimitsUpdated(newCap, newMinDeposit);
     }
 
@@ -472,7 +616,8 @@ contract FinancingPool is
         emit Unpaused(msg.sender);
     }
 
-    /// @dev Kept beside `status` (one slot with the fee and treasury) rather than in OpenZeppelin's Pausable slot.
+    /// @dev Kept beside the supply and idle cash (one slot every deposit and exit reads) rather than in
+    /// OpenZeppelin's Pausable slot.
     function paused() public view returns (bool) {
         return _paused;
     }
@@ -521,8 +666,8 @@ contract FinancingPool is
         uint256 after_ = _outstanding(c) + amount;
         if (after_ > c.limit) revert ExceedsAssetLimit(assetId, after_, c.limit);
         if (status == Status.Raising) _setStatus(Status.Raising, Status.Active);
-        idle = uint96(idle - amount);
-        outstandingPrincipal = (outstandingPrincipal + amount).toUint96();
+        idle = uint72(idle - amount);
+        outstandingPrincipal = (outstandingPrincipal + amount).toUint72();
         c.deployed += amount.toUint128();
         IERC20(asset()).safeTransfer(operator, amount);
         emit CapitalDeployed(assetId, operator, amount);
@@ -543,8 +688,8 @@ contract FinancingPool is
         if (amount > outstanding) revert ExceedsOutstanding(assetId, amount, outstanding);
         _pull(msg.sender, amount);
         c.repaid += amount.toUint128();
-        outstandingPrincipal = uint96(outstandingPrincipal - amount);
-        idle = (idle + amount).toUint96();
+        outstandingPrincipal = uint72(outstandingPrincipal - amount);
+        idle = (idle + amount).toUint72();
         emit PrincipalRepaid(assetId, msg.sender, amount);
         // A provision can never exceed what is still outstanding.
         if (c.provision > outstanding - amount) _setProvision(assetId, c, outstanding - amount);
@@ -581,7 +726,7 @@ contract FinancingPool is
         if (amount > outstanding) revert ExceedsOutstanding(assetId, amount, outstanding);
         _setProvision(assetId, c, provision - Math.min(amount, provision));
         c.writtenDown += amount.toUint128();
-        outstandingPrincipal = uint96(outstandingPrincipal - amount);
+        outstandingPrincipal = uint72(outstandingPrincipal - amount);
         emit PrincipalWrittenDown(assetId, amount);
     }
 
@@ -600,7 +745,7 @@ contract FinancingPool is
         if (amount > recoverable) revert ExceedsWrittenDown(assetId, amount, recoverable);
         _pull(msg.sender, amount);
         c.recovered += amount.toUint128();
-        idle = (idle + amount).toUint96();
+        idle = (idle + amount).toUint72();
         emit PrincipalRecovered(assetId, msg.sender, amount);
     }
 
@@ -663,11 +808,11 @@ contract FinancingPool is
 
     /// @notice Pays the caller's claimable revenue, in USDC, to `receiver`. Works while paused.
     function claim(address receiver) external nonReentrant returns (uint256 amount) {
-        _accrueRevenue();
-        _settle(msg.sender);
-        amount = _holders[msg.sender].owed;
+        uint256 acc = _accrueRevenue();
+        Account storage a = _accounts[msg.sender];
+        amount = _owed(a.balance, a.revenueDebt, acc);
         if (amount == 0) revert NothingToClaim();
-        _holders[msg.sender].owed = 0;
+        a.revenueDebt += amount.toInt256().toInt128();
         revenueHeld = uint128(revenueHeld - amount);
         totalRevenueClaimed = (totalRevenueClaimed + amount).toUint128();
         IERC20(asset()).safeTransfer(receiver, amount);
@@ -676,14 +821,20 @@ contract FinancingPool is
 
     /// @notice Revenue `account` could claim now, released streaming included.
     function claimableRevenue(address account) public view returns (uint256) {
-        (uint256 acc,,) = _previewAccrual();
-        Holder memory h = _holders[account];
-        return h.owed + Math.mulDiv(balanceOf(account), acc - h.paidPerShare, ACC_PRECISION);
+        Account memory a = _accounts[account];
+        (uint256 acc,) = _previewAccrual();
+        return _owed(a.balance, a.revenueDebt, acc);
+    }
+
+    /// @notice Revenue per share released so far, scaled by 1e36, as of the last update.
+    function accRevenuePerShare() external view returns (uint256) {
+        return _accrual.accPerShare;
     }
 
     /// @notice Net revenue still streaming (distributed, not yet released to holders).
-    function streamingRevenue() external view returns (uint256 remaining) {
-        (, remaining,) = _previewAccrual();
+    function streamingRevenue() external view returns (uint256) {
+        (, uint256 remaining) = _previewAccrual();
+        return remaining;
     }
 
     function _recordDistribution(uint256 assetId, uint256 amount, uint64 periodStart, uint64 periodEnd)
@@ -705,84 +856,87 @@ contract FinancingPool is
 
     /// @dev Adds `amount` to what is streaming. The stream's end moves to the amount-weighted mean of the time the
     /// running stream had left and a full window for the new amount: a new distribution is released over about a
-    /// full window, and a small one barely moves the release of what was already streaming.
+    /// full window, and a small one barely moves the release of what was already streaming. Call after
+    /// `_accrueRevenue`, so the stream is up to date.
     function _mergeIntoStream(uint256 amount) private {
-        Stream memory st = _stream;
-        uint256 remaining = st.remaining;
+        (uint256 acc, uint256 remaining, uint256 end,) = _loadAccrual();
         uint256 total = remaining + amount;
         if (total == 0) return;
-        uint256 left = st.end > block.timestamp ? st.end - block.timestamp : 0;
+        uint256 left = end > block.timestamp ? end - block.timestamp : 0;
         uint256 window = (remaining * left + amount * revenueStreamDuration) / total;
-        _stream = Stream({
-            remaining: total.toUint96(),
-            unallocated: st.unallocated,
-            end: (block.timestamp + window).toUint32(),
-            updatedAt: uint32(block.timestamp)
-        });
+        _storeAccrual(acc, total, block.timestamp + window);
     }
 
-    /// @dev Releases what the stream owes since its last update. Writes nothing when nothing is streaming.
-    function _accrueRevenue() private {
-        Stream memory st = _stream;
-        if (st.remaining == 0 && st.unallocated == 0) return;
-        (uint256 acc, uint256 remaining, uint256 unallocated) = _previewAccrual();
-        if (acc != accRevenuePerShare) accRevenuePerShare = acc;
-        // Revenue released while no shares existed streams to the holders there are now (so that it, too,
-        // cannot be captured just in time).
-        bool merge = unallocated > 0 && totalSupply() >= MIN_ACCRUAL_SUPPLY;
-        _stream = Stream({
-            remaining: uint96(remaining),
-            unallocated: merge ? 0 : unallocated.toUint96(),
-            end: st.end,
-            updatedAt: uint32(block.timestamp)
-        });
-        if (merge) _mergeIntoStream(unallocated);
+    /// @dev Releases what the stream owes since its last update and returns the accumulator. Nothing streaming, or
+    /// already released this second: nothing to settle, and nothing is written.
+    function _accrueRevenue() private returns (uint256) {
+        (uint256 acc, uint256 remaining, uint256 end, uint256 updatedAt) = _loadAccrual();
+        if (remaining == 0 || block.timestamp <= updatedAt) return acc;
+        (acc, remaining, end) = _release(acc, remaining, end, updatedAt, totalSupply());
+        _storeAccrual(acc, remaining, end);
+        return acc;
     }
 
-    /// @dev What the stream has released since the last update: remaining × elapsed ÷ time left, exact at the end.
-    function _previewAccrual() private view returns (uint256 acc, uint256 remaining, uint256 unallocated) {
-        Stream memory st = _stream;
-        acc = accRevenuePerShare;
-        remaining = st.remaining;
-        unallocated = st.unallocated;
-        uint256 last = st.updatedAt;
-        if (remaining == 0 || block.timestamp <= last) return (acc, remaining, unallocated);
-        uint256 released =
-            block.timestamp >= st.end ? remaining : Math.mulDiv(remaining, block.timestamp - last, st.end - last);
-        remaining -= released;
-        uint256 supply = totalSupply();
-        if (supply < MIN_ACCRUAL_SUPPLY) {
-            unallocated += released;
-        } else {
-            acc += Math.mulDiv(released, ACC_PRECISION, supply);
+    /// @dev The accrual slot in one SLOAD, and one SSTORE (Solidity reads and writes a packed struct member by
+    /// member). The store bounds what SafeCast would: the accumulator to 128 bits, the rest by construction.
+    function _loadAccrual() private view returns (uint256 acc, uint256 remaining, uint256 end, uint256 updatedAt) {
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(_accrual.slot)
         }
+        return (uint128(word), uint64(word >> 128), uint32(word >> 192), uint32(word >> 224));
+    }
+
+    function _storeAccrual(uint256 acc, uint256 remaining, uint256 end) private {
+        uint256 word = uint256(acc.toUint128()) | (uint256(remaining.toUint64()) << 128)
+            | (uint256(end.toUint32()) << 192) | (block.timestamp << 224);
+        assembly ("memory-safe") {
+            sstore(_accrual.slot, word)
+        }
+    }
+
+    /// @dev The accumulator and what still streams, as of now.
+    function _previewAccrual() private view returns (uint256 acc, uint256 remaining) {
+        uint256 end;
+        uint256 updatedAt;
+        (acc, remaining, end, updatedAt) = _loadAccrual();
+        if (remaining > 0 && block.timestamp > updatedAt) {
+            (acc, remaining,) = _release(acc, remaining, end, updatedAt, totalSupply());
+        }
+    }
+
+    /// @dev What the stream releases since its last update: remaining × elapsed ÷ time left, exact at the end. With
+    /// fewer than MIN_ACCRUAL_SUPPLY shares there is nobody to release to: the stream waits, its end moving by the
+    /// time waited, so the next holders receive it over the time it had left (never all at once, just in time).
+    /// remaining < 2^64 and elapsed < 2^32, released × 1e36 < 2^184: plain arithmetic cannot overflow.
+    function _release(uint256 acc, uint256 remaining, uint256 end, uint256 updatedAt, uint256 supply)
+        private
+        view
+        returns (uint256, uint256, uint256)
+    {
+        uint256 elapsed = block.timestamp - updatedAt;
+        if (supply < MIN_ACCRUAL_SUPPLY) return (acc, remaining, end + elapsed);
+        uint256 released = block.timestamp >= end ? remaining : (remaining * elapsed) / (end - updatedAt);
+        return (acc + (released * ACC_PRECISION) / supply, remaining - released, end);
     }
 
     /// @notice Net revenue distributed and not yet released, as of the last update (`streamingRevenue` is live).
     function streamRemaining() external view returns (uint256) {
-        return _stream.remaining;
-    }
-
-    /// @notice Revenue released while no shares existed, waiting for the next holders.
-    function unallocatedRevenue() external view returns (uint256) {
-        return _stream.unallocated;
+        return _accrual.remaining;
     }
 
     function streamEnd() external view returns (uint64) {
-        return _stream.end;
+        return _accrual.end;
     }
 
     function streamUpdatedAt() external view returns (uint64) {
-        return _stream.updatedAt;
+        return _accrual.updatedAt;
     }
 
-    function _settle(address account) private {
-        uint256 acc = accRevenuePerShare;
-        Holder memory h = _holders[account];
-        if (acc != h.paidPerShare) {
-            uint256 owed = h.owed + Math.mulDiv(balanceOf(account), acc - h.paidPerShare, ACC_PRECISION);
-            _holders[account] = Holder({paidPerShare: acc.toUint160(), owed: owed.toUint96()});
-        }
+    /// @dev balance × acc − debt, never below zero (a deposit's rounding may take a holder's last wei).
+    function _owed(uint256 balance, int256 revenueDebt, uint256 acc) private pure returns (uint256) {
+        int256 owed = Math.mulDiv(balance, acc, ACC_PRECISION).toInt256() - revenueDebt;
+        return owed > 0 ? uint256(owed) : 0;
     }
 
     // ─── Queued exits (ERC-7540, ERC-7887) ──────────────────────────────────────────────────────────────────
@@ -810,8 +964,9 @@ contract FinancingPool is
         if (shares > unlocked) revert SharesLocked(owner, shares, unlocked);
         uint256 value = previewRedeem(shares);
         // A request worth nothing is never queued (a position of dust shares would only cost fillers gas).
-        if (value == 0 || (shares < unlocked && value < minDeposit)) revert BelowMinimumRequest(value, minDeposit);
+        if (value == 0 || (shares < unlocked && value < _minDeposit)) revert BelowMinimumRequest(value, _minDeposit);
         _exits[owner].lockedShares += shares.toUint128();
+        _accounts[owner].hasExits = true;
         pendingRedeemShares = (pendingRedeemShares + shares).toUint128();
         uint48 id = ++redeemRequestCount;
         uint48 tail = queueTail;
@@ -879,9 +1034,10 @@ contract FinancingPool is
             r.filledShares += uint128(shares);
             pendingRedeemShares = uint128(pendingRedeemShares - shares);
             _exits[owner].lockedShares -= uint128(shares);
-            idle = uint96(idle - assets);
+            idle = uint72(idle - assets);
             reservedForRedemptions = (reservedForRedemptions + assets).toUint128();
             _exits[controller].claimableShares += shares.toUint128();
+            _accounts[controller].hasExits = true;
             _claimableAssets[controller] += assets;
             _burn(owner, shares);
             emit RedeemRequestFilled(id, controller, owner, shares, assets);
@@ -967,16 +1123,34 @@ contract FinancingPool is
         }
     }
 
+    /// @dev Requests with shares still pending stay linked; filled and cancelled ones are unlinked.
     function _queueWaiting() private view returns (bool) {
-        return pendingRedeemShares > 0;
+        return queueHead != 0;
+    }
+
+    /// @dev An account that never used the exit queue has nothing in it: skip the read.
+    function _exitsOf(address account) private view returns (ExitAccount memory e) {
+        if (_accounts[account].hasExits) e = _exits[account];
     }
 
     function _pull(address from, uint256 amount) private {
         IERC20 usdc = IERC20(asset());
-        uint256 before = usdc.balanceOf(address(this));
+        uint256 before = _balanceOfPool(usdc);
         usdc.safeTransferFrom(from, address(this), amount);
-        uint256 received = usdc.balanceOf(address(this)) - before;
+        uint256 received = _balanceOfPool(usdc) - before;
         if (received != amount) revert FeeOnTransferNotSupported(amount, received);
+    }
+
+    /// @dev usdc.balanceOf(this) in scratch memory (the fee-on-transfer check runs on every deposit: gas).
+    function _balanceOfPool(IERC20 usdc) private view returns (uint256 held) {
+        assembly ("memory-safe") {
+            mstore(0x00, 0x70a08231) // balanceOf(address)
+            mstore(0x20, address())
+            if iszero(and(gt(returndatasize(), 0x1f), staticcall(gas(), usdc, 0x1c, 0x24, 0x00, 0x20))) {
+                revert(0, 0)
+            }
+            held := mload(0x00)
+        }
     }
 
     function supportsInterface(bytes4 interfaceId) public view override(AccessControl) returns (bool) {

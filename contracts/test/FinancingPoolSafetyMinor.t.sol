@@ -2,6 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {FinancingPool} from "../src/FinancingPool.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {HardwareAssetRegistry} from "../src/HardwareAssetRegistry.sol";
 import {MockUSDC} from "../src/MockUSDC.sol";
 import {PoolFactory} from "../src/PoolFactory.sol";
 import {ProtocolFixture} from "./utils/ProtocolFixture.sol";
@@ -126,5 +128,56 @@ contract FinancingPoolSafetyMinorTest is ProtocolFixture {
         return PoolFactory.Roles({
             admin: admin, manager: manager, reporter: reporter, guardian: guardian, compliance: compliance
         });
+    }
+
+    // ─── Packed storage (gas): amounts revert at their bound, never wrap ──────────────────────────────────
+
+    function test_packedLimits_revertAtTheirBoundInsteadOfWrapping() public {
+        vm.startPrank(manager);
+        vm.expectRevert(abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 64, 2 ** 64));
+        pool.setDepositLimits(2 ** 64, MIN_DEPOSIT);
+        vm.expectRevert(abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 48, 2 ** 48));
+        pool.setDepositLimits(2 ** 64 - 1, 2 ** 48);
+        pool.setDepositLimits(2 ** 64 - 1, 2 ** 48 - 1);
+        vm.stopPrank();
+        assertEq(pool.depositCap(), 2 ** 64 - 1);
+        assertEq(pool.minDeposit(), 2 ** 48 - 1);
+    }
+
+    /// The supply and idle cash share one slot, the status, limits and principal another: every field keeps its
+    /// own value through deposits, deployments, provisions and exits (the hot paths read them as whole words).
+    function test_packedSlots_keepEachFieldApart() public {
+        usdc.mint(alice, 1_000_000e6);
+        vm.startPrank(alice);
+        usdc.approve(address(pool), type(uint256).max);
+        pool.deposit(600_000e6, alice);
+        vm.stopPrank();
+        vm.prank(manager);
+        pool.deployCapital(assetA, 250_000e6);
+        vm.prank(manager); // the fixture's registrar
+        registry.setStatus(assetA, HardwareAssetRegistry.Status.Impaired);
+        vm.prank(manager);
+        pool.markImpairment(assetA, 40_000e6);
+        vm.prank(alice);
+        uint256 requestId = pool.requestRedeem(500_000e18, alice, alice);
+        assertEq(pool.idle(), 350_000e6);
+        assertEq(pool.outstandingPrincipal(), 250_000e6);
+        assertEq(pool.totalProvisions(), 40_000e6);
+        assertEq(pool.totalAssets(), 560_000e6);
+        assertEq(pool.totalSupply(), 600_000e18);
+        assertEq(pool.queueHead(), requestId);
+        assertEq(pool.depositCap(), CAP);
+        assertEq(pool.minDeposit(), MIN_DEPOSIT);
+        assertEq(uint8(pool.status()), uint8(FinancingPool.Status.Active));
+        // With someone queued, an instant exit is refused (it would jump the queue), though idle cash is there.
+        assertEq(pool.maxRedeem(alice), 0);
+        vm.prank(alice);
+        vm.expectRevert();
+        pool.redeem(1e18, alice, alice);
+        vm.prank(guardian);
+        pool.pause();
+        assertTrue(pool.paused());
+        assertEq(pool.maxDeposit(alice), 0);
+        assertEq(pool.totalAssets(), 560_000e6, "pausing moves no other field");
     }
 }

@@ -468,8 +468,8 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         pool.mint(100e18, carol);
         vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, carol, 100e6, 0));
         pool.depositWithPermit(100e6, carol, block.timestamp, 0, bytes32(0), bytes32(0));
-        // A zero deposit gets past the limit check and hits the explicit pause check.
-        vm.expectRevert(FinancingPool.DepositsClosed.selector);
+        // Even a zero deposit is refused as over the limit (nothing may be deposited while paused).
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, carol, 0, 0));
         pool.deposit(0, carol);
         vm.stopPrank();
 
@@ -759,7 +759,7 @@ contract FinancingPoolSecurityTest is ProtocolFixture {
         pool.deposit(100e6, carol);
         vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxMint.selector, carol, 1e18, 0));
         pool.mint(1e18, carol);
-        vm.expectRevert(FinancingPool.DepositsClosed.selector);
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, carol, 0, 0));
         pool.deposit(0, carol);
         vm.stopPrank();
 

@@ -27,7 +27,7 @@ import {
   updatePool,
   type EventBase,
 } from './records';
-import { accrue, mergeIntoStream, settle } from './revenue-accumulator';
+import { accrue, mergeIntoStream, receiveShares, sendShares } from './revenue-accumulator';
 
 // Handlers by domain: pools, shares, capital and revenue here; provisions, write-downs and recoveries in
 // losses.ts; queued exits in redemptions.ts; the protocol timelock in timelock.ts.
@@ -86,8 +86,7 @@ ponder.on('PoolFactory:PoolCreated', async ({ event, context }) => {
     accRevenuePerShare: 0n,
     streamRemaining: 0n,
     streamEnd: 0n,
-    streamUpdatedAt: event.block.timestamp,
-    unallocatedRevenue: 0n,
+    streamUpdatedAt: 0n,
     pendingRedeemShares: 0n,
     reservedForRedemptions: 0n,
     depositors: 0,
@@ -138,21 +137,21 @@ ponder.on('FinancingPool:AllowlistUpdated', async ({ event, context }) => {
 
 /**
  * Every mint, burn and transfer. Like the contract's _update: accrue the revenue stream at the current
- * supply, settle both sides, then move the shares. A transfer also moves cost basis, at the sender's
+ * supply, then move the shares and their revenue debt. A transfer also moves cost basis, at the sender's
  * average cost; mints and burns leave cost basis to the Deposit, Withdraw and RedeemRequestFilled handlers
  * (a claim of filled redemptions burns nothing: its shares were burned when the request was filled).
  */
 ponder.on('FinancingPool:Transfer', async ({ event, context }) => {
   const { from, to, value } = event.args;
   const p = await getPool(context, event.log.address);
-  const stream = accrue(streamOf(p), event.block.timestamp, p.totalSupply, BigInt(p.revenueStreamDuration));
+  const stream = accrue(streamOf(p), event.block.timestamp, p.totalSupply);
   let supply = p.totalSupply;
   let holders = p.depositors;
   let movedCost = 0n;
 
   if (from !== zeroAddress) {
     const sender = await getPosition(context, p.address, from, event.block.number);
-    const settled = settle(sender, sender.shares, stream.accRevenuePerShare);
+    const settled = sendShares(sender, value, stream.accRevenuePerShare);
     const shares = sender.shares - value;
     if (to !== zeroAddress && sender.shares > 0n) movedCost = (sender.costBasis * value) / sender.shares;
     await context.db
@@ -169,7 +168,7 @@ ponder.on('FinancingPool:Transfer', async ({ event, context }) => {
     const current = to === from ? await getPosition(context, p.address, to, event.block.number) : receiver;
     // Read before writing: rows from the store are live views that an update changes.
     const before = { shares: current.shares, costBasis: current.costBasis };
-    const settled = settle(current, before.shares, stream.accRevenuePerShare);
+    const settled = receiveShares(current, value, stream.accRevenuePerShare);
     await context.db.update(position, { pool: p.address, account: to }).set({
       ...settled,
       shares: before.shares + value,
@@ -292,7 +291,7 @@ async function mergeRevenue(context: Context, event: EventBase, net: bigint) {
     await context.db.update(streamMerge, { pool: p.address }).set({ net: total });
     return mergeIntoStream(base, total, now, duration);
   }
-  const accrued = accrue(streamOf(p), now, p.totalSupply, duration);
+  const accrued = accrue(streamOf(p), now, p.totalSupply);
   const base = {
     txHash: event.transaction.hash,
     remaining: accrued.streamRemaining,
@@ -319,14 +318,12 @@ ponder.on('FinancingPool:RevenueClaimed', async ({ event, context }) => {
     txHash: event.transaction.hash,
   });
   const p = await updatePool(context, event, (row) => ({
-    ...accrue(streamOf(row), event.block.timestamp, row.totalSupply, BigInt(row.revenueStreamDuration)),
+    ...accrue(streamOf(row), event.block.timestamp, row.totalSupply),
     revenueClaimed: row.revenueClaimed + amount,
   }));
   const holder = await getPosition(context, p.address, account, event.block.number);
-  const settled = settle(holder, holder.shares, p.accRevenuePerShare);
   await context.db.update(position, { pool: p.address, account }).set({
-    revenueOwed: settled.revenueOwed - amount,
-    revenuePaidPerShare: settled.revenuePaidPerShare,
+    revenueDebt: holder.revenueDebt + amount,
     revenueClaimed: holder.revenueClaimed + amount,
   });
   await recordPoolDay(context, p, event.block, { revenueClaimed: amount });

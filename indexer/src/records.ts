@@ -47,11 +47,10 @@ export function streamOf(row: PoolRow): StreamState {
     streamRemaining: row.streamRemaining,
     streamEnd: row.streamEnd,
     streamUpdatedAt: row.streamUpdatedAt,
-    unallocatedRevenue: row.unallocatedRevenue,
   };
 }
 
-/** The holder's row, created empty (and already settled to the pool's accumulator at zero shares) if new. */
+/** The holder's row, created empty if new. */
 export async function getPosition(
   context: Context,
   poolAddress: Address,
@@ -69,8 +68,7 @@ export async function getPosition(
     depositedAssets: 0n,
     withdrawnAssets: 0n,
     realisedPnl: 0n,
-    revenueOwed: 0n,
-    revenuePaidPerShare: 0n,
+    revenueDebt: 0n,
     revenueClaimed: 0n,
     updatedAtBlock: block,
   });

@@ -1,51 +1,42 @@
 /**
  * The FinancingPool's revenue accumulator, replayed off chain with the contract's own integer arithmetic
- * (FinancingPool._previewAccrual, _accrueRevenue, _mergeIntoStream, _settle). Fed every Transfer,
+ * (FinancingPool._release, _accrueRevenue, _mergeIntoStream, _update, _owed). Fed every Transfer,
  * RevenueDistributed and RevenueClaimed event in order, it gives each holder's claimable revenue at any
  * block without a contract call.
  */
 export const ACC_PRECISION = 10n ** 36n;
-/** FinancingPool.MIN_ACCRUAL_SUPPLY: below this many shares, released revenue waits as unallocated. */
-export const MIN_ACCRUAL_SUPPLY = 10n ** 12n;
+/** FinancingPool.MIN_ACCRUAL_SUPPLY: below this many shares the stream waits, keeping the time it had left. */
+export const MIN_ACCRUAL_SUPPLY = 10n ** 18n;
 
 export type StreamState = {
   accRevenuePerShare: bigint;
   streamRemaining: bigint;
   streamEnd: bigint;
   streamUpdatedAt: bigint;
-  unallocatedRevenue: bigint;
 };
 
-export type HolderRevenue = { revenueOwed: bigint; revenuePaidPerShare: bigint };
+/** A holder's revenue position: owed = shares × accRevenuePerShare ÷ 1e36 − revenueDebt. */
+export type HolderRevenue = { revenueDebt: bigint };
 
-/** What the stream has released up to `now`, as FinancingPool._previewAccrual computes it. */
-export function previewAccrual(s: StreamState, now: bigint, totalSupply: bigint) {
-  let acc = s.accRevenuePerShare;
-  let remaining = s.streamRemaining;
-  let unallocated = s.unallocatedRevenue;
-  const last = s.streamUpdatedAt;
-  if (remaining === 0n || now <= last) return { acc, remaining, unallocated };
-  const released = now >= s.streamEnd ? remaining : (remaining * (now - last)) / (s.streamEnd - last);
-  remaining -= released;
-  if (totalSupply < MIN_ACCRUAL_SUPPLY) unallocated += released;
-  else acc += (released * ACC_PRECISION) / totalSupply;
-  return { acc, remaining, unallocated };
-}
-
-/**
- * FinancingPool._accrueRevenue: release what is due, and merge revenue released at zero supply into the
- * stream once there are holders again (so that it, too, cannot be captured just in time).
- */
-export function accrue(s: StreamState, now: bigint, totalSupply: bigint, streamDuration: bigint): StreamState {
-  // Nothing streaming and nothing waiting: the contract writes nothing, not even the update time.
-  if (s.streamRemaining === 0n && s.unallocatedRevenue === 0n) return s;
-  const { acc, remaining, unallocated } = previewAccrual(s, now, totalSupply);
-  const accrued = { ...s, accRevenuePerShare: acc, streamRemaining: remaining, streamUpdatedAt: now };
-  if (unallocated > 0n && totalSupply >= MIN_ACCRUAL_SUPPLY) {
-    return mergeIntoStream({ ...accrued, unallocatedRevenue: 0n }, unallocated, now, streamDuration);
+/** FinancingPool._previewAccrual: the stream as of `now`, released or (with too few shares) waiting. */
+export function previewAccrual(s: StreamState, now: bigint, totalSupply: bigint): StreamState {
+  if (s.streamRemaining === 0n || now <= s.streamUpdatedAt) return s;
+  const elapsed = now - s.streamUpdatedAt;
+  if (totalSupply < MIN_ACCRUAL_SUPPLY) {
+    return { ...s, streamEnd: s.streamEnd + elapsed, streamUpdatedAt: now };
   }
-  return { ...accrued, unallocatedRevenue: unallocated };
+  const released =
+    now >= s.streamEnd ? s.streamRemaining : (s.streamRemaining * elapsed) / (s.streamEnd - s.streamUpdatedAt);
+  return {
+    accRevenuePerShare: s.accRevenuePerShare + (released * ACC_PRECISION) / totalSupply,
+    streamRemaining: s.streamRemaining - released,
+    streamEnd: s.streamEnd,
+    streamUpdatedAt: now,
+  };
 }
+
+/** FinancingPool._accrueRevenue: the contract writes exactly what the preview computes (nothing if nothing streams). */
+export const accrue = previewAccrual;
 
 /**
  * FinancingPool._mergeIntoStream: adds `amount` to what is streaming; the end moves to the amount-weighted
@@ -60,17 +51,25 @@ export function mergeIntoStream(s: StreamState, amount: bigint, now: bigint, str
   return { ...s, streamRemaining: total, streamEnd: now + window, streamUpdatedAt: now };
 }
 
-/** FinancingPool._settle: books what `shares` earned since the holder was last settled. */
-export function settle(holder: HolderRevenue, shares: bigint, acc: bigint): HolderRevenue {
-  if (acc === holder.revenuePaidPerShare) return holder;
-  return {
-    revenueOwed: holder.revenueOwed + (shares * (acc - holder.revenuePaidPerShare)) / ACC_PRECISION,
-    revenuePaidPerShare: acc,
-  };
+/** FinancingPool._update, for the side that receives `shares`: their worth today is added to the debt, rounded up. */
+export function receiveShares(holder: HolderRevenue, shares: bigint, acc: bigint): HolderRevenue {
+  if (acc === 0n) return holder;
+  return { revenueDebt: holder.revenueDebt + (shares * acc + ACC_PRECISION - 1n) / ACC_PRECISION };
+}
+
+/** FinancingPool._update, for the side that sends or burns `shares`: their worth is taken off, rounded down. */
+export function sendShares(holder: HolderRevenue, shares: bigint, acc: bigint): HolderRevenue {
+  if (acc === 0n) return holder;
+  return { revenueDebt: holder.revenueDebt - (shares * acc) / ACC_PRECISION };
+}
+
+/** FinancingPool._owed: what a holder of `shares` is owed at accumulator `acc` (never below zero). */
+export function owed(holder: HolderRevenue, shares: bigint, acc: bigint): bigint {
+  const value = (shares * acc) / ACC_PRECISION - holder.revenueDebt;
+  return value > 0n ? value : 0n;
 }
 
 /** FinancingPool.claimableRevenue at `now`. */
 export function claimableAt(s: StreamState, holder: HolderRevenue, shares: bigint, totalSupply: bigint, now: bigint) {
-  const { acc } = previewAccrual(s, now, totalSupply);
-  return holder.revenueOwed + (shares * (acc - holder.revenuePaidPerShare)) / ACC_PRECISION;
+  return owed(holder, shares, previewAccrual(s, now, totalSupply).accRevenuePerShare);
 }

@@ -44,7 +44,7 @@ describe('pools', () => {
         accRevenuePerShare: await read(address, 'accRevenuePerShare'),
         streamRemaining: await read(address, 'streamRemaining'),
         streamEnd: await read(address, 'streamEnd'),
-        unallocatedRevenue: await read(address, 'unallocatedRevenue'),
+        streamUpdatedAt: await read(address, 'streamUpdatedAt'),
         pendingRedeemShares: await read(address, 'pendingRedeemShares'),
         reservedForRedemptions: await read(address, 'reservedForRedemptions'),
         totalProvisions: await read(address, 'totalProvisions'),

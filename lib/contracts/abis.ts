@@ -292,14 +292,14 @@ export const financingPoolAbi = [
       { name: 'receiver', internalType: 'address', type: 'address' },
     ],
     name: 'deposit',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: 'shares', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
   {
     type: 'function',
     inputs: [],
     name: 'depositCap',
-    outputs: [{ name: '', internalType: 'uint96', type: 'uint96' }],
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
     stateMutability: 'view',
   },
   {
@@ -385,7 +385,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'idle',
-    outputs: [{ name: '', internalType: 'uint96', type: 'uint96' }],
+    outputs: [{ name: '', internalType: 'uint72', type: 'uint72' }],
     stateMutability: 'view',
   },
   {
@@ -468,7 +468,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'minDeposit',
-    outputs: [{ name: '', internalType: 'uint96', type: 'uint96' }],
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -485,7 +485,7 @@ export const financingPoolAbi = [
       { name: 'receiver', internalType: 'address', type: 'address' },
     ],
     name: 'mint',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
   {
@@ -506,7 +506,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'outstandingPrincipal',
-    outputs: [{ name: '', internalType: 'uint96', type: 'uint96' }],
+    outputs: [{ name: '', internalType: 'uint72', type: 'uint72' }],
     stateMutability: 'view',
   },
   {
@@ -852,7 +852,7 @@ export const financingPoolAbi = [
     type: 'function',
     inputs: [],
     name: 'streamingRevenue',
-    outputs: [{ name: 'remaining', internalType: 'uint256', type: 'uint256' }],
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -930,13 +930,6 @@ export const financingPoolAbi = [
     inputs: [],
     name: 'treasury',
     outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'unallocatedRevenue',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -1821,14 +1814,6 @@ export const financingPoolAbi = [
     ],
     name: 'FeeOnTransferNotSupported',
   },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'requested', internalType: 'uint256', type: 'uint256' },
-      { name: 'idle', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'InsufficientIdle',
-  },
   { type: 'error', inputs: [], name: 'InvalidParameter' },
   {
     type: 'error',
@@ -1878,9 +1863,22 @@ export const financingPoolAbi = [
     type: 'error',
     inputs: [
       { name: 'bits', internalType: 'uint8', type: 'uint8' },
+      { name: 'value', internalType: 'int256', type: 'int256' },
+    ],
+    name: 'SafeCastOverflowedIntDowncast',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'bits', internalType: 'uint8', type: 'uint8' },
       { name: 'value', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'SafeCastOverflowedUintDowncast',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'value', internalType: 'uint256', type: 'uint256' }],
+    name: 'SafeCastOverflowedUintToInt',
   },
   {
     type: 'error',

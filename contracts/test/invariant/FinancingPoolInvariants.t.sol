@@ -120,17 +120,13 @@ contract FinancingPoolInvariants is ProtocolFixture {
         assertEq(sum, pool.totalRevenueClaimed(), "per-actor claims do not add up");
     }
 
-    /// Unallocated (released while no shares existed) + streaming + claimable never exceed what is held, and
-    /// fall short of it only by rounding dust: no revenue is stranded.
+    /// Streaming + claimable never exceed what is held, and fall short of it only by rounding dust: no revenue is
+    /// stranded (while no shares exist, the stream waits: nothing is released to nobody).
     function invariant_revenueHeldCoversEverythingOwed() public atSequenceTime {
         uint256 claimable = _sumClaimable();
         assertGe(pool.revenueHeld(), claimable, "revenueHeld < sum of claimable");
-        // While fewer than 1e12 shares exist (the pool's minimum accrual supply), what the stream releases is
-        // unallocated, but the getter shows only what an accrual already moved there: add what the preview released.
-        uint256 unallocated = pool.unallocatedRevenue();
-        if (pool.totalSupply() < 1e12) unallocated += pool.streamRemaining() - pool.streamingRevenue();
-        uint256 accounted = claimable + pool.streamingRevenue() + unallocated;
-        assertGe(pool.revenueHeld(), accounted, "revenueHeld < claimable + streaming + unallocated");
+        uint256 accounted = claimable + pool.streamingRevenue();
+        assertGe(pool.revenueHeld(), accounted, "revenueHeld < claimable + streaming");
         assertLe(
             pool.revenueHeld() - accounted, handler.revenueDustAllowance(), "revenue stranded beyond rounding dust"
         );

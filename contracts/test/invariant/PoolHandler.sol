@@ -292,7 +292,9 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
                 if (pool.redeemRequest(id).pendingShares > 0) _fifo(maxFilledThisAction);
             }
         }
-        // Claimable revenue only goes down by the holder's own claim.
+        // Claimable revenue only goes down by the holder's own claim, or by the one wei each balance change may round
+        // off (revenue debt rounds against the holder, so the pool never owes more than it released): one change
+        // per action, or one per request a fill burns.
         for (uint256 i = 0; i < _holders.length; i++) {
             address a = _holders[i];
             uint256 nowClaimable = pool.claimableRevenue(a);
@@ -300,7 +302,7 @@ contract PoolHandler is CommonBase, StdCheats, StdUtils {
             for (uint256 j = 0; j < _claimersThisAction.length; j++) {
                 if (_claimersThisAction[j] == a) claimed = true;
             }
-            if (nowClaimable < lastClaimable[a] && !claimed && !claimableDecreased) {
+            if (nowClaimable + 1 + fillsThisAction < lastClaimable[a] && !claimed && !claimableDecreased) {
                 claimableDecreased = true;
                 decreasedAccount = a;
                 decreasedFrom = lastClaimable[a];

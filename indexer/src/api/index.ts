@@ -17,7 +17,7 @@ import { Hono, type Context } from 'hono';
 import { and, asc, client, desc, eq, graphql, inArray, replaceBigInts, sql } from 'ponder';
 import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
-import { claimableAt } from '../revenue-accumulator';
+import { claimableAt, previewAccrual } from '../revenue-accumulator';
 import { responseCache } from './response-cache';
 import { assetRealYieldSql, poolPrincipalDaysSql, poolRealYieldSql, windowDays } from './real-yield';
 
@@ -238,10 +238,9 @@ app.get('/api/pools/:address', async (c) => {
   });
 });
 
+/** FinancingPool.streamingRevenue at `now`. */
 function previewRemaining(p: typeof pool.$inferSelect, now: bigint): bigint {
-  if (p.streamRemaining === 0n || now <= p.streamUpdatedAt) return p.streamRemaining;
-  if (now >= p.streamEnd) return 0n;
-  return p.streamRemaining - (p.streamRemaining * (now - p.streamUpdatedAt)) / (p.streamEnd - p.streamUpdatedAt);
+  return previewAccrual(p, now, p.totalSupply).streamRemaining;
 }
 
 app.get('/api/pools/:address/assets', async (c) => {
@@ -564,7 +563,7 @@ async function positionsOf(accounts: Address[], indexed: Indexed) {
       and(
         inArray(position.account, accounts),
         // Held now, or held once: an exited pool keeps its realised P&L and the yield claimed there.
-        sql`(${position.shares} > 0 or ${position.revenueOwed} > 0 or ${position.costBasis} > 0
+        sql`(${position.shares} > 0 or ${position.revenueDebt} < 0 or ${position.costBasis} > 0
           or ${position.realisedPnl} <> 0 or ${position.revenueClaimed} > 0)`,
       ),
     )

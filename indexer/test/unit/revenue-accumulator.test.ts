@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accrue, claimableAt, mergeIntoStream, settle, type StreamState } from '../../src/revenue-accumulator';
+import {
+  accrue,
+  claimableAt,
+  mergeIntoStream,
+  owed,
+  receiveShares,
+  sendShares,
+  type StreamState,
+} from '../../src/revenue-accumulator';
 
 const DAY = 86_400n;
 const WEEK = 604_800n;
@@ -8,24 +16,23 @@ const empty: StreamState = {
   streamRemaining: 0n,
   streamEnd: 0n,
   streamUpdatedAt: 0n,
-  unallocatedRevenue: 0n,
 };
 
 /** A distribution as FinancingPool.distributeRevenue books it: accrue, then merge the net amount. */
 const distribute = (s: StreamState, net: bigint, now: bigint, supply: bigint) =>
-  mergeIntoStream(accrue(s, now, supply, WEEK), net, now, WEEK);
+  mergeIntoStream(accrue(s, now, supply), net, now, WEEK);
 
 describe('revenue accumulator replay', () => {
   it('releases a distribution linearly and splits it pro rata', () => {
     const supply = 300n * 10n ** 18n;
     let s = distribute(empty, 630_000_000n, 1_000n, supply);
     expect(s.streamEnd).toBe(1_000n + WEEK);
-    const alice = { revenueOwed: 0n, revenuePaidPerShare: 0n };
+    const alice = { revenueDebt: 0n };
     // A day in: a seventh of 630 USDC released; alice holds two thirds.
     expect(claimableAt(s, alice, 200n * 10n ** 18n, supply, 1_000n + DAY)).toBe(60_000_000n);
-    s = accrue(s, 1_000n + WEEK, supply, WEEK);
+    s = accrue(s, 1_000n + WEEK, supply);
     expect(s.streamRemaining).toBe(0n);
-    expect(settle(alice, 200n * 10n ** 18n, s.accRevenuePerShare).revenueOwed).toBe(420_000_000n);
+    expect(owed(alice, 200n * 10n ** 18n, s.accRevenuePerShare)).toBe(420_000_000n);
   });
 
   it('moves the end to the amount-weighted mean of the time left and a full window', () => {
@@ -50,44 +57,43 @@ describe('revenue accumulator replay', () => {
     expect(s.streamEnd - WEEK).toBe(861n);
   });
 
-  it('holds revenue released at zero supply and streams it to the first holders', () => {
-    let s = distribute(empty, 100n, 0n, 0n);
-    s = accrue(s, WEEK * 2n, 0n, WEEK);
-    expect(s.unallocatedRevenue).toBe(100n);
-    s = accrue(s, WEEK * 2n + 10n, 10n ** 18n, WEEK);
-    expect(s.unallocatedRevenue).toBe(0n);
-    expect(s.streamRemaining).toBe(100n);
-    expect(s.streamEnd).toBe(WEEK * 3n + 10n);
+  it('lets the stream wait while there are no holders, keeping the time it had left', () => {
+    // 700 streaming over a week from t = 0 with no holders: two days pass, nothing is released to nobody.
+    let s = distribute(empty, 700n, 0n, 0n);
+    s = accrue(s, 2n * DAY, 0n);
+    expect(s.streamRemaining).toBe(700n);
+    expect(s.accRevenuePerShare).toBe(0n);
+    expect(s.streamEnd).toBe(WEEK + 2n * DAY);
+    // The first holders receive it over the week it still had, from when they arrived.
+    s = accrue(s, 2n * DAY + WEEK / 2n, 10n ** 18n);
+    expect(s.streamRemaining).toBe(350n);
   });
 
-  it('merges revenue released at zero supply into a running stream instead of restarting it', () => {
-    // 700 streaming over a week from t = 0 with no holders: by day 1, 100 is released to nobody.
-    let s = distribute(empty, 700n, 0n, 0n);
-    s = accrue(s, DAY, 0n, WEEK);
-    expect(s.unallocatedRevenue).toBe(100n);
-    expect(s.streamRemaining).toBe(600n);
-    // A first deposit at day 2 accrues before minting (at zero supply): another 100 released to nobody.
-    s = accrue(s, 2n * DAY, 0n, WEEK);
-    expect(s.unallocatedRevenue).toBe(200n);
-    // The next accrual with holders merges the 200 into the 500 that still has 5 days to run.
-    s = accrue(s, 2n * DAY, 10n ** 18n, WEEK);
-    expect(s.unallocatedRevenue).toBe(0n);
+  it('waits, too, for a dust supply (under one USDC of shares), as the contract does', () => {
+    let s = distribute(empty, 700n, 0n, 10n ** 18n);
+    s = accrue(s, DAY, 10n ** 18n - 1n);
     expect(s.accRevenuePerShare).toBe(0n);
     expect(s.streamRemaining).toBe(700n);
-    // (500 × 5 d + 200 × 7 d) ÷ 700 = 5.571… days, not the full week the old rule gave.
-    expect(s.streamEnd).toBe(2n * DAY + (500n * 5n * DAY + 200n * WEEK) / 700n);
+    expect(s.streamEnd).toBe(WEEK + DAY);
   });
 
-  it('holds revenue released to a dust supply (under 1e12 shares) as unallocated, as the contract does', () => {
-    let s = distribute(empty, 700n, 0n, 10n ** 18n);
-    s = accrue(s, DAY, 10n ** 12n - 1n, WEEK);
-    expect(s.accRevenuePerShare).toBe(0n);
-    expect(s.unallocatedRevenue).toBe(100n);
+  it('keeps what a holder was owed when shares move, rounding against the holder by at most one unit', () => {
+    const acc = (10n ** 36n * 7n) / 3n; // 2.333… USDC base units per share unit
+    let alice = receiveShares({ revenueDebt: 0n }, 3n, acc);
+    expect(owed(alice, 3n, acc)).toBe(0n); // shares arriving bring no past revenue
+    const later = acc * 2n;
+    expect(owed(alice, 3n, later)).toBe(6n); // 3 × 2.333… = 7 earned, less the unit rounded off on arrival
+    alice = sendShares(alice, 2n, later);
+    expect(owed(alice, 1n, later)).toBeGreaterThanOrEqual(5n);
+    expect(owed(alice, 1n, later)).toBeLessThanOrEqual(6n);
+    alice = sendShares(alice, 1n, later);
+    expect(owed(alice, 0n, later)).toBeLessThanOrEqual(6n); // nothing held, still owed: a negative debt
+    expect(alice.revenueDebt).toBeLessThan(0n);
   });
 
-  it('writes nothing, not even the update time, when nothing streams or waits', () => {
+  it('writes nothing, not even the update time, when nothing streams', () => {
     const s = { ...empty, accRevenuePerShare: 7n, streamUpdatedAt: 5n };
-    expect(accrue(s, 1_000n, 10n ** 18n, WEEK)).toBe(s);
+    expect(accrue(s, 1_000n, 10n ** 18n)).toBe(s);
   });
 
   it('does nothing when there is nothing to merge', () => {
