@@ -12,7 +12,7 @@
  * (BENCH_BLOCK_TIME, 2; each new block invalidates the API's answer cache), --keep (keep the temporary folder: manifest and PGlite data).
  * Ports: BENCH_CHAIN_PORT (8945), BENCH_INDEXER_PORT (42369), BENCH_POSTGRES_PORT (54429).
  * Database: PGlite in a temp folder by default (Ponder's embedded default, which runs inside the indexer's own
- * thread); --postgres (BENCH_POSTGRES=1) starts a throwaway PostgreSQL cluster for the run (Debian's, as the
+ * thread); --postgres (BENCH_POSTGRES=1) starts a throwaway PostgreSQL cluster for the run (from npm, as the
  * tests do), the production mode; with DATABASE_URL the indexer uses that Postgres instead, in a schema of its
  * own per run (`bench_<time>`, left behind).
  *
@@ -664,8 +664,8 @@ async function main() {
     // 2. Backfill.
     let databaseUrl = process.env.DATABASE_URL || undefined;
     if (!databaseUrl && o.postgres) {
-      postgres = startPostgres(await preferredOrFreePort(o.postgresPort));
-      databaseUrl = postgres.createDatabase('bench');
+      postgres = await startPostgres(await preferredOrFreePort(o.postgresPort));
+      databaseUrl = await postgres.createDatabase('bench');
     }
     const schema = `bench_${Date.now()}`;
     const url = `http://127.0.0.1:${o.indexerPort}`;

@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   // INDEXER_TEST_DATABASE=postgres runs the whole suite on a throwaway PostgreSQL instead of PGlite.
   let postgres: Postgres | undefined;
   if (process.env.INDEXER_TEST_DATABASE === 'postgres') {
-    postgres = startPostgres(await preferredOrFreePort(Number(process.env.INDEXER_TEST_PG_PORT ?? 54329)));
+    postgres = await startPostgres(await preferredOrFreePort(Number(process.env.INDEXER_TEST_PG_PORT ?? 54329)));
     console.log(`indexer tests on PostgreSQL at ${postgres.url}`);
   }
   const deploymentsDir = path.join(work, 'deployments');
@@ -62,7 +62,11 @@ export default async function setup(project: TestProject) {
     project.provide('deploymentsDir', deploymentsDir);
     project.provide(
       'extraDatabases',
-      postgres ? Object.fromEntries(EXTRA_INDEXERS.map((name) => [name, postgres!.createDatabase(name)])) : undefined,
+      postgres
+        ? Object.fromEntries(
+            await Promise.all(EXTRA_INDEXERS.map(async (name) => [name, await postgres!.createDatabase(name)])),
+          )
+        : undefined,
     );
   } catch (error) {
     await stopAll();
