@@ -15,13 +15,18 @@ import {
   keccak256,
   parseUnits,
   publicActions,
+  type Abi,
   type Address,
+  type ContractConstructorArgs,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
   type Hex,
 } from 'viem';
 import { foundry } from 'viem/chains';
 import { financingPoolAbi, hardwareAssetRegistryAbi, mockUsdcAbi, poolFactoryAbi } from '../lib/contracts/abis';
 import { creationBytecode, toolAbi } from '../scripts/seed/artifacts';
 import { startAnvil } from '../scripts/stack/anvil';
+import { deployContract, sendWithGasMargin } from '../scripts/stack/contract-write';
 import { run, stopAll } from '../scripts/stack/processes';
 
 const PORT = Number(process.env.BENCH_CHAIN_PORT ?? 8845);
@@ -48,28 +53,18 @@ async function main() {
   ];
   const wallet = (account: Address) => createWalletClient({ chain, account, transport });
 
-  const gasOf = async (hash: Hex) => {
-    const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 10 });
-    if (receipt.status !== 'success') throw new Error(`benchmark transaction ${hash} reverted`);
-    return receipt;
-  };
-  const deploy = async (contract: string, abi: readonly unknown[], args: readonly unknown[]) =>
-    (await gasOf(await wallet(admin).deployContract({ abi, bytecode: creationBytecode(contract), args } as never)))
-      .contractAddress!;
-  const send = async (
+  // A generous fixed limit: the bench measures gasUsed, and the griefing batches are large.
+  const send = <const abi extends Abi, functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>>(
     from: Address,
     address: Address,
-    abi: readonly unknown[],
-    functionName: string,
-    args: readonly unknown[] = [],
-  ) => gasOf(await wallet(from).writeContract({ address, abi, functionName, args, gas: 500_000_000n } as never));
+    abi: abi,
+    functionName: functionName,
+    args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>,
+  ) => sendWithGasMargin(client, wallet(from), { address, abi, functionName, args, gas: 500_000_000n });
   const gas = async (...call: Parameters<typeof send>) => (await send(...call)).gasUsed;
-  const read = async <T>(
-    address: Address,
-    abi: readonly unknown[],
-    functionName: string,
-    args: readonly unknown[] = [],
-  ) => (await client.readContract({ address, abi, functionName, args } as never)) as T;
+  const deploy = async <const abi extends Abi>(contract: string, abi: abi, args: ContractConstructorArgs<abi>) =>
+    (await deployContract(client, wallet(admin), { abi, bytecode: creationBytecode(contract), args })).address;
+  const read = client.readContract;
   const warp = async (seconds: number) => {
     await client.increaseTime({ seconds });
     await client.mine({ blocks: 1 });
@@ -92,7 +87,7 @@ async function main() {
   const plain = await deploy('PlainERC4626', toolAbi('PlainERC4626'), [token]);
   const seeder = await deploy('HolderSeeder', toolAbi('HolderSeeder'), []);
   await send(admin, registry, hardwareAssetRegistryAbi, 'grantRole', [
-    await read<Hex>(registry, hardwareAssetRegistryAbi, 'REGISTRAR_ROLE'),
+    await read({ address: registry, abi: hardwareAssetRegistryAbi, functionName: 'REGISTRAR_ROLE' }),
     manager,
   ]);
   await send(admin, factory, poolFactoryAbi, 'registerProject', [
@@ -116,7 +111,7 @@ async function main() {
       },
       creationBytecode('FinancingPool'),
     ]);
-    const address = await read<Address>(factory, poolFactoryAbi, 'pools', [index]);
+    const address = await read({ address: factory, abi: poolFactoryAbi, functionName: 'pools', args: [index] });
     await send(manager, registry, hardwareAssetRegistryAbi, 'registerAsset', [
       address,
       operator,
@@ -126,7 +121,7 @@ async function main() {
       'Ashburn',
       '',
     ]);
-    const assetId = await read<bigint>(registry, hardwareAssetRegistryAbi, 'assetCount');
+    const assetId = await read({ address: registry, abi: hardwareAssetRegistryAbi, functionName: 'assetCount' });
     await send(admin, address, financingPoolAbi, 'setAssetLimit', [assetId, usdc(1e12)]);
     return { address, assetId };
   };
@@ -175,7 +170,7 @@ async function main() {
       owner: bob,
       spender: pool,
       value: usdc(20_000),
-      nonce: await read<bigint>(token, mockUsdcAbi, 'nonces', [bob]),
+      nonce: await read({ address: token, abi: mockUsdcAbi, functionName: 'nonces', args: [bob] }),
       deadline,
     },
   });
@@ -240,7 +235,7 @@ async function main() {
 
   await send(manager, pool, financingPoolAbi, 'deployCapital', [
     1n,
-    await read<bigint>(pool, financingPoolAbi, 'idle'),
+    await read({ address: pool, abi: financingPoolAbi, functionName: 'idle' }),
   ]);
   rows.push([
     'request redemption (queued)',
@@ -280,7 +275,12 @@ async function main() {
   const griefer = await deploy('QueueGriefer', toolAbi('QueueGriefer'), []);
   await send(admin, token, mockUsdcAbi, 'mint', [griefer, usdc(2 * griefCount)]);
   await send(admin, griefer, toolAbi('QueueGriefer'), 'deposit', [griefed.address, usdc(2 * griefCount)]);
-  const minimum = await read<bigint>(griefed.address, financingPoolAbi, 'previewWithdraw', [usdc(1)]);
+  const minimum = await read({
+    address: griefed.address,
+    abi: financingPoolAbi,
+    functionName: 'previewWithdraw',
+    args: [usdc(1)],
+  });
   for (let done = 0; done < griefCount; done += 1_000) {
     const n = BigInt(Math.min(1_000, griefCount - done));
     await send(admin, griefer, toolAbi('QueueGriefer'), 'requestAndCancel', [griefed.address, minimum, n]);
@@ -289,9 +289,9 @@ async function main() {
   // Both pools see their victim calls at the same state of their counters: warm the empty pool's queue too.
   const before = await victimCalls(empty.address, empty.assetId);
   const after = await victimCalls(griefed.address, griefed.assetId);
-  const queued = await read<bigint>(griefed.address, financingPoolAbi, 'redeemRequestCount');
+  const queued = await read({ address: griefed.address, abi: financingPoolAbi, functionName: 'redeemRequestCount' });
 
-  const supply = await read<bigint>(pool, financingPoolAbi, 'totalSupply');
+  const supply = await read({ address: pool, abi: financingPoolAbi, functionName: 'totalSupply' });
   const width = 46;
   console.log(
     `\nGas used (receipts, anvil, solc 0.8.30 optimizer 120 runs); pool supply ${supply / 10n ** 18n} shares\n`,

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Hex } from 'viem';
+import type { Abi, Hex } from 'viem';
 
-type Artifact = { abi: readonly unknown[]; bytecode: { object: Hex } };
+type Artifact = { abi: Abi; bytecode: { object: Hex } };
 
 function readArtifact(contract: string): Artifact {
   const file = path.join(process.cwd(), 'contracts', 'out', `${contract}.sol`, `${contract}.json`);
@@ -18,6 +18,6 @@ export function creationBytecode(contract: string): Hex {
 }
 
 /** ABI of a contract that only tools use (benchmark baselines), straight from forge's output. */
-export function toolAbi(contract: string): readonly unknown[] {
+export function toolAbi(contract: string): Abi {
   return readArtifact(contract).abi;
 }

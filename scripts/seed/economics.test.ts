@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { netRevenue, prng, usdcUnits, weeklyUtilization } from './economics';
-import { ASSETS } from './world';
+import { ASSETS } from './machines';
 
 describe('seed economics', () => {
   it('prices a GPU week as GPUs × hours × utilization × price, net of operating costs', () => {

@@ -1,4 +1,4 @@
-import type { AssetSpec } from './world';
+import type { AssetSpec } from './machines';
 
 /** mulberry32: a tiny seeded PRNG, so every run of the seed produces the same history. */
 export function prng(seed: number): () => number {

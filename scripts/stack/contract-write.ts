@@ -1,24 +1,80 @@
-import type { Account, Hex, TransactionReceipt, WriteContractParameters } from 'viem';
+/**
+ * The one way scripts, benches and tests send a contract call or deploy a contract: typed by the generated
+ * ABIs (a wrong function name or argument is a type error), mined, and checked for success.
+ */
+import type {
+  Abi,
+  Account,
+  Address,
+  Chain,
+  ContractConstructorArgs,
+  ContractFunctionArgs,
+  ContractFunctionName,
+  Hex,
+  PublicClient,
+  Transport,
+  WalletClient,
+  WriteContractParameters,
+} from 'viem';
 
-type Request = Omit<WriteContractParameters, 'account' | 'chain'>;
-// Structural, so that any viem public and wallet client fits whatever chain type it was created with.
-type Reader = {
-  estimateContractGas(args: never): Promise<bigint>;
-  waitForTransactionReceipt(args: { hash: Hex; pollingInterval?: number }): Promise<TransactionReceipt>;
+type Writable<abi extends Abi> = ContractFunctionName<abi, 'nonpayable' | 'payable'>;
+
+export type ContractCall<abi extends Abi, functionName extends Writable<abi>> = {
+  address: Address;
+  abi: abi;
+  functionName: functionName;
+  args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>;
+  /** A fixed gas limit instead of the estimate with its margin. */
+  gas?: bigint;
 };
-type Writer = { account: Account; writeContract(args: never): Promise<Hex> };
+
+type Reader = Pick<PublicClient<Transport, Chain>, 'estimateContractGas' | 'waitForTransactionReceipt'>;
+type Writer = WalletClient<Transport, Chain, Account>;
+
+/** 25 % more gas than estimated, as the app's writes add (lib/wallet/write-with-gas-margin.ts). */
+export function withGasMargin(estimate: bigint): bigint {
+  return (estimate * 125n) / 100n;
+}
+
+/** anvil mines each transaction as it arrives: poll for the receipt every 10 ms, not viem's default 4 s. */
+async function mined(chain: Reader, hash: Hex, what: string) {
+  const receipt = await chain.waitForTransactionReceipt({ hash, pollingInterval: 10 });
+  if (receipt.status !== 'success') throw new Error(`${what} (${hash}) reverted`);
+  return receipt;
+}
 
 /**
- * Sends a contract call with 25 % more gas than estimated, as the app does, and waits for a successful receipt
- * (a revert throws, naming the call). anvil estimates at the last block's time and mines at a later one; a pool
- * call settles streamed revenue, whose gas depends on that time, so an exact estimate can run out of gas and
- * revert without a word (seen in tests as a share transfer that never happened).
+ * Sends a contract call from the wallet's account with a gas margin (or the call's fixed `gas`) and waits for a
+ * successful receipt (a revert throws, naming the call). anvil estimates at the last block's time and mines at a
+ * later one; a pool call settles streamed revenue, whose gas depends on that time, so an exact estimate can run
+ * out of gas and revert without a word (seen in tests as a share transfer that never happened).
  */
-export async function sendWithGasMargin(chain: Reader, wallet: Writer, request: Request) {
-  const gas =
-    request.gas ?? ((await chain.estimateContractGas({ ...request, account: wallet.account } as never)) * 125n) / 100n;
-  const hash = await wallet.writeContract({ ...request, gas } as never);
-  const receipt = await chain.waitForTransactionReceipt({ hash, pollingInterval: 20 });
-  if (receipt.status !== 'success') throw new Error(`${request.functionName} (${hash}) reverted`);
-  return receipt;
+export async function sendWithGasMargin<const abi extends Abi, functionName extends Writable<abi>>(
+  chain: Reader,
+  wallet: Writer,
+  call: ContractCall<abi, functionName>,
+) {
+  const gas = call.gas ?? withGasMargin(await chain.estimateContractGas({ ...call, account: wallet.account }));
+  // viem cannot relate a generic call to its own parameter type: this names that type, it does not widen it.
+  const request = { ...call, gas } as WriteContractParameters<
+    abi,
+    functionName,
+    ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>,
+    Chain,
+    Account
+  >;
+  return mined(chain, await wallet.writeContract(request), call.functionName);
+}
+
+/** Deploys a contract from the wallet's account; its address and block once mined. */
+export async function deployContract<const abi extends Abi>(
+  chain: Reader,
+  wallet: Writer,
+  contract: { abi: abi; bytecode: Hex; args: ContractConstructorArgs<abi> },
+) {
+  const hash = await wallet.deployContract({ ...contract, chain: wallet.chain, account: wallet.account } as Parameters<
+    Writer['deployContract']
+  >[0]);
+  const receipt = await mined(chain, hash, 'deployment');
+  return { address: receipt.contractAddress!, block: receipt.blockNumber };
 }
