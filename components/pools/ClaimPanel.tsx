@@ -8,7 +8,7 @@ import { WalletGate } from '@/components/wallet/WalletGate';
 import { financingPoolAbi } from '@/lib/contracts/abis';
 import { formatUsdc } from '@/lib/format/usdc';
 import { useIndexerQuery } from '@/lib/indexer/browser-query';
-import { useClaimRevenue } from '@/lib/wallet/use-claim-revenue';
+import { useClaimRevenue } from '@/lib/wallet/use-pool-actions';
 import { TransactionStatus } from './TransactionStatus';
 
 type Claim = { amount: bigint; timestamp: bigint; txHash: string };

@@ -1,4 +1,4 @@
-import type { DepositState, DepositStep, StepStatus } from '@/lib/wallet/use-deposit';
+import type { DepositState, DepositStep, StepStatus } from '@/lib/wallet/deposit-progress';
 
 const STEPS: { key: DepositStep; label: string; detail: Record<StepStatus, string> }[] = [
   {

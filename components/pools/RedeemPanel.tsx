@@ -9,14 +9,14 @@ import { financingPoolAbi } from '@/lib/contracts/abis';
 import { formatShares, formatUsdc, parseSharesInput, sharesInputValue } from '@/lib/format/usdc';
 import type { PoolRedemption, RedemptionQueue } from '@/lib/indexer/pools';
 import { estimateRedemptionFill } from '@/lib/pools/redemption-estimate';
-import { useRedeem } from '@/lib/wallet/use-redeem';
 import {
   FILL_REDEMPTIONS_BATCH,
   useCancelRedeemRequest,
   useClaimRedemption,
   useFillRedemptions,
+  useRedeem,
   useRequestRedeem,
-} from '@/lib/wallet/use-redemption-queue';
+} from '@/lib/wallet/use-pool-actions';
 import { AmountField } from './AmountField';
 import type { PoolChainState } from './PoolActionPanel';
 import { TransactionStatus } from './TransactionStatus';

@@ -1,0 +1,137 @@
+'use client';
+
+import { readContract, simulateContract } from 'wagmi/actions';
+import { financingPoolAbi } from '../contracts/abis';
+import { useTrackedTransaction, type TrackedTransactionOptions } from './use-tracked-transaction';
+
+/**
+ * The pool's wallet actions besides the deposit (use-deposit.ts): each one label and one contract call on
+ * top of the shared lifecycle (useTrackedTransaction), which simulates, sends, follows and refreshes.
+ */
+
+/** How many requests one "process the exit queue" transaction fills at most: enough for any real queue, bounded gas. */
+export const FILL_REDEMPTIONS_BATCH = 50n;
+
+/** Claim the real yield the account has accrued in a pool, paid in USDC to the account itself. */
+export function useClaimRevenue(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const claim = () =>
+    tx.run('Claim revenue', ({ config, account }) =>
+      simulateContract(config, {
+        account,
+        abi: financingPoolAbi,
+        address: options.pool,
+        functionName: 'claim',
+        args: [account],
+      }),
+    );
+  return { ...tx, claim };
+}
+
+/**
+ * Instant exit (ERC-4626 redeem): shares for USDC now, up to what the pool's idle cash allows. While the
+ * account has filled redemptions to collect, the same call is an ERC-7540 claim instead, so it is refused
+ * here: the panel offers the collection first.
+ */
+export function useRedeem(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const redeem = (shares: bigint) =>
+    tx.run('Withdraw', async ({ config, account }) => {
+      const [claimable] = await readContract(config, {
+        abi: financingPoolAbi,
+        address: options.pool,
+        functionName: 'claimableRedemption',
+        args: [account],
+      });
+      if (claimable > 0n) throw new Error('Collect your filled redemption first; then you can withdraw more.');
+      return simulateContract(config, {
+        account,
+        abi: financingPoolAbi,
+        address: options.pool,
+        functionName: 'redeem',
+        args: [shares, account, account],
+      });
+    });
+  return { ...tx, redeem };
+}
+
+/**
+ * Queue shares for redemption (ERC-7540 requestRedeem): the account's own shares, for itself as controller.
+ * They stay in the wallet, locked, and are filled first in, first out.
+ */
+export function useRequestRedeem(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const request = (shares: bigint) =>
+    tx.run('Request redemption', ({ config, account }) =>
+      simulateContract(config, {
+        account,
+        abi: financingPoolAbi,
+        address: options.pool,
+        functionName: 'requestRedeem',
+        args: [shares, account, account],
+      }),
+    );
+  return { ...tx, request };
+}
+
+/** Take back what is still pending of a request (ERC-7887, synchronous); what was already filled stays claimable. */
+export function useCancelRedeemRequest(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const cancel = (requestId: bigint) =>
+    tx.run('Cancel redemption request', ({ config, account }) =>
+      simulateContract(config, {
+        account,
+        abi: financingPoolAbi,
+        address: options.pool,
+        functionName: 'cancelRedeemRequest',
+        args: [requestId, account],
+      }),
+    );
+  return { ...tx, cancel };
+}
+
+/**
+ * Collect the USDC of every filled request at once: filled requests are fungible per controller, and the
+ * ERC-7540 claim is redeem(claimable shares, receiver, controller). The amount is read when the button is
+ * pressed, so a fill that landed since the page loaded is collected too.
+ */
+export function useClaimRedemption(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const claim = () =>
+    tx.run('Collect redemption', async ({ config, account }) => {
+      const [shares] = await readContract(config, {
+        abi: financingPoolAbi,
+        address: options.pool,
+        functionName: 'claimableRedemption',
+        args: [account],
+      });
+      if (shares === 0n) throw new Error('Nothing of your requests has been filled yet: there is nothing to collect.');
+      return simulateContract(config, {
+        account,
+        abi: financingPoolAbi,
+        address: options.pool,
+        functionName: 'redeem',
+        args: [shares, account, account],
+      });
+    });
+  return { ...tx, claim };
+}
+
+/**
+ * Fill waiting exit requests from the pool's idle cash, oldest first. Deposits and repayments no longer do
+ * this themselves (so no one pays gas for others' queue entries unasked); anyone may send it.
+ */
+export function useFillRedemptions(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const fill = () =>
+    tx.run('Process exit queue', ({ config, account }) =>
+      simulateContract(config, {
+        account,
+        abi: financingPoolAbi,
+        address: options.pool,
+        functionName: 'fillRedemptions',
+        args: [FILL_REDEMPTIONS_BATCH],
+      }),
+    );
+  return { ...tx, fill };
+}

@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WriteContractParameters } from 'wagmi/actions';
+import { pendingTransactionsFor } from './pending-transactions';
+import { useTrackedTransaction } from './use-tracked-transaction';
+
+const mocks = vi.hoisted(() => ({
+  write: vi.fn(),
+  receipt: vi.fn(),
+  indexed: vi.fn(),
+  refresh: vi.fn(),
+  router: { refresh: vi.fn() },
+}));
+vi.mock('wagmi', () => ({ useConfig: () => ({}), useAccount: () => ({}) }));
+vi.mock('wagmi/actions', () => ({ waitForTransactionReceipt: mocks.receipt }));
+vi.mock('next/navigation', () => ({ useRouter: () => mocks.router }));
+vi.mock('./write-with-gas-margin', () => ({ writeWithGasMargin: mocks.write }));
+vi.mock('../indexer/indexed-block', () => ({ waitForIndexedBlock: mocks.indexed }));
+vi.mock('./refresh-after-indexing', () => ({ refreshAfterIndexing: mocks.refresh }));
+
+const pool = '0x1111111111111111111111111111111111111111';
+const account = '0x2222222222222222222222222222222222222222';
+const hash = `0x${'ab'.repeat(32)}` as const;
+const request = { functionName: 'claim' } as unknown as WriteContractParameters;
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function setup() {
+  const queryClient = new QueryClient();
+  const invalidated = vi.spyOn(queryClient, 'invalidateQueries');
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  );
+  const invalidate = [['balance']];
+  const hook = renderHook(() => useTrackedTransaction({ pool, account, chainId: 31337, invalidate }), { wrapper });
+  return { hook, invalidated };
+}
+
+describe('useTrackedTransaction', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    vi.clearAllMocks();
+  });
+
+  it('sends the prepared call, keeps it pending until indexed, refetches after the receipt and after indexing', async () => {
+    const sent = deferred<typeof hash>();
+    const mined = deferred<{ status: 'success'; blockNumber: bigint }>();
+    const indexed = deferred<boolean>();
+    mocks.write.mockReturnValue(sent.promise);
+    mocks.receipt.mockReturnValue(mined.promise);
+    mocks.indexed.mockReturnValue(indexed.promise);
+    const { hook, invalidated } = setup();
+    const prepare = vi.fn(async () => ({ request }));
+    const phase = () => hook.result.current.state.phase;
+
+    let finished: Promise<void> | undefined;
+    act(() => {
+      finished = hook.result.current.run('Claim revenue', prepare);
+    });
+    expect(phase()).toBe('signing');
+    expect(hook.result.current.busy).toBe(true);
+
+    await act(async () => sent.resolve(hash));
+    expect(prepare).toHaveBeenCalledWith({ config: {}, account });
+    expect(mocks.write).toHaveBeenCalledWith({}, request);
+    expect(phase()).toBe('mining');
+    // Remembered while it is on its way, so a reload finds it.
+    expect(pendingTransactionsFor(pool, account, 31337).map((t) => t.label)).toEqual(['Claim revenue']);
+
+    await act(async () => mined.resolve({ status: 'success', blockNumber: 7n }));
+    expect(phase()).toBe('indexing');
+    expect(mocks.indexed).toHaveBeenCalledWith(7n);
+    expect(invalidated).toHaveBeenCalledTimes(1);
+    expect(invalidated).toHaveBeenCalledWith({ queryKey: ['balance'] });
+
+    await act(async () => {
+      indexed.resolve(true);
+      await finished;
+    });
+    expect(invalidated).toHaveBeenCalledTimes(2);
+    expect(mocks.refresh).toHaveBeenCalledTimes(1);
+    expect(pendingTransactionsFor(pool, account, 31337)).toEqual([]);
+    expect(hook.result.current.state).toEqual({ phase: 'done', label: 'Claim revenue', hash, indexerLagging: false });
+    expect(hook.result.current.busy).toBe(false);
+  });
+
+  it('says what went wrong, forgets the pending hash, and refetches what may have changed', async () => {
+    mocks.write.mockResolvedValue(hash);
+    mocks.receipt.mockResolvedValue({ status: 'reverted', blockNumber: 7n });
+    const { hook, invalidated } = setup();
+
+    await act(() => hook.result.current.run('Withdraw', async () => ({ request })));
+
+    expect(hook.result.current.state).toMatchObject({ phase: 'failed', label: 'Withdraw', hash });
+    expect(hook.result.current.state.error).toMatch(/reverted on chain/);
+    expect(mocks.indexed).not.toHaveBeenCalled();
+    expect(invalidated).toHaveBeenCalledTimes(1);
+    expect(pendingTransactionsFor(pool, account, 31337)).toEqual([]);
+  });
+
+  it('sends nothing when the action refuses before the wallet', async () => {
+    const { hook } = setup();
+    await act(() =>
+      hook.result.current.run('Collect redemption', async () => {
+        throw new Error('Nothing of your requests has been filled yet: there is nothing to collect.');
+      }),
+    );
+    expect(mocks.write).not.toHaveBeenCalled();
+    expect(hook.result.current.state).toEqual({
+      phase: 'failed',
+      label: 'Collect redemption',
+      hash: undefined,
+      error: 'Nothing of your requests has been filled yet: there is nothing to collect.',
+    });
+    act(() => hook.result.current.reset());
+    expect(hook.result.current.state).toEqual({ phase: 'idle' });
+  });
+});
