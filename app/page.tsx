@@ -4,14 +4,9 @@ import { CategoryBadge } from '@/components/pools/CategoryBadge';
 import { Stat } from '@/components/ui/Stat';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import { IndexerUnavailableError } from '@/lib/indexer/client';
-import { listPools, type PoolSummary } from '@/lib/indexer/pools';
-import {
-  getProtocolRevenueSeries,
-  getProtocolTotals,
-  type ProtocolSeriesPoint,
-  type ProtocolTotals,
-} from '@/lib/indexer/protocol';
+import { readIndexer } from '@/lib/indexer/client';
+import { listPools } from '@/lib/indexer/pools';
+import { getProtocolRevenueSeries, getProtocolTotals } from '@/lib/indexer/protocol';
 import { TimeSeriesChart } from '@/components/charts/TimeSeriesChart';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { toChartPoints } from '@/lib/charts/chart-points';
@@ -19,19 +14,14 @@ import { toChartPoints } from '@/lib/charts/chart-points';
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  let data: { totals: ProtocolTotals; featured: PoolSummary[]; revenue: ProtocolSeriesPoint[] } | null = null;
-  let failure: string | null = null;
-  try {
+  const home = await readIndexer(async () => {
     const [totals, pools, revenue] = await Promise.all([
       getProtocolTotals(),
       listPools({ sort: 'yield', order: 'desc', status: 'active' }),
       getProtocolRevenueSeries(),
     ]);
-    data = { totals, featured: pools.slice(0, 3), revenue };
-  } catch (error) {
-    if (!(error instanceof IndexerUnavailableError)) throw error;
-    failure = error.message;
-  }
+    return { totals, featured: pools.slice(0, 3), revenue };
+  });
 
   return (
     <div className="space-y-10">
@@ -48,38 +38,38 @@ export default async function HomePage() {
         </Link>
       </section>
 
-      {failure ? (
-        <IndexerUnavailable detail={failure} />
-      ) : data ? (
+      {!home.ok ? (
+        <IndexerUnavailable detail={home.error} />
+      ) : (
         <>
           <Card>
             <dl className="grid grid-cols-2 gap-6 md:grid-cols-3 lg:grid-cols-6" aria-label="Protocol totals">
               <Stat
                 label="Total value locked"
-                value={formatUsdc(data.totals.tvl, { compact: true })}
+                value={formatUsdc(home.data.totals.tvl, { compact: true })}
                 hint="principal in all pools"
               />
               <Stat
                 label="Revenue distributed"
-                value={formatUsdc(data.totals.revenueNet, { compact: true })}
+                value={formatUsdc(home.data.totals.revenueNet, { compact: true })}
                 hint="net, to date"
               />
               <Stat
                 label="Last 30 days"
-                value={formatUsdc(data.totals.revenueNet30d, { compact: true })}
+                value={formatUsdc(home.data.totals.revenueNet30d, { compact: true })}
                 hint="net revenue"
               />
               <Stat
                 label="Real yield"
-                value={formatPercent(data.totals.realYield30d)}
+                value={formatPercent(home.data.totals.realYield30d)}
                 hint="trailing 30 days, annualised"
               />
               <Stat
                 label="Machines financed"
-                value={data.totals.unitsFinanced.toLocaleString('en-US')}
-                hint={`in ${data.totals.machinesFinanced} groups`}
+                value={home.data.totals.unitsFinanced.toLocaleString('en-US')}
+                hint={`in ${home.data.totals.machinesFinanced} groups`}
               />
-              <Stat label="Investors" value={data.totals.investors} hint="holding pool shares" />
+              <Stat label="Investors" value={home.data.totals.investors} hint="holding pool shares" />
             </dl>
           </Card>
 
@@ -90,7 +80,7 @@ export default async function HomePage() {
             </p>
             <TimeSeriesChart
               title="Protocol net revenue per week"
-              points={toChartPoints(data.revenue, { net: (p) => p.revenueNet, gross: (p) => p.revenueGross })}
+              points={toChartPoints(home.data.revenue, { net: (p) => p.revenueNet, gross: (p) => p.revenueGross })}
               series={[
                 { key: 'net', label: 'Net to investors', tone: 'accent' },
                 { key: 'gross', label: 'Gross reported', tone: 'ink-muted', kind: 'line' },
@@ -107,7 +97,7 @@ export default async function HomePage() {
               Highest real yield this month
             </h2>
             <ul className="grid gap-4 md:grid-cols-3">
-              {data.featured.map((pool) => (
+              {home.data.featured.map((pool) => (
                 <li
                   key={pool.address}
                   className="relative rounded-xl border border-line bg-surface-raised p-5 hover:border-accent"
@@ -156,7 +146,7 @@ export default async function HomePage() {
             ))}
           </section>
         </>
-      ) : null}
+      )}
     </div>
   );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { PoolFilters } from '@/components/pools/PoolFilters';
 import { PoolTable } from '@/components/pools/PoolTable';
-import { IndexerUnavailableError } from '@/lib/indexer/client';
-import { listPools, type PoolSummary } from '@/lib/indexer/pools';
+import { readIndexer } from '@/lib/indexer/client';
+import { listPools } from '@/lib/indexer/pools';
 import { parsePoolListParams } from '@/lib/pools/pool-list-params';
 
 export const metadata: Metadata = {
@@ -19,14 +19,7 @@ export default async function PoolsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = parsePoolListParams(await searchParams);
-  let pools: PoolSummary[] | null = null;
-  let failure: string | null = null;
-  try {
-    pools = await listPools(params);
-  } catch (error) {
-    if (!(error instanceof IndexerUnavailableError)) throw error;
-    failure = error.message;
-  }
+  const pools = await readIndexer(() => listPools(params));
   const filtered = Boolean(params.category || params.status || params.q);
 
   return (
@@ -40,11 +33,11 @@ export default async function PoolsPage({
         </p>
       </div>
       <PoolFilters params={params} />
-      {failure ? (
-        <IndexerUnavailable detail={failure} />
-      ) : pools && pools.length > 0 ? (
+      {!pools.ok ? (
+        <IndexerUnavailable detail={pools.error} />
+      ) : pools.data.length > 0 ? (
         <>
-          <PoolTable pools={pools} params={params} />
+          <PoolTable pools={pools.data} params={params} />
           <p className="text-xs text-ink-faint">
             Real yield: net revenue distributed to the pool in the last 30 days × 365 ÷ the pool’s principal-days over
             those days (principal: idle cash plus capital deployed, net of write-downs). Utilization: the machines’

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { ProjectTable } from '@/components/projects/ProjectTable';
-import { IndexerUnavailableError } from '@/lib/indexer/client';
-import { listProjects, type ProjectSummary } from '@/lib/indexer/projects';
+import { readIndexer } from '@/lib/indexer/client';
+import { listProjects } from '@/lib/indexer/projects';
 
 const description =
   'The operators behind the pools: GPU clouds selling AI compute and fleets renting out robots, with their pools, machines and track record.';
@@ -16,14 +16,7 @@ export const metadata: Metadata = {
 export const dynamic = 'force-dynamic';
 
 export default async function ProjectsPage() {
-  let projects: ProjectSummary[] | null = null;
-  let failure: string | null = null;
-  try {
-    projects = await listProjects();
-  } catch (error) {
-    if (!(error instanceof IndexerUnavailableError)) throw error;
-    failure = error.message;
-  }
+  const projects = await readIndexer(() => listProjects());
 
   return (
     <div className="space-y-6">
@@ -35,11 +28,11 @@ export default async function ProjectsPage() {
           paid, principal repaid and loss written down on chain.
         </p>
       </div>
-      {failure ? (
-        <IndexerUnavailable detail={failure} />
-      ) : projects && projects.length > 0 ? (
+      {!projects.ok ? (
+        <IndexerUnavailable detail={projects.error} />
+      ) : projects.data.length > 0 ? (
         <>
-          <ProjectTable projects={projects} />
+          <ProjectTable projects={projects.data} />
           <p className="text-xs text-ink-faint">
             TVL: the principal of the project’s pools (idle cash plus capital deployed, net of write-downs). Revenue to
             date: net revenue distributed to the pools’ holders, after the protocol fee. Repaid and written down:

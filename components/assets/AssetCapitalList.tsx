@@ -1,6 +1,6 @@
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { formatUsdc } from '@/lib/format/usdc';
-import type { CapitalEvent } from '@/lib/indexer/assets';
+import type { CapitalEvent } from '@/lib/indexer/wire';
 
 const LABEL: Record<CapitalEvent['kind'], string> = {
   deployment: 'Capital deployed',

@@ -3,7 +3,8 @@ import { TimeSeriesChart } from '@/components/charts/TimeSeriesChart';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { describeChartWindow, type ChartInterval } from '@/lib/charts/chart-interval';
 import { toChartPoints } from '@/lib/charts/chart-points';
-import type { AssetSeriesPoint } from '@/lib/indexer/assets';
+import type { IndexerRead } from '@/lib/indexer/client';
+import type { AssetSeriesPoint } from '@/lib/indexer/wire';
 
 const NOUN: Record<ChartInterval, string> = { day: 'day', week: 'week', month: 'month' };
 
@@ -12,15 +13,16 @@ export function AssetCharts({
   assetId,
   interval,
   series,
-  error,
 }: {
   assetId: bigint;
   interval: ChartInterval;
-  series: AssetSeriesPoint[];
-  error: string | null;
+  /** The series, or why the indexer could not give it: the charts then say so, the page still renders. */
+  series: IndexerRead<AssetSeriesPoint[]>;
 }) {
-  const revenue = toChartPoints(series, { revenueNet: (p) => p.revenueNet });
-  const utilization = toChartPoints(series, { utilization: (p) => p.utilization });
+  const points = series.ok ? series.data : [];
+  const error = series.ok ? null : series.error;
+  const revenue = toChartPoints(points, { revenueNet: (p) => p.revenueNet });
+  const utilization = toChartPoints(points, { utilization: (p) => p.utilization });
   const caption = describeChartWindow(interval);
   return (
     <Card className="space-y-6">

@@ -1,4 +1,4 @@
-import type { AssetKind } from '@/lib/indexer/assets';
+import type { AssetKind } from '@/lib/indexer/wire';
 
 export const ASSET_KIND_LABEL: Record<AssetKind, string> = {
   gpu_cluster: 'GPU cluster',

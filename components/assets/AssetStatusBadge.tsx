@@ -1,6 +1,6 @@
-import type { AssetStatus } from '@/lib/indexer/assets';
+import type { AssetStatus } from '@/lib/indexer/wire';
 
-export const ASSET_STATUS_LABEL: Record<AssetStatus, string> = {
+const ASSET_STATUS_LABEL: Record<AssetStatus, string> = {
   pending: 'Pending',
   active: 'Active',
   maintenance: 'In maintenance',

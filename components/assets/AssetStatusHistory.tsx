@@ -1,5 +1,5 @@
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
-import type { AssetStatusChange } from '@/lib/indexer/assets';
+import type { AssetStatusChange } from '@/lib/indexer/wire';
 import { AssetStatusBadge } from './AssetStatusBadge';
 
 /** Registration, then every status change the registry emitted, oldest first. */

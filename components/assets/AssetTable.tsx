@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatUsdc } from '@/lib/format/usdc';
-import type { AssetRow } from '@/lib/indexer/assets';
+import type { AssetRow } from '@/lib/indexer/wire';
 import { AssetKindBadge } from './AssetKindBadge';
 import { AssetStatusBadge } from './AssetStatusBadge';
 

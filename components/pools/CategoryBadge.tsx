@@ -1,4 +1,4 @@
-import type { PoolCategory } from '@/lib/indexer/pools';
+import type { PoolCategory } from '@/lib/indexer/wire';
 
 const LABEL: Record<PoolCategory, string> = { compute: 'AI compute', robotics: 'Robotics' };
 const STYLE: Record<PoolCategory, string> = {

@@ -1,7 +1,7 @@
 import { AddressLabel } from '@/components/ui/AddressLabel';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
-import type { PoolActivity } from '@/lib/indexer/pools';
+import type { PoolActivity } from '@/lib/indexer/wire';
 
 const LABEL: Record<PoolActivity['kind'], string> = {
   deposit: 'Deposit',

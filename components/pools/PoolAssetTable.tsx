@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { AssetStatusBadge } from '@/components/assets/AssetStatusBadge';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import type { PoolAsset } from '@/lib/indexer/pools';
+import type { PoolAsset } from '@/lib/indexer/wire';
 
 /**
  * The machines the pool finances: what each earned and how busy it was over 30 days, and where its

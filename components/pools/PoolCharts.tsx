@@ -6,10 +6,11 @@ import { Card, CardTitle } from '@/components/ui/Card';
 import type { ChartInterval } from '@/lib/charts/chart-interval';
 import { toChartPoints } from '@/lib/charts/chart-points';
 import { CHART_RANGES, runningTotal, type ChartRange } from '@/lib/charts/chart-range';
-import type { PoolSeriesPoint } from '@/lib/indexer/pools';
+import type { IndexerRead } from '@/lib/indexer/client';
+import type { PoolSeriesPoint } from '@/lib/indexer/wire';
 
 /** A series, or why it could not be read: each chart fails on its own, the page still renders. */
-export type SeriesResult<T> = { ok: true; points: T[] } | { ok: false; error: string };
+type SeriesResult<T> = IndexerRead<T[]>;
 
 export type PoolChartData = {
   revenue: SeriesResult<PoolSeriesPoint<'revenue'>>;
@@ -38,7 +39,7 @@ export function PoolCharts({
 }) {
   const href = (i: ChartInterval, r: ChartRange) => `/pools/${pool}?interval=${i}&range=${r}#performance`;
   const per = NOUN[interval];
-  const points = <T,>(result: SeriesResult<T>) => (result.ok ? result.points : []);
+  const points = <T,>(result: SeriesResult<T>) => (result.ok ? result.data : []);
   const error = (result: SeriesResult<unknown>) => (result.ok ? null : result.error);
   const revenue = points(data.revenue);
   const distributed = runningTotal(revenue.map((p) => p.revenueNet));

@@ -1,5 +1,5 @@
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
-import type { DelayedAction, PoolDelayedActions as Actions } from '@/lib/indexer/pools';
+import type { DelayedAction, PoolDelayedActions as Actions } from '@/lib/indexer/wire';
 import { describeScheduledCall } from '@/lib/pools/delayed-action';
 
 /** How many carried-out or cancelled changes stay listed under the pending ones. */

@@ -1,13 +1,13 @@
-import type { PoolSummary } from '@/lib/indexer/pools';
+import type { PoolStatus } from '@/lib/indexer/wire';
 
-const LABEL: Record<PoolSummary['status'], string> = { raising: 'Raising', active: 'Active', closed: 'Closed' };
-const STYLE: Record<PoolSummary['status'], string> = {
+const LABEL: Record<PoolStatus, string> = { raising: 'Raising', active: 'Active', closed: 'Closed' };
+const STYLE: Record<PoolStatus, string> = {
   raising: 'text-accent',
   active: 'text-positive',
   closed: 'text-ink-faint',
 };
 
-export function PoolStatusBadge({ status }: { status: PoolSummary['status'] }) {
+export function PoolStatusBadge({ status }: { status: PoolStatus }) {
   return (
     <span className={`inline-flex items-center gap-1 text-xs font-medium ${STYLE[status]}`}>
       <span aria-hidden className="size-1.5 rounded-full bg-current" />

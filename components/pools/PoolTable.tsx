@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import type { PoolSummary } from '@/lib/indexer/pools';
+import type { PoolSummary } from '@/lib/indexer/wire';
 import { poolListQueryString, type PoolListParams } from '@/lib/pools/pool-list-params';
 import { CategoryBadge } from './CategoryBadge';
 import { PoolStatusBadge } from './PoolStatusBadge';

@@ -3,7 +3,8 @@ import type { Address } from 'viem';
 import { AddressLabel } from '@/components/ui/AddressLabel';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
-import type { HistoryEntry, PoolLabel } from '@/lib/indexer/accounts';
+import type { PoolLabel } from '@/lib/indexer/accounts';
+import type { HistoryEntry } from '@/lib/indexer/wire';
 import { HISTORY_KIND_LABEL } from '@/lib/portfolio/history-filter';
 
 /** From the investor's side: cash paid in is plain, cash received is green; shares gained or given up. */

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Address } from 'viem';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { shortAddress } from '@/lib/format/address';
-import type { IndexedAt } from '@/lib/indexer/accounts';
+import type { IndexedAt } from '@/lib/indexer/wire';
 import { OwnWalletNote } from './OwnWalletNote';
 
 export function PortfolioHeader({

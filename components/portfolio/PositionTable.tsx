@@ -4,7 +4,7 @@ import type { Address } from 'viem';
 import { CategoryBadge } from '@/components/pools/CategoryBadge';
 import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
-import type { AccountPosition } from '@/lib/indexer/accounts';
+import type { AccountPosition } from '@/lib/indexer/wire';
 import { SignedUsdc } from './SignedUsdc';
 
 type Provisions = ReadonlyMap<Address, bigint>;

@@ -3,7 +3,8 @@ import type { Address } from 'viem';
 import { AddressLabel } from '@/components/ui/AddressLabel';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
-import type { PoolLabel, RedemptionRequest } from '@/lib/indexer/accounts';
+import type { PoolLabel } from '@/lib/indexer/accounts';
+import type { RedemptionRequest } from '@/lib/indexer/wire';
 import { isOpenRedemption, REDEMPTION_STATUS_LABEL } from '@/lib/portfolio/redemption-status';
 
 function PoolName({ pool, pools }: { pool: Address; pools: ReadonlyMap<Address, PoolLabel> }) {

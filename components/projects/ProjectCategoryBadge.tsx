@@ -1,4 +1,4 @@
-import type { PoolCategory } from '@/lib/indexer/pools';
+import type { PoolCategory } from '@/lib/indexer/wire';
 
 /** What an operator does, in the words investors use: AI compute, or robots as a service (RaaS). */
 export const PROJECT_CATEGORY_LABEL: Record<PoolCategory, string> = {

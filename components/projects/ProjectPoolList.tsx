@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import type { ProjectPool } from '@/lib/indexer/projects';
+import type { ProjectPool } from '@/lib/indexer/wire';
 
 /** A project's financing rounds, each linking to its pool page; cards that sit two abreast from `sm` up. */
 export function ProjectPoolList({ pools }: { pools: ProjectPool[] }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { AddressLabel } from '@/components/ui/AddressLabel';
 import { formatUsdc } from '@/lib/format/usdc';
-import type { ProjectSummary } from '@/lib/indexer/projects';
+import type { ProjectSummary } from '@/lib/indexer/wire';
 import { ProjectCategoryBadge } from './ProjectCategoryBadge';
 
 /** Every operator with its track record: a table from `md` up, one card per project on phones. */

@@ -6,9 +6,9 @@ import type { ChartPoint } from './chart-points';
  */
 export const BOX = { width: 1000, height: 100 } as const;
 
-export type StaticSeries = { key: string; kind: 'bar' | 'line' | 'area' };
-export type Bar = { key: string; index: number; x: number; y: number; width: number; height: number };
-export type Path = { key: string; kind: 'line' | 'area'; d: string };
+type StaticSeries = { key: string; kind: 'bar' | 'line' | 'area' };
+type Bar = { key: string; index: number; x: number; y: number; width: number; height: number };
+type Path = { key: string; kind: 'line' | 'area'; d: string };
 
 /** A round upper bound for the axis: 1, 2, 2.5 or 5 × a power of ten, at or above `max`. */
 export function niceCeiling(max: number): number {

@@ -11,7 +11,7 @@ const serverEnvSchema = z.object({
   WALLETCONNECT_PROJECT_ID: z.string().min(1).optional(),
 });
 
-export type ServerEnv = z.infer<typeof serverEnvSchema>;
+type ServerEnv = z.infer<typeof serverEnvSchema>;
 
 /** Read at request time, not build time: one build serves any chain, indexer and RPC. */
 export function serverEnv(): ServerEnv {

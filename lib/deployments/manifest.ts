@@ -14,7 +14,7 @@ const deployedContract = z.object({ address, deployedOnBlock: z.number().int().n
  * What the deploy script wrote for one chain: `deployments/<chainId>.json`. The app, the indexer and the
  * scripts all read addresses and start blocks from here and nowhere else.
  */
-export const manifestSchema = z.object({
+const manifestSchema = z.object({
   chainId: z.number().int().positive(),
   startBlock: z.number().int().nonnegative(),
   contracts: z.object({
@@ -31,15 +31,15 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** Folder of the manifests; tests point DEPLOYMENTS_DIR elsewhere so they never overwrite the dev chain's. */
-export function deploymentsDir(): string {
+function deploymentsDir(): string {
   return process.env.DEPLOYMENTS_DIR ?? path.join(process.cwd(), 'deployments');
 }
 
-export function manifestPath(chainId: number, dir = deploymentsDir()): string {
+function manifestPath(chainId: number, dir = deploymentsDir()): string {
   return path.join(dir, `${chainId}.json`);
 }
 
-export class ManifestMissingError extends Error {}
+class ManifestMissingError extends Error {}
 
 export function readManifest(chainId: number, dir = deploymentsDir()): Manifest {
   const file = manifestPath(chainId, dir);

@@ -49,7 +49,7 @@ export function formatShares(shares: bigint): string {
   return shareFormat.format(formatUnits(shares, SHARE_DECIMALS) as Decimal);
 }
 
-export type ParsedAmount = { ok: true; value: bigint } | { ok: false; error: string };
+type ParsedAmount = { ok: true; value: bigint } | { ok: false; error: string };
 
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 

@@ -1,77 +1,20 @@
 import 'server-only';
 import { getAddress, type Address } from 'viem';
 import { z } from 'zod';
-import { HISTORY_KINDS, historyFilterQuery, type HistoryFilter } from '../portfolio/history-filter';
-import { bigintString, getFromIndexer, hexAddress } from './client';
-import { getPool, poolCategorySchema } from './pools';
-
-// The indexer keeps addresses in lower case; the app shows and links them checksummed.
-const address = hexAddress.transform((value) => getAddress(value));
-
-const indexedSchema = z.object({ block: bigintString, timestamp: bigintString });
-/** The block (and its time) an answer reflects. */
-export type IndexedAt = z.infer<typeof indexedSchema>;
-
-const positionSchema = z.object({
-  pool: address,
-  account: address,
-  shares: bigintString,
-  /** Shares in pending redemption requests: still held (and earning), no longer transferable. */
-  lockedShares: bigintString,
-  costBasis: bigintString,
-  depositedAssets: bigintString,
-  withdrawnAssets: bigintString,
-  realisedPnl: bigintString,
-  revenueClaimed: bigintString,
-  poolName: z.string(),
-  poolSymbol: z.string(),
-  category: poolCategorySchema,
-  poolStatus: z.enum(['raising', 'active', 'closed']),
-  /** What the shares redeem for at the indexed block (the vault's previewRedeem). */
-  value: bigintString,
-  /** The pool's claimableRevenue(account) at the indexed block's time. */
-  claimableRevenue: bigintString,
-  unrealisedPnl: bigintString,
-  totalReturn: bigintString,
-});
-export type AccountPosition = z.infer<typeof positionSchema>;
-
-const historyEntrySchema = z.object({
-  kind: z.enum(HISTORY_KINDS),
-  pool: address,
-  account: address,
-  /** USDC paid in or out; null for a redemption request, which moves no cash yet. */
-  amount: bigintString.nullable(),
-  /** Shares minted, burned or put in the exit queue; null for a claim. */
-  shares: bigintString.nullable(),
-  blockNumber: bigintString,
-  timestamp: bigintString,
-  txHash: z.string(),
-  logOrder: z.coerce.number(),
-});
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
-
-const redemptionSchema = z.object({
-  pool: address,
-  requestId: bigintString,
-  owner: address,
-  requestedShares: bigintString,
-  pendingShares: bigintString,
-  filledShares: bigintString,
-  filledAssets: bigintString,
-  claimedAssets: bigintString,
-  cancelledShares: bigintString,
-  status: z.enum(['pending', 'partially_filled', 'claimable', 'claimed', 'cancelled']),
-  requestedAt: bigintString,
-  requestedAtBlock: bigintString,
-  updatedAt: bigintString,
-  txHash: z.string(),
-  /** Shares of older requests still waiting in the same pool (FinancingPool.sharesAheadOf). */
-  sharesAhead: bigintString,
-  /** 1 for the next request to be filled; null once nothing of this request waits. */
-  queuePosition: z.coerce.number().int().nullable(),
-});
-export type RedemptionRequest = z.infer<typeof redemptionSchema>;
+import { historyFilterQuery, type HistoryFilter } from '../portfolio/history-filter';
+import { getFromIndexer } from './client';
+import { getPool } from './pools';
+import {
+  historyEntrySchema,
+  indexedSchema,
+  positionSchema,
+  redemptionSchema,
+  type AccountPosition,
+  type HistoryEntry,
+  type IndexedAt,
+  type PoolCategory,
+  type RedemptionRequest,
+} from './wire';
 
 /** The indexer's history answer is capped; the page says so when an account reaches the cap. */
 export const HISTORY_LIMIT = 1000;
@@ -99,7 +42,7 @@ export async function getAccountHistory(
   return body ?? { history: [], indexed: { block: 0n, timestamp: 0n } };
 }
 
-export async function getAccountRedemptions(
+async function getAccountRedemptions(
   account: Address,
 ): Promise<{ redemptions: RedemptionRequest[]; indexed: IndexedAt }> {
   const body = await getFromIndexer(
@@ -109,7 +52,7 @@ export async function getAccountRedemptions(
   return body ?? { redemptions: [], indexed: { block: 0n, timestamp: 0n } };
 }
 
-export type PoolLabel = { name: string; symbol: string; category: z.infer<typeof poolCategorySchema> };
+export type PoolLabel = { name: string; symbol: string; category: PoolCategory };
 
 /**
  * Names of the pools an account's rows mention. Positions carry theirs; history and redemption rows only
@@ -144,7 +87,7 @@ export async function poolProvisions(positions: AccountPosition[]): Promise<Map<
   );
 }
 
-export type Portfolio = {
+type Portfolio = {
   positions: AccountPosition[];
   redemptions: RedemptionRequest[];
   history: HistoryEntry[];

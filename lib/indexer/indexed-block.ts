@@ -1,5 +1,5 @@
 /** Browser side: the block the indexer has reached, through the app's own route (the indexer URL stays server-side). */
-export async function fetchIndexedBlock(): Promise<bigint> {
+async function fetchIndexedBlock(): Promise<bigint> {
   const res = await fetch('/api/indexer-status', { cache: 'no-store' });
   if (!res.ok) throw new Error(`indexer status ${res.status}`);
   const body = (await res.json()) as { block: string };

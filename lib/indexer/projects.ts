@@ -1,58 +1,10 @@
 import 'server-only';
 import { cache } from 'react';
 import { z } from 'zod';
-import { bigintString, getFromIndexer, hexAddress } from './client';
-import { assetRowSchema } from './assets';
-import { poolCategorySchema } from './pools';
+import { getFromIndexer } from './client';
+import { projectDetailSchema, projectSummarySchema, type ProjectPool, type ProjectSummary } from './wire';
 
-const projectSchema = z.object({
-  id: bigintString,
-  operator: hexAddress,
-  category: poolCategorySchema,
-  name: z.string(),
-  metadataUri: z.string(),
-  createdAt: bigintString,
-});
-
-/** A project (operator) with its pools' figures summed by the indexer. */
-const projectSummarySchema = projectSchema.extend({
-  poolCount: z.number().int().nonnegative(),
-  assetCount: z.number().int().nonnegative(),
-  tvl: bigintString,
-  /** Net revenue distributed to the pools' holders, to date. */
-  revenueNet: bigintString,
-  writtenDown: bigintString,
-  repaid: bigintString,
-});
-export type ProjectSummary = z.infer<typeof projectSummarySchema>;
-
-const projectPoolSchema = z.object({
-  address: hexAddress,
-  name: z.string(),
-  symbol: z.string(),
-  category: poolCategorySchema,
-  status: z.enum(['raising', 'active', 'closed']),
-  totalAssets: bigintString,
-  outstandingPrincipal: bigintString,
-  deployedTotal: bigintString,
-  repaidTotal: bigintString,
-  writtenDownTotal: bigintString,
-  revenueNet: bigintString,
-  depositors: z.number().int().nonnegative(),
-  yield30d: z.number().nullable(),
-  utilization30d: z.number().nullable(),
-  assets: z.number().int().nonnegative(),
-  createdAt: bigintString,
-});
-export type ProjectPool = z.infer<typeof projectPoolSchema>;
-
-const projectDetailSchema = z.object({
-  project: projectSchema,
-  pools: z.array(projectPoolSchema),
-  assets: z.array(assetRowSchema),
-});
-
-export type ProjectTotals = {
+type ProjectTotals = {
   tvl: bigint;
   outstanding: bigint;
   deployed: bigint;
@@ -61,17 +13,12 @@ export type ProjectTotals = {
   revenueNet: bigint;
   units: number;
 };
-export type ProjectDetail = z.infer<typeof projectDetailSchema> & { totals: ProjectTotals };
+type ProjectDetail = z.infer<typeof projectDetailSchema> & { totals: ProjectTotals };
 
 export const listProjects = cache(async function listProjects(): Promise<ProjectSummary[]> {
   const body = await getFromIndexer('/api/projects', z.object({ projects: z.array(projectSummarySchema) }));
   return body?.projects ?? [];
 });
-
-/** Project ids are positive whole numbers; anything else in the URL is a 404. */
-export function parseProjectId(raw: string): bigint | null {
-  return /^[1-9]\d{0,30}$/.test(raw) ? BigInt(raw) : null;
-}
 
 /** null when there is no such project: the caller shows a 404. Cached per request (metadata and page). */
 export const getProject = cache(async function getProject(id: bigint): Promise<ProjectDetail | null> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bigintString, knownKinds } from './wire';
+import { bigintString, knownKinds, parsePositiveId, redemptionSchema } from './wire';
 
 describe('knownKinds', () => {
   const feed = knownKinds(
@@ -22,5 +22,52 @@ describe('knownKinds', () => {
 
   it('still refuses a known kind with a broken shape', () => {
     expect(feed.safeParse([{ kind: 'deposit', amount: 'x' }]).success).toBe(false);
+  });
+});
+
+describe('redemptionSchema', () => {
+  // A row as both /api/pools/:address/redemptions and /api/accounts/:address/redemptions send it.
+  const row = {
+    pool: '0x5fbdb2315678afecb367f032d93f642f64180aa3',
+    requestId: '3',
+    owner: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8',
+    controller: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8',
+    requestedShares: '5000000000000000000000',
+    pendingShares: '5000000000000000000000',
+    filledShares: '0',
+    filledAssets: '0',
+    claimedAssets: '0',
+    cancelledShares: '0',
+    status: 'pending',
+    requestedAt: '1700000000',
+    requestedAtBlock: '120',
+    updatedAt: '1700000000',
+    txHash: '0x' + 'ab'.repeat(32),
+    sharesAhead: '0',
+    queuePosition: 1,
+  };
+
+  it('reads a queued request with exact amounts and checksummed addresses', () => {
+    const request = redemptionSchema.parse(row);
+    expect(request.owner).toBe('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+    expect(request.pool).toBe('0x5FbDB2315678afecb367f032d93F642f64180aa3');
+    expect(request.requestedShares).toBe(5_000n * 10n ** 18n);
+    expect(request.queuePosition).toBe(1);
+  });
+
+  it('reads a request out of the queue, and one from an indexer that names no controller', () => {
+    const older: Record<string, unknown> = { ...row, pendingShares: '0', status: 'claimable', queuePosition: null };
+    delete older.controller;
+    const request = redemptionSchema.parse(older);
+    expect(request.queuePosition).toBeNull();
+    expect(request.controller).toBeUndefined();
+  });
+});
+
+describe('parsePositiveId', () => {
+  it('takes the counters asset and project ids are, and nothing else', () => {
+    expect(parsePositiveId('1')).toBe(1n);
+    expect(parsePositiveId('42')).toBe(42n);
+    for (const raw of ['0', '01', '-1', '1.5', 'abc', '', '1'.repeat(32)]) expect(parsePositiveId(raw)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { shortAddress } from '../format/address';
 import { formatUsdc } from '../format/usdc';
 
 /** A call scheduled on the protocol timelock, as the indexer decodes it (bigints as decimal strings). */
-export type ScheduledCall = { functionName: string | null; args: readonly unknown[] | null };
+type ScheduledCall = { functionName: string | null; args: readonly unknown[] | null };
 
 const ROLE_NAMES = new Map<string, string>([
   [`0x${'0'.repeat(64)}`, 'admin'],

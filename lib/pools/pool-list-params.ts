@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { poolCategorySchema, poolStatusSchema } from '../indexer/wire';
 
 /** The pools list's filters, sort and search, kept in the URL so a filtered view can be shared. */
-export const poolListParamsSchema = z.object({
-  category: z.enum(['compute', 'robotics']).optional().catch(undefined),
-  status: z.enum(['raising', 'active', 'closed']).optional().catch(undefined),
+const poolListParamsSchema = z.object({
+  category: poolCategorySchema.optional().catch(undefined),
+  status: poolStatusSchema.optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(['yield', 'tvl', 'utilization', 'depositors', 'name']).default('tvl').catch('tvl'),
   order: z.enum(['asc', 'desc']).default('desc').catch('desc'),

@@ -13,7 +13,7 @@ const poolMetadataSchema = z.object({
   risks: z.array(z.string()).default([]),
   disclosures: z.string().optional(),
 });
-export type PoolMetadata = z.infer<typeof poolMetadataSchema>;
+type PoolMetadata = z.infer<typeof poolMetadataSchema>;
 
 export type LoadedPoolMetadata =
   | {

@@ -6,7 +6,7 @@ import { sharesToAssets } from './share-price';
  * ahead of it plus its own, less what is idle now. How fast that arrives is estimated from the pool's
  * repayments of the last 90 days: a schedule, not a promise, and said so on screen.
  */
-export type RedemptionEstimate = {
+type RedemptionEstimate = {
   /** USDC the queue needs, up to and including this request, at today's share price. */
   assetsNeeded: bigint;
   /** What idle cash does not cover yet. */

@@ -2,7 +2,7 @@
  * RFC 4180 CSV: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote or line
  * break, quotes doubled inside. Amounts arrive as exact decimal text, so nothing here rounds.
  */
-export type CsvCell = string | number | bigint | null | undefined;
+type CsvCell = string | number | bigint | null | undefined;
 
 // A spreadsheet runs a cell that starts with one of these as a formula. Pool names are set on chain by
 // whoever creates a pool, so text cells are defused with a leading apostrophe; plain numbers stay numbers.
@@ -16,7 +16,7 @@ export function csvField(cell: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvLine(cells: readonly CsvCell[]): string {
+function csvLine(cells: readonly CsvCell[]): string {
   return cells.map(csvField).join(',');
 }
 

@@ -11,7 +11,7 @@ export const HISTORY_KINDS = [
   'redemption_claim',
   'redemption_cancel',
 ] as const;
-export type HistoryKind = (typeof HISTORY_KINDS)[number];
+type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 export const HISTORY_KIND_LABEL: Record<HistoryKind, string> = {
   deposit: 'Deposit',

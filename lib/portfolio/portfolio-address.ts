@@ -14,7 +14,7 @@ export function parsePortfolioAddress(segment: string): Address | null {
   return oneCase || address === segment ? address : null;
 }
 
-export type AddressInput = { ok: true; address: Address } | { ok: false; error: string };
+type AddressInput = { ok: true; address: Address } | { ok: false; error: string };
 
 /** What someone typed into "View any address": the address, or a message that says what to fix. */
 export function parseAddressInput(input: string): AddressInput {

@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import type { AccountPosition, HistoryEntry, PoolLabel } from '../indexer/accounts';
+import type { PoolLabel } from '../indexer/accounts';
+import type { AccountPosition, HistoryEntry } from '../indexer/wire';
 import { historyCsv, isoUtc, positionsCsv, statementFilename } from './portfolio-csv';
 
 const ACCOUNT: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';

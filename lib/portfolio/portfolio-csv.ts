@@ -1,6 +1,7 @@
 import { formatUnits, type Address } from 'viem';
 import { SHARE_DECIMALS, USDC_DECIMALS } from '../format/usdc';
-import type { AccountPosition, HistoryEntry, IndexedAt, PoolLabel } from '../indexer/accounts';
+import type { PoolLabel } from '../indexer/accounts';
+import type { AccountPosition, HistoryEntry, IndexedAt } from '../indexer/wire';
 import { toCsv } from './csv';
 import type { HistoryFilter } from './history-filter';
 
@@ -64,7 +65,7 @@ export function positionsCsv(positions: readonly AccountPosition[], indexed: Ind
   );
 }
 
-export const HISTORY_CSV_HEADER = [
+const HISTORY_CSV_HEADER = [
   'date_utc',
   'kind',
   'pool',

@@ -1,6 +1,6 @@
-/** What an account's redemption request is waiting for, in words (the page and the PDF statement say the same). */
-export type RedemptionStatus = 'pending' | 'partially_filled' | 'claimable' | 'claimed' | 'cancelled';
+import type { RedemptionStatus } from '../indexer/wire';
 
+/** What an account's redemption request is waiting for, in words (the page and the PDF statement say the same). */
 export const REDEMPTION_STATUS_LABEL: Record<RedemptionStatus, string> = {
   pending: 'Waiting',
   partially_filled: 'Partly filled',

@@ -1,7 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import type { AccountPosition, HistoryEntry, PoolLabel, RedemptionRequest } from '../indexer/accounts';
+import type { PoolLabel } from '../indexer/accounts';
+import type { AccountPosition, HistoryEntry, RedemptionRequest } from '../indexer/wire';
 import { statementPdf, type StatementInput } from './statement-pdf';
 import { statementPageTexts as pageTexts } from './statement-pdf-text';
 

@@ -1,7 +1,8 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Address } from 'viem';
 import { formatShares, formatUsdcExact } from '../format/usdc';
-import type { AccountPosition, HistoryEntry, IndexedAt, PoolLabel, RedemptionRequest } from '../indexer/accounts';
+import type { PoolLabel } from '../indexer/accounts';
+import type { AccountPosition, HistoryEntry, IndexedAt, RedemptionRequest } from '../indexer/wire';
 import { HISTORY_KIND_LABEL } from './history-filter';
 import { isoUtc } from './portfolio-csv';
 import { portfolioTotals } from './portfolio-totals';

@@ -1,5 +1,5 @@
 /** The reader's colour scheme: their system's, or one they chose (kept in a cookie so the server renders it). */
-export const THEMES = ['system', 'light', 'dark'] as const;
+const THEMES = ['system', 'light', 'dark'] as const;
 export type ThemePreference = (typeof THEMES)[number];
 export const THEME_COOKIE = 'theme';
 

@@ -14,8 +14,9 @@ import { Stat } from '@/components/ui/Stat';
 import { CHART_WINDOW_DAYS, parseChartInterval } from '@/lib/charts/chart-interval';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import { getAsset, getAssetSeries, parseAssetId, type AssetDetail, type AssetSeriesPoint } from '@/lib/indexer/assets';
-import { IndexerUnavailableError } from '@/lib/indexer/client';
+import { getAsset, getAssetSeries, type AssetDetail } from '@/lib/indexer/assets';
+import { readIndexer } from '@/lib/indexer/client';
+import { parsePositiveId } from '@/lib/indexer/wire';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,8 +28,9 @@ type Props = {
 const machineName = (asset: AssetDetail['asset']) => `${asset.units}× ${asset.model}`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseAssetId((await params).id);
-  const detail = id === null ? null : await getAsset(id).catch(() => null);
+  const id = parsePositiveId((await params).id);
+  const read = id === null ? null : await readIndexer(() => getAsset(id));
+  const detail = read?.ok ? read.data : null;
   if (!detail) return { title: 'Machine' };
   const { asset, pool } = detail;
   const title = `${machineName(asset)}, ${asset.location}`;
@@ -40,31 +42,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AssetPage({ params, searchParams }: Props) {
-  const id = parseAssetId((await params).id);
+  const id = parsePositiveId((await params).id);
   if (id === null) notFound();
   const interval = parseChartInterval((await searchParams).interval);
 
-  // The series is fetched beside the asset; if only the series fails, the page still shows the asset.
-  const [found, seriesResult] = await Promise.allSettled([
-    getAsset(id),
-    getAssetSeries(id, interval, CHART_WINDOW_DAYS[interval]),
+  // The series is read beside the asset; if only the series fails, the page still shows the asset.
+  const [found, series] = await Promise.all([
+    readIndexer(() => getAsset(id)),
+    readIndexer(() => getAssetSeries(id, interval, CHART_WINDOW_DAYS[interval])),
   ]);
-  if (found.status === 'rejected') {
-    if (!(found.reason instanceof IndexerUnavailableError)) throw found.reason;
+  if (!found.ok) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Machine #{id.toString()}</h1>
-        <IndexerUnavailable detail={found.reason.message} />
+        <IndexerUnavailable detail={found.error} />
       </div>
     );
   }
-  if (!found.value) notFound();
-  const detail = found.value;
-  let series: AssetSeriesPoint[] = [];
-  let seriesError: string | null = null;
-  if (seriesResult.status === 'fulfilled') series = seriesResult.value;
-  else if (seriesResult.reason instanceof IndexerUnavailableError) seriesError = seriesResult.reason.message;
-  else throw seriesResult.reason;
+  if (!found.data) notFound();
+  const detail = found.data;
   const { asset, pool, project, statusHistory, capital } = detail;
 
   return (
@@ -169,7 +165,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
-          <AssetCharts assetId={asset.id} interval={interval} series={series} error={seriesError} />
+          <AssetCharts assetId={asset.id} interval={interval} series={series} />
           <Card>
             <CardTitle>Capital</CardTitle>
             <div className="mt-2">

@@ -6,7 +6,7 @@ import { CategoryBadge } from '@/components/pools/CategoryBadge';
 import { PoolActionPanel } from '@/components/pools/PoolActionPanel';
 import { PoolActivityList } from '@/components/pools/PoolActivityList';
 import { PoolAssetTable } from '@/components/pools/PoolAssetTable';
-import { PoolCharts, type PoolChartData, type SeriesResult } from '@/components/pools/PoolCharts';
+import { PoolCharts, type PoolChartData } from '@/components/pools/PoolCharts';
 import { PoolDelayedActions } from '@/components/pools/PoolDelayedActions';
 import { PoolRiskDisclosures } from '@/components/pools/PoolRiskDisclosures';
 import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
@@ -15,12 +15,12 @@ import { Card, CardTitle } from '@/components/ui/Card';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { Stat } from '@/components/ui/Stat';
 import { appChain } from '@/lib/chain/app-chain';
-import { parseChartInterval } from '@/lib/charts/chart-interval';
-import { parseChartRange } from '@/lib/charts/chart-range';
+import { parseChartInterval, type ChartInterval } from '@/lib/charts/chart-interval';
+import { parseChartRange, type ChartRange } from '@/lib/charts/chart-range';
 import { browserChainSettings } from '@/lib/config/server-env';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import { IndexerUnavailableError } from '@/lib/indexer/client';
+import { readIndexer } from '@/lib/indexer/client';
 import {
   getPool,
   getPoolActivity,
@@ -28,9 +28,8 @@ import {
   getPoolDelayedActions,
   getPoolRedemptions,
   getPoolSeries,
-  type PoolSeriesMetric,
-  type PoolSeriesPoint,
 } from '@/lib/indexer/pools';
+import type { PoolSeriesMetric } from '@/lib/indexer/wire';
 import { loadPoolMetadata } from '@/lib/pools/pool-metadata';
 import { sharePrice } from '@/lib/pools/share-price';
 
@@ -43,7 +42,8 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { address } = await params;
-  const pool = await getPool(address).catch(() => null);
+  const read = await readIndexer(() => getPool(address));
+  const pool = read.ok ? read.data : null;
   if (!pool) return { title: 'Pool' };
   const description =
     `${pool.name}: ${formatUsdc(pool.totalAssets)} financing ${pool.category === 'compute' ? 'AI compute' : 'robot fleets'}, ` +
@@ -56,24 +56,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-async function series<M extends PoolSeriesMetric>(
-  ...args: Parameters<typeof getPoolSeries<M>>
-): Promise<SeriesResult<PoolSeriesPoint<M>>> {
-  try {
-    return { ok: true, points: await getPoolSeries(...args) };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : 'the indexer did not answer' };
-  }
-}
-
-/** Scheduled changes are a side panel: if only they fail, the page still shows the pool and says so there. */
-async function delayedActions(address: `0x${string}`) {
-  try {
-    return { ok: true as const, data: await getPoolDelayedActions(address) };
-  } catch (error) {
-    if (!(error instanceof IndexerUnavailableError)) throw error;
-    return { ok: false as const, error: error.message };
-  }
+/**
+ * Everything the pool page shows, null when no pool lives at the address. The charts and the scheduled
+ * changes are read on their own: if only they fail, the page still shows the pool and says so in their place.
+ */
+async function loadPoolPage(address: string, interval: ChartInterval, range: ChartRange) {
+  const pool = await getPool(address);
+  if (!pool) return null;
+  const series = <M extends PoolSeriesMetric>(metric: M) =>
+    readIndexer(() => getPoolSeries(pool.address, metric, interval, range));
+  const [activity, queue, assets, metadata, scheduled, revenue, yieldSeries, tvl, utilization] = await Promise.all([
+    getPoolActivity(pool.address),
+    getPoolRedemptions(pool.address),
+    getPoolAssets(pool.address),
+    loadPoolMetadata(pool.metadataUri, pool.metadataHash),
+    readIndexer(() => getPoolDelayedActions(pool.address)),
+    series('revenue'),
+    series('yield'),
+    series('tvl'),
+    series('utilization'),
+  ]);
+  const charts: PoolChartData = { revenue, yield: yieldSeries, tvl, utilization };
+  return { pool, activity, queue, assets, metadata, scheduled, charts };
 }
 
 export default async function PoolPage({ params, searchParams }: Props) {
@@ -81,28 +85,10 @@ export default async function PoolPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const interval = parseChartInterval(query.interval);
   const range = parseChartRange(query.range, interval);
-  let data;
-  try {
-    const pool = await getPool(address);
-    if (!pool) notFound();
-    const [activity, queue, assets, metadata, scheduled, revenue, yieldSeries, tvl, utilization] = await Promise.all([
-      getPoolActivity(pool.address),
-      getPoolRedemptions(pool.address),
-      getPoolAssets(pool.address),
-      loadPoolMetadata(pool.metadataUri, pool.metadataHash),
-      delayedActions(pool.address),
-      series(pool.address, 'revenue', interval, range),
-      series(pool.address, 'yield', interval, range),
-      series(pool.address, 'tvl', interval, range),
-      series(pool.address, 'utilization', interval, range),
-    ]);
-    const charts: PoolChartData = { revenue, yield: yieldSeries, tvl, utilization };
-    data = { pool, activity, queue, assets, metadata, scheduled, charts };
-  } catch (error) {
-    if (!(error instanceof IndexerUnavailableError)) throw error;
-    return <IndexerUnavailable detail={error.message} />;
-  }
-  const { pool, activity, queue, assets, metadata, scheduled, charts } = data;
+  const read = await readIndexer(() => loadPoolPage(address, interval, range));
+  if (!read.ok) return <IndexerUnavailable detail={read.error} />;
+  if (!read.data) notFound();
+  const { pool, activity, queue, assets, metadata, scheduled, charts } = read.data;
   const pendingChanges = scheduled.ok ? (scheduled.data?.actions.filter((a) => a.status === 'pending').length ?? 0) : 0;
   // Only what happened: a pool that never lost anything shows no line at all.
   const losses = [

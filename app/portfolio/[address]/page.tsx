@@ -12,8 +12,8 @@ import { PositionTable } from '@/components/portfolio/PositionTable';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
 import { shortAddress } from '@/lib/format/address';
 import { Card, CardTitle } from '@/components/ui/Card';
-import { getPortfolio, HISTORY_LIMIT, poolProvisions, type Portfolio } from '@/lib/indexer/accounts';
-import { IndexerUnavailableError } from '@/lib/indexer/client';
+import { getPortfolio, HISTORY_LIMIT, poolProvisions } from '@/lib/indexer/accounts';
+import { readIndexer } from '@/lib/indexer/client';
 import { historyFilterQuery, isFiltered, parseHistoryFilter } from '@/lib/portfolio/history-filter';
 import { parsePortfolioAddress, portfolioPath } from '@/lib/portfolio/portfolio-address';
 import { portfolioTotals } from '@/lib/portfolio/portfolio-totals';
@@ -41,21 +41,19 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
   // One URL per portfolio: a lower-case address (as explorers print it) goes to the checksummed one.
   if (segment !== account) redirect(`${portfolioPath(account)}${historyFilterQuery(filter)}`);
 
-  let portfolio: Portfolio;
-  let provisions: Map<`0x${string}`, bigint>;
-  try {
-    portfolio = await getPortfolio(account, filter);
-    provisions = await poolProvisions(portfolio.positions);
-  } catch (error) {
-    if (!(error instanceof IndexerUnavailableError)) throw error;
+  const read = await readIndexer(async () => {
+    const portfolio = await getPortfolio(account, filter);
+    return { ...portfolio, provisions: await poolProvisions(portfolio.positions) };
+  });
+  if (!read.ok) {
     return (
       <div className="space-y-8">
         <PortfolioHeader account={account} />
-        <IndexerUnavailable detail={error.message} />
+        <IndexerUnavailable detail={read.error} />
       </div>
     );
   }
-  const { positions, redemptions, history, indexed, pools } = portfolio;
+  const { positions, redemptions, history, indexed, pools, provisions } = read.data;
   const base = portfolioPath(account);
   const nothing = positions.length === 0 && redemptions.length === 0 && history.length === 0 && !isFiltered(filter);
   const poolOptions = new Map([...pools].sort(([, a], [, b]) => a.name.localeCompare(b.name)));

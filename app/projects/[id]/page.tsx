@@ -11,16 +11,18 @@ import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { Stat } from '@/components/ui/Stat';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import { IndexerUnavailableError } from '@/lib/indexer/client';
-import { getProject, parseProjectId, type ProjectDetail } from '@/lib/indexer/projects';
+import { readIndexer } from '@/lib/indexer/client';
+import { getProject } from '@/lib/indexer/projects';
+import { parsePositiveId } from '@/lib/indexer/wire';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseProjectId((await params).id);
-  const detail = id === null ? null : await getProject(id).catch(() => null);
+  const id = parsePositiveId((await params).id);
+  const read = id === null ? null : await readIndexer(() => getProject(id));
+  const detail = read?.ok ? read.data : null;
   if (!detail) return { title: 'Project' };
   const { project, pools, assets, totals } = detail;
   const description =
@@ -38,22 +40,19 @@ function shareOfDeployed(amount: bigint, deployed: bigint): number | null {
 }
 
 export default async function ProjectPage({ params }: Props) {
-  const id = parseProjectId((await params).id);
+  const id = parsePositiveId((await params).id);
   if (id === null) notFound();
-  let detail: ProjectDetail | null;
-  try {
-    detail = await getProject(id);
-  } catch (error) {
-    if (!(error instanceof IndexerUnavailableError)) throw error;
+  const read = await readIndexer(() => getProject(id));
+  if (!read.ok) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Project #{id.toString()}</h1>
-        <IndexerUnavailable detail={error.message} />
+        <IndexerUnavailable detail={read.error} />
       </div>
     );
   }
-  if (!detail) notFound();
-  const { project, pools, assets, totals } = detail;
+  if (!read.data) notFound();
+  const { project, pools, assets, totals } = read.data;
   const impaired = assets.filter((a) => a.status === 'impaired').length;
 
   return (
