@@ -4,7 +4,7 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { financingPoolAbi } from '../lib/contracts/abis';
 import { formatShares, formatUsdc, formatUsdcExact } from '../lib/format/usdc';
 import { POSITIONS_CSV_HEADER } from '../lib/portfolio/portfolio-csv';
-import { statementPageTexts } from '../lib/portfolio/statement-pdf-text';
+import { statementPageTexts } from './fixtures/statement-pdf-text';
 import { expect, test, type StackChain } from './fixtures';
 import type { Download, Page } from '@playwright/test';
 

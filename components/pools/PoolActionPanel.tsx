@@ -5,7 +5,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Address } from 'viem';
 import { useReadContracts } from 'wagmi';
 import { financingPoolAbi } from '@/lib/contracts/abis';
-import type { RedemptionQueue } from '@/lib/indexer/pools';
+import type { RedemptionQueue } from '@/lib/indexer/wire';
 import dynamic from 'next/dynamic';
 import { DepositPanel } from './DepositPanel';
 import { PendingTransactionNotice } from './PendingTransactionNotice';

@@ -7,7 +7,7 @@ import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { financingPoolAbi } from '@/lib/contracts/abis';
 import { formatShares, formatUsdc, parseSharesInput, sharesInputValue } from '@/lib/format/usdc';
-import type { PoolRedemption, RedemptionQueue } from '@/lib/indexer/pools';
+import type { RedemptionQueue, RedemptionRequest } from '@/lib/indexer/wire';
 import { estimateRedemptionFill } from '@/lib/pools/redemption-estimate';
 import {
   FILL_REDEMPTIONS_BATCH,
@@ -282,7 +282,7 @@ function RedemptionRequestItem({
   busy,
   onCancel,
 }: {
-  request: PoolRedemption;
+  request: RedemptionRequest;
   estimate: ReturnType<typeof estimateRedemptionFill>;
   busy: boolean;
   onCancel: () => void;

@@ -20,7 +20,6 @@ import {
 } from './wire';
 
 // The pool page's client panels still import these from here (their files belong to the wallet work).
-export type { RedemptionQueue, RedemptionRequest as PoolRedemption } from './wire';
 
 export async function listPools(params: Partial<PoolListParams> = {}): Promise<PoolSummary[]> {
   const query = poolListQueryString({ ...params, limit: '200' });

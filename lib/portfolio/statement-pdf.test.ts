@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PoolLabel } from '../indexer/accounts';
 import type { AccountPosition, HistoryEntry, RedemptionRequest } from '../indexer/wire';
 import { statementPdf, type StatementInput } from './statement-pdf';
-import { statementPageTexts as pageTexts } from './statement-pdf-text';
+import { statementPageTexts as pageTexts } from '../../e2e/fixtures/statement-pdf-text';
 
 const ACCOUNT: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
 const POOL: Address = '0xE451980132E65465d0a498c53f0b5227326Dd73F';
