@@ -1,0 +1,88 @@
+/** What bench:bundle prints: progress, the first-load table against the target, and Lighthouse's. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FirstLoad } from './first-load';
+import type { LighthouseRow } from './lighthouse';
+
+export const TARGET_RATIO = 1.25;
+
+export function step(text: string) {
+  console.log(`\u25b8 ${text}`);
+}
+
+export function nextVersion(root: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'next', 'package.json'), 'utf8'));
+  return (pkg as { version: string }).version;
+}
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+const ms = (v: number) => (Number.isFinite(v) ? `${(v / 1000).toFixed(2)} s` : 'n/a');
+
+export function printFirstLoad(bare: FirstLoad, ours: FirstLoad[]) {
+  const all = [bare, ...ours];
+  const w = Math.max(...all.map((r) => r.page.label.length), 4) + 2;
+  console.log('\nFirst-load JavaScript (script responses until load + network idle; gzip as served by next start)\n');
+  console.log(
+    `${pad('page', w)}${lpad('JS files', 9)}${lpad('KiB gzip', 11)}${lpad('in HTML', 10)}${lpad('lazy', 8)}` +
+      `${lpad('KiB raw', 10)}${lpad('× bare', 9)}`,
+  );
+  for (const r of all) {
+    const inHtml = r.files.filter((f) => f.inHtml).reduce((sum, f) => sum + f.gzip, 0);
+    console.log(
+      `${pad(r.page.label, w)}${lpad(String(r.files.length), 9)}${lpad(kib(r.gzip), 11)}${lpad(kib(inHtml), 10)}` +
+        `${lpad(kib(r.gzip - inHtml), 8)}${lpad(kib(r.raw), 10)}${lpad((r.gzip / bare.gzip).toFixed(2), 9)}`,
+    );
+  }
+  console.log('(in HTML: chunks the document names; lazy: chunks loaded while hydrating, by dynamic imports)');
+  const files = all.flatMap((r) => r.files);
+  const plain = files.filter((f) => f.encoding !== 'gzip');
+  console.log(
+    `(next start sent ${files.length - plain.length} of ${files.length} responses gzip` +
+      (plain.length > 0
+        ? `; ${plain.length} uncompressed (at most ${Math.max(...plain.map((f) => f.raw))} bytes each), counted at gzip level 6)`
+        : ')'),
+  );
+  console.log(`\nTarget: each page ≤ ${TARGET_RATIO}× the bare page (${kib(bare.gzip * TARGET_RATIO)} KiB gzip)`);
+  for (const r of ours) {
+    const ratio = r.gzip / bare.gzip;
+    const verdict = ratio <= TARGET_RATIO ? 'met' : `missed by ${kib(r.gzip - bare.gzip * TARGET_RATIO)} KiB`;
+    console.log(`  ${pad(r.page.label, w)}${ratio.toFixed(2)}×  ${verdict}`);
+  }
+  console.log('\nLargest files (KiB gzip; * lazy; [libraries recognised in the file])');
+  for (const r of all) {
+    console.log(`  ${r.page.label}`);
+    for (const f of r.files.slice(0, 6)) {
+      const name = `${path.basename(new URL(f.url).pathname)}${f.inHtml ? '' : ' *'}`;
+      console.log(
+        `    ${lpad(kib(f.gzip), 6)}  ${pad(name, 22)}${f.contains.length ? `[${f.contains.join(', ')}]` : ''}`,
+      );
+    }
+  }
+}
+
+export function printLighthouse(rows: LighthouseRow[], chromeVersion: string) {
+  const w = Math.max(...rows.map((r) => r.page.label.length), 4) + 2;
+  console.log(`\nLighthouse 12.2.3 performance (${chromeVersion}, headless; simulated throttling)\n`);
+  console.log(
+    `${pad('page', w)}${pad('preset', 9)}${lpad('score', 6)}${lpad('FCP', 9)}${lpad('LCP', 9)}${lpad('TBT', 9)}${lpad('CLS', 7)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${pad(r.page.label, w)}${pad(r.preset, 9)}${lpad(r.score === null ? 'n/a' : String(Math.round(r.score * 100)), 6)}${lpad(
+        ms(r.fcp),
+        9,
+      )}${lpad(ms(r.lcp), 9)}${lpad(`${Math.round(r.tbt)} ms`, 9)}${lpad(Number.isFinite(r.cls) ? r.cls.toFixed(3) : 'n/a', 7)}`,
+    );
+  }
+  console.log('\nMain-thread time by script (Lighthouse bootup-time, throttled; top 3)');
+  for (const r of rows) {
+    const top = r.bootup.slice(0, 3).map((b) => {
+      const name = /^https?:/.test(b.url) ? path.basename(new URL(b.url).pathname) || b.url : b.url;
+      return `${name} ${Math.round(b.ms)} ms`;
+    });
+    console.log(`  ${pad(r.page.label, w)}${pad(r.preset, 9)}${top.join(', ')}`);
+  }
+  for (const r of rows.filter((row) => row.warning)) console.log(`  note (${r.page.label}, ${r.preset}): ${r.warning}`);
+}
