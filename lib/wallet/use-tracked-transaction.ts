@@ -54,7 +54,7 @@ export async function confirmTransaction(config: Config, hash: Hash) {
  * Waits for a sent transaction to be mined and then indexed. Throws when it reverted. Resolves whether the
  * indexer caught up (false: the figures will follow on a later refresh).
  */
-export async function settleTransaction(config: Config, hash: Hash): Promise<{ indexed: boolean }> {
+async function settleTransaction(config: Config, hash: Hash): Promise<{ indexed: boolean }> {
   const receipt = await confirmTransaction(config, hash);
   return { indexed: await waitForIndexedBlock(receipt.blockNumber) };
 }

@@ -33,4 +33,3 @@ export function createWagmiConfig({ walletConnectProjectId, ...chainSettings }: 
   });
 }
 
-export type WagmiConfig = ReturnType<typeof createWagmiConfig>;
