@@ -3,12 +3,13 @@ pragma solidity ^0.8.24;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {FinancingPool} from "./FinancingPool.sol";
 import {
-    FinancingPool,
+    PoolStorage,
     POOL_MAX_PROTOCOL_FEE_BPS,
     POOL_MIN_STREAM_DURATION,
     POOL_MAX_STREAM_DURATION
-} from "./FinancingPool.sol";
+} from "./pool/PoolStorage.sol";
 import {HardwareAssetRegistry} from "./HardwareAssetRegistry.sol";
 
 /// @notice Registers the operators that need financing (projects) and creates one FinancingPool per financing
@@ -16,7 +17,7 @@ import {HardwareAssetRegistry} from "./HardwareAssetRegistry.sol";
 contract PoolFactory is AccessControl {
     struct Project {
         address operator;
-        FinancingPool.Category category;
+        PoolStorage.Category category;
         string name;
         string metadataURI;
         bytes32 metadataHash;
@@ -62,7 +63,7 @@ contract PoolFactory is AccessControl {
     event ProjectRegistered(
         uint256 indexed projectId,
         address indexed operator,
-        FinancingPool.Category category,
+        PoolStorage.Category category,
         string name,
         string metadataURI,
         bytes32 metadataHash
@@ -71,7 +72,7 @@ contract PoolFactory is AccessControl {
         address indexed pool,
         uint256 indexed projectId,
         address indexed asset,
-        FinancingPool.Category category,
+        PoolStorage.Category category,
         PoolConfig config,
         uint16 protocolFeeBps,
         uint32 revenueStreamDuration
@@ -111,7 +112,7 @@ contract PoolFactory is AccessControl {
 
     function registerProject(
         address operator,
-        FinancingPool.Category category,
+        PoolStorage.Category category,
         string calldata name,
         string calldata metadataURI,
         bytes32 metadataHash
@@ -134,7 +135,7 @@ contract PoolFactory is AccessControl {
         bytes memory initCode = abi.encodePacked(
             poolCreationCode,
             abi.encode(
-                FinancingPool.Params({
+                PoolStorage.Params({
                     usdc: usdc,
                     registry: registry,
                     name: config.name,

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
-import {FinancingPool} from "../src/FinancingPool.sol";
+import {PoolStorage} from "../src/pool/PoolStorage.sol";
 import {HardwareAssetRegistry} from "../src/HardwareAssetRegistry.sol";
 import {ProtocolFixture} from "./utils/ProtocolFixture.sol";
 
@@ -14,14 +14,14 @@ contract FinancingPoolTest is ProtocolFixture {
         assertEq(pool.symbol(), "myASH1");
         assertEq(pool.asset(), address(usdc));
         assertEq(pool.decimals(), 18);
-        assertEq(uint8(pool.category()), uint8(FinancingPool.Category.Compute));
+        assertEq(uint8(pool.category()), uint8(PoolStorage.Category.Compute));
         assertEq(pool.projectId(), projectId);
         assertEq(pool.depositCap(), CAP);
         assertEq(pool.minDeposit(), MIN_DEPOSIT);
         assertEq(pool.treasury(), treasury);
         assertEq(pool.protocolFeeBps(), FEE_BPS);
         assertEq(pool.revenueStreamDuration(), STREAM);
-        assertEq(uint8(pool.status()), uint8(FinancingPool.Status.Raising));
+        assertEq(uint8(pool.status()), uint8(PoolStorage.Status.Raising));
         assertTrue(pool.hasRole(pool.DEFAULT_ADMIN_ROLE(), admin));
         assertTrue(pool.hasRole(pool.POOL_MANAGER_ROLE(), manager));
         assertTrue(pool.hasRole(pool.REVENUE_REPORTER_ROLE(), reporter));
@@ -46,10 +46,10 @@ contract FinancingPoolCapitalTest is ProtocolFixture {
         _deposit(alice, 1_000e6);
         vm.startPrank(manager);
         registry.setStatus(assetA, HardwareAssetRegistry.Status.Impaired);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetNotFinanceable.selector, assetA));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.AssetNotFinanceable.selector, assetA));
         pool.deployCapital(assetA, 100e6);
         registry.setStatus(assetA, HardwareAssetRegistry.Status.Retired);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetNotFinanceable.selector, assetA));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.AssetNotFinanceable.selector, assetA));
         pool.deployCapital(assetA, 100e6);
         registry.setStatus(assetA, HardwareAssetRegistry.Status.Maintenance);
         pool.deployCapital(assetA, 100e6);

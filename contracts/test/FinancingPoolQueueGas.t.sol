@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {console} from "forge-std/console.sol";
 import {FinancingPool} from "../src/FinancingPool.sol";
+import {PoolStorage} from "../src/pool/PoolStorage.sol";
 import {HardwareAssetRegistry} from "../src/HardwareAssetRegistry.sol";
 import {ProtocolFixture} from "./utils/ProtocolFixture.sol";
 
@@ -113,7 +114,7 @@ contract FinancingPoolQueueGasTest is ProtocolFixture {
         FinancingPool p = emptyPool;
         uint256 minimum = p.previewWithdraw(MIN_DEPOSIT);
         uint256 value = p.previewRedeem(minimum - 1);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumRequest.selector, value, MIN_DEPOSIT));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.BelowMinimumRequest.selector, value, MIN_DEPOSIT));
         vm.prank(alice);
         p.requestRedeem(minimum - 1, alice, alice);
 
@@ -124,9 +125,7 @@ contract FinancingPoolQueueGasTest is ProtocolFixture {
         vm.prank(alice);
         p.transfer(bob, minimum / 2);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                FinancingPool.BelowMinimumRequest.selector, p.previewRedeem(minimum / 4), MIN_DEPOSIT
-            )
+            abi.encodeWithSelector(PoolStorage.BelowMinimumRequest.selector, p.previewRedeem(minimum / 4), MIN_DEPOSIT)
         );
         vm.prank(bob);
         p.requestRedeem(minimum / 4, bob, bob);
@@ -138,7 +137,7 @@ contract FinancingPoolQueueGasTest is ProtocolFixture {
         // every such entry cost whoever fills the queue gas. A request worth nothing is refused.
         vm.prank(alice);
         p.transfer(carol, 1);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumRequest.selector, 0, MIN_DEPOSIT));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.BelowMinimumRequest.selector, 0, MIN_DEPOSIT));
         vm.prank(carol);
         p.requestRedeem(1, carol, carol);
     }

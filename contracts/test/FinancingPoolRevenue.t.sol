@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {FinancingPool} from "../src/FinancingPool.sol";
+import {PoolStorage} from "../src/pool/PoolStorage.sol";
 import {HardwareAssetRegistry} from "../src/HardwareAssetRegistry.sol";
 import {ProtocolFixture} from "./utils/ProtocolFixture.sol";
 
@@ -67,7 +68,7 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
         assertEq(pool.claimableRevenue(alice), 0);
         assertEq(pool.totalRevenueClaimed(), claimable);
         vm.prank(alice);
-        vm.expectRevert(FinancingPool.NothingToClaim.selector);
+        vm.expectRevert(PoolStorage.NothingToClaim.selector);
         pool.claim(alice);
     }
 
@@ -84,12 +85,10 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
 
     function test_batchDistribution_oneTransferManyAssets() public {
         _deposit(alice, 1_000e6);
-        FinancingPool.Distribution[] memory batch = new FinancingPool.Distribution[](2);
+        PoolStorage.Distribution[] memory batch = new PoolStorage.Distribution[](2);
         uint64 end = uint64(block.timestamp);
-        batch[0] =
-            FinancingPool.Distribution({assetId: assetA, amount: 500e6, periodStart: end - 7 days, periodEnd: end});
-        batch[1] =
-            FinancingPool.Distribution({assetId: assetB, amount: 300e6, periodStart: end - 7 days, periodEnd: end});
+        batch[0] = PoolStorage.Distribution({assetId: assetA, amount: 500e6, periodStart: end - 7 days, periodEnd: end});
+        batch[1] = PoolStorage.Distribution({assetId: assetB, amount: 300e6, periodStart: end - 7 days, periodEnd: end});
         usdc.mint(reporter, 800e6);
         vm.prank(reporter);
         pool.distributeRevenueBatch(batch);
@@ -106,13 +105,13 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
         vm.startPrank(reporter);
         // Below one whole USDC: dust cannot be used to touch the stream.
         assertEq(pool.minDistribution(), 1e6);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumDistribution.selector, 0, 1e6));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.BelowMinimumDistribution.selector, 0, 1e6));
         pool.distributeRevenue(assetA, 0, nowTs - 1, nowTs);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumDistribution.selector, 1e6 - 1, 1e6));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.BelowMinimumDistribution.selector, 1e6 - 1, 1e6));
         pool.distributeRevenue(assetA, 1e6 - 1, nowTs - 1, nowTs);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.InvalidPeriod.selector, nowTs, nowTs));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.InvalidPeriod.selector, nowTs, nowTs));
         pool.distributeRevenue(assetA, 1e6, nowTs, nowTs);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.InvalidPeriod.selector, nowTs, nowTs + 1));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.InvalidPeriod.selector, nowTs, nowTs + 1));
         pool.distributeRevenue(assetA, 1e6, nowTs, nowTs + 1);
         vm.stopPrank();
         // An asset of another pool.
@@ -123,7 +122,7 @@ contract FinancingPoolRevenueTest is ProtocolFixture {
             address(other), operator, HardwareAssetRegistry.Kind.GpuCluster, "L40S", 8, "Austin", ""
         );
         vm.prank(reporter);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetNotInPool.selector, foreign));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.AssetNotInPool.selector, foreign));
         pool.distributeRevenue(foreign, 1e6, nowTs - 1, nowTs);
     }
 

@@ -6,14 +6,16 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {FinancingPool} from "../src/FinancingPool.sol";
+import {PoolStorage} from "../src/pool/PoolStorage.sol";
 import {HardwareAssetRegistry} from "../src/HardwareAssetRegistry.sol";
 import {PoolFactory} from "../src/PoolFactory.sol";
 import {ProtocolTimelock} from "../src/ProtocolTimelock.sol";
 import {ProtocolFixture} from "./utils/ProtocolFixture.sol";
 
-/// Issue 9: one test per attack or finding on roles, pause and losses, each named for the attack and saying what
-/// went through before. The queue-griefing figures are in FinancingPoolQueueGas.t.sol, the ERC-7540 interface and
-/// permissioned pools in FinancingPoolSafetyExits.t.sol, the smaller fixes in FinancingPoolSafetyMinor.t.sol.
+/// Issue 9: one test per attack or finding on roles and pause, each named for the attack and saying what went
+/// through before. Losses are in FinancingPoolSafetyLosses.t.sol, the queue-griefing figures in
+/// FinancingPoolQueueGas.t.sol, the ERC-7540 interface and permissioned pools in FinancingPoolSafetyExits.t.sol,
+/// the smaller fixes in FinancingPoolSafetyMinor.t.sol.
 contract FinancingPoolSafetyTest is ProtocolFixture {
     uint256 internal constant TIMELOCK_DELAY = 2 days;
     bytes32 internal constant ADMIN_ROLE = 0x00;
@@ -33,7 +35,7 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
         vm.prank(admin);
         pool.setAssetLimit(rogue, CAP);
 
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetOperatorNotProject.selector, rogue, manager));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.AssetOperatorNotProject.selector, rogue, manager));
         _deploy(rogue, 1_000_000e6);
 
         // Nor can it route capital through an asset that belongs to another pool.
@@ -41,7 +43,7 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
         uint256 elsewhere = registry.registerAsset(
             address(0xBEEF), operator, HardwareAssetRegistry.Kind.GpuCluster, "H100 SXM", 64, "Nowhere", "ipfs://e"
         );
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetNotInPool.selector, elsewhere));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.AssetNotInPool.selector, elsewhere));
         _deploy(elsewhere, 1_000_000e6);
         assertEq(pool.idle(), 1_000_000e6);
     }
@@ -53,7 +55,7 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
         pool.setAssetLimit(assetA, 100_000e6);
         _deploy(assetA, 60_000e6);
 
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsAssetLimit.selector, assetA, 100_001e6, 100_000e6));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.ExceedsAssetLimit.selector, assetA, 100_001e6, 100_000e6));
         _deploy(assetA, 40_001e6);
         _deploy(assetA, 40_000e6);
 
@@ -62,7 +64,7 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
         uint256 fresh = registry.registerAsset(
             address(pool), operator, HardwareAssetRegistry.Kind.GpuCluster, "B200", 8, "Ashburn, VA", "ipfs://f"
         );
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsAssetLimit.selector, fresh, 1e6, 0));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.ExceedsAssetLimit.selector, fresh, 1e6, 0));
         _deploy(fresh, 1e6);
     }
 
@@ -91,7 +93,7 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
         _requestRedeem(bob, pool.balanceOf(bob));
         assertEq(pool.deployableCapital(), 1_000e6);
 
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsDeployable.selector, 1_000e6 + 1, 1_000e6));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.ExceedsDeployable.selector, 1_000e6 + 1, 1_000e6));
         _deploy(assetA, 1_000e6 + 1);
         _deploy(assetA, 1_000e6);
 
@@ -111,7 +113,7 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
         vm.prank(admin);
         tpool.setAssetLimit(asset, 500_000e6);
 
-        bytes memory call = abi.encodeCall(FinancingPool.setAssetLimit, (asset, 500_000e6));
+        bytes memory call = abi.encodeCall(tpool.setAssetLimit, (asset, 500_000e6));
         bytes32 id = timelock.hashOperation(address(tpool), 0, call, bytes32(0), bytes32(0));
         // Neither a shorter delay nor a proposer other than the admin.
         vm.expectRevert(
@@ -144,7 +146,7 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
     /// Before: a fee change took effect at once. The guardian (canceller) can stop a scheduled change.
     function test_timelock_guardianCancelsScheduledFeeChange() public {
         (ProtocolTimelock timelock, FinancingPool tpool,) = _timelockedPool();
-        bytes memory call = abi.encodeCall(FinancingPool.setProtocolFee, (carol, 2_000));
+        bytes memory call = abi.encodeCall(tpool.setProtocolFee, (carol, 2_000));
         bytes32 id = timelock.hashOperation(address(tpool), 0, call, bytes32(0), bytes32(0));
         vm.prank(admin);
         timelock.schedule(address(tpool), 0, call, bytes32(0), bytes32(0), TIMELOCK_DELAY);
@@ -214,8 +216,8 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
         vm.startPrank(reporter);
         vm.expectRevert(paused);
         pool.distributeRevenue(assetA, 1e6, uint64(block.timestamp - 1 days), uint64(block.timestamp));
-        FinancingPool.Distribution[] memory batch = new FinancingPool.Distribution[](1);
-        batch[0] = FinancingPool.Distribution(assetA, 1e6, uint64(block.timestamp - 1 days), uint64(block.timestamp));
+        PoolStorage.Distribution[] memory batch = new PoolStorage.Distribution[](1);
+        batch[0] = PoolStorage.Distribution(assetA, 1e6, uint64(block.timestamp - 1 days), uint64(block.timestamp));
         vm.expectRevert(paused);
         pool.distributeRevenueBatch(batch);
         vm.stopPrank();
@@ -292,154 +294,6 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
         assertEq(pool.pendingRedeemShares(), 0);
     }
 
-    // ─── 4. Losses marked before they are final ────────────────────────────────────────────────────────────
-
-    /// Before: the manager could write down any amount, unannounced, in one transaction (front-runnable).
-    function test_lossesMarkedFirst_writeDownWithoutProvisionReverts() public {
-        _deposit(alice, 1_000e6);
-        _deploy(assetA, 500e6);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsProvision.selector, assetA, 100e6, 0));
-        vm.prank(manager);
-        pool.recordWriteDown(assetA, 100e6);
-    }
-
-    /// Before: no impaired status was needed for a loss.
-    function test_lossesMarkedFirst_impairmentNeedsImpairedStatus() public {
-        _deposit(alice, 1_000e6);
-        _deploy(assetA, 500e6);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.AssetNotImpaired.selector, assetA));
-        vm.prank(manager);
-        pool.markImpairment(assetA, 100e6);
-
-        vm.startPrank(manager);
-        registry.setStatus(assetA, HardwareAssetRegistry.Status.Impaired);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsOutstanding.selector, assetA, 501e6, 500e6));
-        pool.markImpairment(assetA, 501e6);
-        vm.expectEmit(true, false, false, true, address(pool));
-        emit FinancingPool.ProvisionUpdated(assetA, 0, 100e6);
-        pool.markImpairment(assetA, 100e6);
-        vm.stopPrank();
-        assertEq(pool.totalProvisions(), 100e6);
-    }
-
-    /// Before: holders who saw a write-down in the mempool exited at the old price; a provision prices the expected
-    /// loss into instant and queued exits at once.
-    function test_lossesMarkedFirst_provisionRepricesInstantAndQueuedExitsAtOnce() public {
-        _deposit(alice, 10_000e6);
-        _deposit(bob, 10_000e6);
-        _deploy(assetA, 10_000e6);
-        uint256 bobShares = pool.balanceOf(bob);
-        _requestRedeem(bob, bobShares);
-        assertApproxEqAbs(pool.convertToAssets(1e18), 1e6, 1);
-
-        _impair(assetA, 4_000e6);
-        assertEq(pool.totalAssets(), 16_000e6);
-        assertApproxEqAbs(pool.convertToAssets(1e18), 0.8e6, 1);
-        assertApproxEqAbs(pool.previewRedeem(bobShares), 8_000e6, 1);
-
-        // The queued exit is filled at the impaired price...
-        uint256 queuedPrice = pool.previewRedeem(bobShares);
-        _fill();
-        (, uint128 bobAssets) = pool.claimableRedemption(bob);
-        assertEq(bobAssets, queuedPrice);
-        assertEq(_claimRedemption(bob), queuedPrice);
-
-        // ...and so is an instant one.
-        uint256 slice = pool.balanceOf(alice) / 10;
-        uint256 instantPrice = pool.previewRedeem(slice);
-        assertApproxEqAbs(instantPrice, 800e6, 1);
-        vm.prank(alice);
-        assertEq(pool.redeem(slice, alice, alice), instantPrice);
-    }
-
-    /// Before: there were no provisions; now the manager may raise one but only the admin (timelock) may lower it.
-    function test_lossesMarkedFirst_managerCannotLowerProvision() public {
-        _deposit(alice, 1_000e6);
-        _deploy(assetA, 500e6);
-        _impair(assetA, 400e6);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, manager, ADMIN_ROLE)
-        );
-        vm.prank(manager);
-        pool.markImpairment(assetA, 100e6);
-
-        vm.expectEmit(true, false, false, true, address(pool));
-        emit FinancingPool.ProvisionUpdated(assetA, 400e6, 100e6);
-        vm.prank(admin);
-        pool.markImpairment(assetA, 100e6);
-        assertEq(pool.totalProvisions(), 100e6);
-    }
-
-    /// Before: a write-down moved the share price in one transaction; within a provision it is now price-neutral.
-    function test_lossesMarkedFirst_writeDownWithinProvisionDoesNotMovePrice() public {
-        _deposit(alice, 1_000e6);
-        _deploy(assetA, 500e6);
-        _impair(assetA, 400e6);
-        uint256 price = pool.convertToAssets(1e18);
-        uint256 total = pool.totalAssets();
-
-        vm.expectEmit(true, false, false, true, address(pool));
-        emit FinancingPool.ProvisionUpdated(assetA, 400e6, 100e6);
-        vm.expectEmit(true, false, false, true, address(pool));
-        emit FinancingPool.PrincipalWrittenDown(assetA, 300e6);
-        vm.prank(manager);
-        pool.recordWriteDown(assetA, 300e6);
-        assertEq(pool.convertToAssets(1e18), price);
-        assertEq(pool.totalAssets(), total);
-        assertEq(pool.outstandingOf(assetA), 200e6);
-
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsProvision.selector, assetA, 101e6, 100e6));
-        vm.prank(manager);
-        pool.recordWriteDown(assetA, 101e6);
-    }
-
-    /// Before: a recovery could only come back as revenue, paying the protocol fee.
-    function test_lossesMarkedFirst_recoveryIsPrincipalWithoutFee() public {
-        _deposit(alice, 1_000e6);
-        _deploy(assetA, 500e6);
-        _impair(assetA, 400e6);
-        vm.prank(manager);
-        pool.recordWriteDown(assetA, 400e6);
-
-        uint256 treasuryBefore = usdc.balanceOf(treasury);
-        uint256 totalBefore = pool.totalAssets();
-        uint256 revenueBefore = pool.revenueHeld();
-        usdc.mint(manager, 400e6);
-        vm.expectEmit(true, true, false, true, address(pool));
-        emit FinancingPool.PrincipalRecovered(assetA, manager, 250e6);
-        vm.prank(manager);
-        pool.recordRecovery(assetA, 250e6);
-        assertEq(usdc.balanceOf(treasury), treasuryBefore, "no protocol fee");
-        assertEq(pool.totalAssets(), totalBefore + 250e6, "all of it is principal");
-        assertEq(pool.revenueHeld(), revenueBefore);
-
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsWrittenDown.selector, assetA, 151e6, 150e6));
-        vm.prank(manager);
-        pool.recordRecovery(assetA, 151e6);
-        vm.prank(manager);
-        pool.recordRecovery(assetA, 150e6);
-        (,, uint128 writtenDown, uint128 recovered,,) = pool.assetCapital(assetA);
-        assertEq(recovered, writtenDown);
-    }
-
-    /// A loss beyond what was provisioned is the admin's (timelock), still bounded by what is outstanding.
-    function test_lossesMarkedFirst_adminWritesDownBeyondProvision() public {
-        _deposit(alice, 1_000e6);
-        _deploy(assetA, 500e6);
-        _impair(assetA, 100e6);
-        uint256 total = pool.totalAssets();
-
-        vm.startPrank(admin);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsOutstanding.selector, assetA, 501e6, 500e6));
-        pool.recordWriteDown(assetA, 501e6);
-        pool.recordWriteDown(assetA, 300e6);
-        vm.stopPrank();
-        (,, uint128 writtenDown,, uint128 provision,) = pool.assetCapital(assetA);
-        assertEq(writtenDown, 300e6);
-        assertEq(provision, 0);
-        assertEq(pool.totalAssets(), total - 200e6, "only the unprovisioned part moves the price");
-    }
-
     // ─── helpers ───────────────────────────────────────────────────────────────────────────────────────────
 
     function _roles() internal view returns (PoolFactory.Roles memory) {
@@ -470,7 +324,7 @@ contract FinancingPoolSafetyTest is ProtocolFixture {
         );
         vm.startPrank(admin);
         uint256 project = timelocked.registerProject(
-            operator, FinancingPool.Category.Compute, "Ashburn GPU Cloud", "/metadata/projects/ashburn.json", "p"
+            operator, PoolStorage.Category.Compute, "Ashburn GPU Cloud", "/metadata/projects/ashburn.json", "p"
         );
         tpool = timelocked.createPool(
             PoolFactory.PoolConfig({

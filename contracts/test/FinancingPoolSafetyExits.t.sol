@@ -6,6 +6,7 @@ import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.so
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 import {FinancingPool} from "../src/FinancingPool.sol";
+import {PoolStorage} from "../src/pool/PoolStorage.sol";
 import {IERC7540Operator, IERC7540Redeem, IERC7887Redeem} from "../src/interfaces/IERC7540.sol";
 import {ProtocolFixture} from "./utils/ProtocolFixture.sol";
 
@@ -53,7 +54,7 @@ contract FinancingPoolSafetyExitsTest is ProtocolFixture {
         assertEq(pool.pendingRedeemRequest(id, alice), 0);
         assertEq(pool.claimableRedeemRequest(id, alice), shares);
 
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.NotControllerOrOperator.selector, alice, carol));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.NotControllerOrOperator.selector, alice, carol));
         vm.prank(carol);
         pool.redeem(shares, carol, alice);
 
@@ -69,7 +70,7 @@ contract FinancingPoolSafetyExitsTest is ProtocolFixture {
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, bob, 0, more));
         vm.prank(bob);
         pool.requestRedeem(more, alice, alice);
-        vm.expectRevert(FinancingPool.InvalidParameter.selector);
+        vm.expectRevert(PoolStorage.InvalidParameter.selector);
         vm.prank(alice);
         pool.setOperator(alice, true);
     }
@@ -85,7 +86,7 @@ contract FinancingPoolSafetyExitsTest is ProtocolFixture {
         assertEq(pool.pendingRedeemRequest(id, alice), 0, "alice owns but does not control it");
         assertEq(pool.lockedShares(alice), shares);
         assertEq(pool.maxRedeem(carol), 0, "nothing claimable yet");
-        FinancingPool.Request memory r = pool.redeemRequest(id);
+        PoolStorage.Request memory r = pool.redeemRequest(id);
         assertEq(r.owner, alice);
         assertEq(r.controller, carol);
 
@@ -99,14 +100,14 @@ contract FinancingPoolSafetyExitsTest is ProtocolFixture {
         assertEq(pool.maxWithdraw(carol), claimAssets);
         assertEq(pool.balanceOf(alice), shares - claimShares, "the filled shares were burned");
 
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.ExceedsClaimable.selector, 400e6 + 1, 400e6));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.ExceedsClaimable.selector, 400e6 + 1, 400e6));
         vm.prank(carol);
         pool.withdraw(400e6 + 1, carol, carol);
 
         uint256 part = 100e6;
         uint256 partShares = claimShares / 4; // exact at this price
         vm.expectEmit(true, true, false, true, address(pool));
-        emit FinancingPool.RedemptionClaimed(carol, carol, partShares, part);
+        emit PoolStorage.RedemptionClaimed(carol, carol, partShares, part);
         vm.expectEmit(true, true, true, true, address(pool));
         emit IERC4626.Withdraw(carol, carol, carol, part, partShares);
         vm.prank(carol);
@@ -132,10 +133,10 @@ contract FinancingPoolSafetyExitsTest is ProtocolFixture {
         (uint128 filled,) = pool.claimableRedemption(carol);
         uint256 pending = shares - filled;
 
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.NotControllerOrOperator.selector, carol, bob));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.NotControllerOrOperator.selector, carol, bob));
         vm.prank(bob);
         pool.cancelRedeemRequest(id, carol);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.UnknownRequest.selector, id));
         vm.prank(alice);
         pool.cancelRedeemRequest(id, alice);
 
@@ -152,7 +153,7 @@ contract FinancingPoolSafetyExitsTest is ProtocolFixture {
         assertEq(pool.queueHead(), 0);
         assertFalse(pool.pendingCancelRedeemRequest(id, carol));
         assertEq(pool.claimableCancelRedeemRequest(id, carol), 0);
-        vm.expectRevert(FinancingPool.NothingToClaim.selector);
+        vm.expectRevert(PoolStorage.NothingToClaim.selector);
         pool.claimCancelRedeemRequest(id, carol, carol);
         (uint128 stillClaimable,) = pool.claimableRedemption(carol);
         assertEq(stillClaimable, filled, "the filled part stays claimable");
@@ -161,7 +162,7 @@ contract FinancingPoolSafetyExitsTest is ProtocolFixture {
         vm.prank(alice);
         pool.transfer(bob, pending);
         assertEq(pool.balanceOf(bob), pending);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.UnknownRequest.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.UnknownRequest.selector, id));
         vm.prank(carol);
         pool.cancelRedeemRequest(id, carol);
     }
@@ -189,7 +190,7 @@ contract FinancingPoolSafetyExitsTest is ProtocolFixture {
         vm.stopPrank();
 
         vm.expectEmit(true, false, false, true, address(gated));
-        emit FinancingPool.AllowlistUpdated(alice, true);
+        emit PoolStorage.AllowlistUpdated(alice, true);
         vm.prank(compliance);
         gated.setAllowed(alice, true);
         assertEq(gated.maxDeposit(alice), CAP);
@@ -215,11 +216,11 @@ contract FinancingPoolSafetyExitsTest is ProtocolFixture {
         vm.startPrank(alice);
         usdc.approve(address(gated), 1_000e6);
         uint256 shares = gated.deposit(1_000e6, alice);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.NotAllowed.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.NotAllowed.selector, bob));
         gated.transfer(bob, shares / 2);
         gated.approve(carol, shares);
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.NotAllowed.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.NotAllowed.selector, bob));
         vm.prank(carol);
         gated.transferFrom(alice, bob, shares / 2);
 

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {FinancingPool} from "../src/FinancingPool.sol";
+import {PoolStorage} from "../src/pool/PoolStorage.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {HardwareAssetRegistry} from "../src/HardwareAssetRegistry.sol";
 import {MockUSDC} from "../src/MockUSDC.sol";
@@ -73,14 +74,14 @@ contract FinancingPoolSafetyMinorTest is ProtocolFixture {
         assertEq(pool.minDistribution(), 1e6);
         usdc.mint(reporter, 2e6);
         vm.startPrank(reporter);
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumDistribution.selector, 1, 1e6));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.BelowMinimumDistribution.selector, 1, 1e6));
         pool.distributeRevenue(assetA, 1, uint64(block.timestamp - 1 days), uint64(block.timestamp));
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumDistribution.selector, 1e6 - 1, 1e6));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.BelowMinimumDistribution.selector, 1e6 - 1, 1e6));
         pool.distributeRevenue(assetA, 1e6 - 1, uint64(block.timestamp - 1 days), uint64(block.timestamp));
-        FinancingPool.Distribution[] memory batch = new FinancingPool.Distribution[](2);
-        batch[0] = FinancingPool.Distribution(assetA, 1e6, uint64(block.timestamp - 1 days), uint64(block.timestamp));
-        batch[1] = FinancingPool.Distribution(assetB, 1, uint64(block.timestamp - 1 days), uint64(block.timestamp));
-        vm.expectRevert(abi.encodeWithSelector(FinancingPool.BelowMinimumDistribution.selector, 1, 1e6));
+        PoolStorage.Distribution[] memory batch = new PoolStorage.Distribution[](2);
+        batch[0] = PoolStorage.Distribution(assetA, 1e6, uint64(block.timestamp - 1 days), uint64(block.timestamp));
+        batch[1] = PoolStorage.Distribution(assetB, 1, uint64(block.timestamp - 1 days), uint64(block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(PoolStorage.BelowMinimumDistribution.selector, 1, 1e6));
         pool.distributeRevenueBatch(batch);
         pool.distributeRevenue(assetA, 1e6, uint64(block.timestamp - 1 days), uint64(block.timestamp));
         vm.stopPrank();
@@ -168,7 +169,7 @@ contract FinancingPoolSafetyMinorTest is ProtocolFixture {
         assertEq(pool.queueHead(), requestId);
         assertEq(pool.depositCap(), CAP);
         assertEq(pool.minDeposit(), MIN_DEPOSIT);
-        assertEq(uint8(pool.status()), uint8(FinancingPool.Status.Active));
+        assertEq(uint8(pool.status()), uint8(PoolStorage.Status.Active));
         // With someone queued, an instant exit is refused (it would jump the queue), though idle cash is there.
         assertEq(pool.maxRedeem(alice), 0);
         vm.prank(alice);

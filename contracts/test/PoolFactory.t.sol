@@ -2,82 +2,13 @@
 pragma solidity ^0.8.24;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
-import {Vm} from "forge-std/Vm.sol";
 import {FinancingPool} from "../src/FinancingPool.sol";
+import {PoolStorage} from "../src/pool/PoolStorage.sol";
 import {PoolFactory} from "../src/PoolFactory.sol";
-import {ProtocolFixture} from "./utils/ProtocolFixture.sol";
+import {PoolFactoryFixture} from "./utils/PoolFactoryFixture.sol";
 
-/// Projects and pools: who may create them, and what a new pool is wired to.
-contract PoolFactoryTest is ProtocolFixture {
-    event ProjectRegistered(
-        uint256 indexed projectId,
-        address indexed operator,
-        FinancingPool.Category category,
-        string name,
-        string metadataURI,
-        bytes32 metadataHash
-    );
-    event PoolCreated(
-        address indexed pool,
-        uint256 indexed projectId,
-        address indexed asset,
-        FinancingPool.Category category,
-        PoolFactory.PoolConfig config,
-        uint16 protocolFeeBps,
-        uint32 revenueStreamDuration
-    );
-    event ProtocolDefaultsUpdated(
-        address treasury,
-        uint16 protocolFeeBps,
-        uint32 revenueStreamDuration,
-        address admin,
-        address manager,
-        address reporter,
-        address guardian,
-        address compliance
-    );
-
-    address internal stranger = makeAddr("stranger");
-    address internal robotOperator = makeAddr("robotOperator");
-    bytes32 internal adminRole;
-
-    function setUp() public override {
-        super.setUp();
-        adminRole = factory.DEFAULT_ADMIN_ROLE();
-    }
-
-    function _config(uint256 pid) internal pure returns (PoolFactory.PoolConfig memory) {
-        return PoolFactory.PoolConfig({
-            projectId: pid,
-            name: "Rotterdam AMR Round 1",
-            symbol: "myROT1",
-            depositCap: 2_000_000e6,
-            minDeposit: 100e6,
-            permissioned: false,
-            metadataURI: "/metadata/pools/rotterdam-1.json",
-            metadataHash: keccak256("rotterdam")
-        });
-    }
-
-    function _create(PoolFactory.PoolConfig memory cfg) internal returns (FinancingPool) {
-        return factory.createPool(cfg, type(FinancingPool).creationCode);
-    }
-
-    function _roles(address m, address r, address g) internal view returns (PoolFactory.Roles memory) {
-        return PoolFactory.Roles({admin: admin, manager: m, reporter: r, guardian: g, compliance: compliance});
-    }
-
-    function _registerRobotics() internal returns (uint256) {
-        vm.prank(admin);
-        return factory.registerProject(
-            robotOperator,
-            FinancingPool.Category.Robotics,
-            "Rotterdam Robotics",
-            "/metadata/projects/rot.json",
-            keccak256("r")
-        );
-    }
-
+/// Projects, and the protocol defaults new pools take: who may set them, and what they are checked against.
+contract PoolFactoryTest is PoolFactoryFixture {
     // ─── Deployment ─────────────────────────────────────────────────────────────────────────────────────
 
     function test_constructor_storesConfiguration() public view {
@@ -138,7 +69,7 @@ contract PoolFactoryTest is ProtocolFixture {
         assertEq(factory.projectCount(), 2);
         PoolFactory.Project memory p = factory.getProject(pid);
         assertEq(p.operator, robotOperator);
-        assertEq(uint8(p.category), uint8(FinancingPool.Category.Robotics));
+        assertEq(uint8(p.category), uint8(PoolStorage.Category.Robotics));
         assertEq(p.name, "Rotterdam Robotics");
         assertEq(p.metadataURI, "/metadata/projects/rot.json");
         assertEq(p.metadataHash, keccak256("r"));
@@ -146,9 +77,9 @@ contract PoolFactoryTest is ProtocolFixture {
 
     function test_registerProject_idsIncrement() public {
         vm.startPrank(admin);
-        uint256 a = factory.registerProject(operator, FinancingPool.Category.Compute, "A", "", bytes32(0));
-        uint256 b = factory.registerProject(operator, FinancingPool.Category.Compute, "B", "", bytes32(0));
-        uint256 c = factory.registerProject(robotOperator, FinancingPool.Category.Robotics, "C", "", bytes32(0));
+        uint256 a = factory.registerProject(operator, PoolStorage.Category.Compute, "A", "", bytes32(0));
+        uint256 b = factory.registerProject(operator, PoolStorage.Category.Compute, "B", "", bytes32(0));
+        uint256 c = factory.registerProject(robotOperator, PoolStorage.Category.Robotics, "C", "", bytes32(0));
         vm.stopPrank();
         assertEq(a, 2);
         assertEq(b, 3);
@@ -162,7 +93,7 @@ contract PoolFactoryTest is ProtocolFixture {
         emit ProjectRegistered(
             2,
             robotOperator,
-            FinancingPool.Category.Robotics,
+            PoolStorage.Category.Robotics,
             "Rotterdam Robotics",
             "/metadata/projects/rot.json",
             keccak256("r")
@@ -175,26 +106,26 @@ contract PoolFactoryTest is ProtocolFixture {
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, adminRole)
         );
         vm.prank(stranger);
-        factory.registerProject(operator, FinancingPool.Category.Compute, "X", "", bytes32(0));
+        factory.registerProject(operator, PoolStorage.Category.Compute, "X", "", bytes32(0));
 
         vm.expectRevert(
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, manager, adminRole)
         );
         vm.prank(manager);
-        factory.registerProject(operator, FinancingPool.Category.Compute, "X", "", bytes32(0));
+        factory.registerProject(operator, PoolStorage.Category.Compute, "X", "", bytes32(0));
         assertEq(factory.projectCount(), 1);
     }
 
     function test_registerProject_revertsOnZeroOperator() public {
         vm.expectRevert(PoolFactory.InvalidProject.selector);
         vm.prank(admin);
-        factory.registerProject(address(0), FinancingPool.Category.Compute, "X", "", bytes32(0));
+        factory.registerProject(address(0), PoolStorage.Category.Compute, "X", "", bytes32(0));
     }
 
     function test_registerProject_revertsOnEmptyName() public {
         vm.expectRevert(PoolFactory.InvalidProject.selector);
         vm.prank(admin);
-        factory.registerProject(operator, FinancingPool.Category.Compute, "", "uri", bytes32(0));
+        factory.registerProject(operator, PoolStorage.Category.Compute, "", "uri", bytes32(0));
         assertEq(factory.projectCount(), 1);
     }
 
@@ -203,7 +134,7 @@ contract PoolFactoryTest is ProtocolFixture {
     function test_getProject_fixtureProject() public view {
         PoolFactory.Project memory p = factory.getProject(projectId);
         assertEq(p.operator, operator);
-        assertEq(uint8(p.category), uint8(FinancingPool.Category.Compute));
+        assertEq(uint8(p.category), uint8(PoolStorage.Category.Compute));
         assertEq(p.name, "Ashburn GPU Cloud");
         assertEq(p.metadataURI, "/metadata/projects/ashburn.json");
         assertEq(p.metadataHash, keccak256("p"));
@@ -214,183 +145,6 @@ contract PoolFactoryTest is ProtocolFixture {
         factory.getProject(0);
         vm.expectRevert(abi.encodeWithSelector(PoolFactory.UnknownProject.selector, 2));
         factory.getProject(2);
-    }
-
-    // ─── createPool ─────────────────────────────────────────────────────────────────────────────────────
-
-    function test_createPool_wiresProjectCategoryAndFactoryConfig() public {
-        uint256 pid = _registerRobotics();
-        vm.prank(admin);
-        FinancingPool p = _create(_config(pid));
-
-        assertEq(p.name(), "Rotterdam AMR Round 1");
-        assertEq(p.symbol(), "myROT1");
-        assertEq(p.decimals(), 18);
-        assertEq(p.asset(), address(usdc));
-        assertEq(address(p.registry()), address(registry));
-        assertEq(uint8(p.category()), uint8(FinancingPool.Category.Robotics));
-        assertEq(p.projectId(), pid);
-        assertEq(p.depositCap(), 2_000_000e6);
-        assertEq(p.minDeposit(), 100e6);
-        assertEq(p.metadataURI(), "/metadata/pools/rotterdam-1.json");
-        assertEq(p.metadataHash(), keccak256("rotterdam"));
-        assertEq(p.treasury(), treasury);
-        assertEq(p.protocolFeeBps(), FEE_BPS);
-        assertEq(p.revenueStreamDuration(), STREAM);
-        assertEq(uint8(p.status()), uint8(FinancingPool.Status.Raising));
-        assertEq(p.totalAssets(), 0);
-        assertEq(p.totalSupply(), 0);
-    }
-
-    /// The pool's admin is the default admin role (the timelock), never whoever called createPool.
-    function test_createPool_adminIsDefaultRoleNotCaller_defaultRolesGranted() public {
-        address secondAdmin = makeAddr("secondAdmin");
-        vm.startPrank(admin);
-        factory.grantRole(adminRole, secondAdmin);
-        vm.stopPrank();
-
-        vm.prank(secondAdmin);
-        FinancingPool p = _create(_config(projectId));
-
-        assertTrue(p.hasRole(p.DEFAULT_ADMIN_ROLE(), admin));
-        assertFalse(p.hasRole(p.DEFAULT_ADMIN_ROLE(), secondAdmin));
-        assertFalse(p.hasRole(p.DEFAULT_ADMIN_ROLE(), address(factory)));
-        assertTrue(p.hasRole(p.POOL_MANAGER_ROLE(), manager));
-        assertTrue(p.hasRole(p.REVENUE_REPORTER_ROLE(), reporter));
-        assertTrue(p.hasRole(p.GUARDIAN_ROLE(), guardian));
-        assertTrue(p.hasRole(p.COMPLIANCE_ROLE(), compliance));
-        assertFalse(p.hasRole(p.POOL_MANAGER_ROLE(), secondAdmin));
-        assertEq(p.projectOperator(), operator);
-    }
-
-    function test_createPool_revertsOnUnknownCode() public {
-        vm.startPrank(admin);
-        vm.expectRevert(PoolFactory.UnknownPoolCode.selector);
-        factory.createPool(_config(projectId), abi.encodePacked(type(FinancingPool).creationCode, hex"00"));
-        vm.expectRevert(PoolFactory.UnknownPoolCode.selector);
-        factory.createPool(_config(projectId), "");
-        vm.stopPrank();
-        assertEq(factory.poolCount(), 1);
-    }
-
-    function test_createPool_permissionedPassesThrough() public {
-        PoolFactory.PoolConfig memory cfg = _config(projectId);
-        cfg.permissioned = true;
-        vm.prank(admin);
-        FinancingPool p = _create(cfg);
-        assertTrue(p.permissioned());
-        assertEq(p.maxDeposit(alice), 0);
-    }
-
-    function test_createPool_registersPool() public {
-        uint256 pid = _registerRobotics();
-        vm.startPrank(admin);
-        FinancingPool p1 = _create(_config(pid));
-        FinancingPool p2 = _create(_config(projectId));
-        vm.stopPrank();
-        assertEq(factory.poolCount(), 3);
-        assertEq(factory.pools(1), address(p1));
-        assertEq(factory.pools(2), address(p2));
-        assertTrue(factory.isPool(address(p1)));
-        assertTrue(factory.isPool(address(p2)));
-        assertFalse(factory.isPool(stranger));
-        assertFalse(factory.isPool(address(factory)));
-        assertTrue(address(p1) != address(p2));
-        vm.expectRevert();
-        factory.pools(3);
-    }
-
-    function test_createPool_emitsPoolCreatedWithAllFields() public {
-        uint256 pid = _registerRobotics();
-        PoolFactory.PoolConfig memory cfg = _config(pid);
-        address predicted = vm.computeCreateAddress(address(factory), vm.getNonce(address(factory)));
-
-        vm.expectEmit(true, true, true, true, address(factory));
-        emit PoolCreated(predicted, pid, address(usdc), FinancingPool.Category.Robotics, cfg, FEE_BPS, STREAM);
-        vm.prank(admin);
-        FinancingPool p = _create(cfg);
-        assertEq(address(p), predicted);
-    }
-
-    function test_createPool_eventDecodesToConfig() public {
-        PoolFactory.PoolConfig memory cfg = _config(projectId);
-        vm.recordLogs();
-        vm.prank(admin);
-        FinancingPool p = _create(cfg);
-        Vm.Log[] memory logs = vm.getRecordedLogs();
-        bool found;
-        for (uint256 i = 0; i < logs.length; i++) {
-            if (logs[i].emitter != address(factory) || logs[i].topics[0] != PoolCreated.selector) continue;
-            found = true;
-            assertEq(address(uint160(uint256(logs[i].topics[1]))), address(p));
-            assertEq(uint256(logs[i].topics[2]), projectId);
-            assertEq(address(uint160(uint256(logs[i].topics[3]))), address(usdc));
-            (FinancingPool.Category cat, PoolFactory.PoolConfig memory got, uint16 fee, uint32 stream) =
-                abi.decode(logs[i].data, (FinancingPool.Category, PoolFactory.PoolConfig, uint16, uint32));
-            assertEq(uint8(cat), uint8(FinancingPool.Category.Compute));
-            assertEq(got.projectId, cfg.projectId);
-            assertEq(got.name, cfg.name);
-            assertEq(got.symbol, cfg.symbol);
-            assertEq(got.depositCap, cfg.depositCap);
-            assertEq(got.minDeposit, cfg.minDeposit);
-            assertEq(got.permissioned, cfg.permissioned);
-            assertEq(got.metadataURI, cfg.metadataURI);
-            assertEq(got.metadataHash, cfg.metadataHash);
-            assertEq(fee, FEE_BPS);
-            assertEq(stream, STREAM);
-        }
-        assertTrue(found);
-    }
-
-    function test_createPool_revertsWithoutAdminRole() public {
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, adminRole)
-        );
-        vm.prank(stranger);
-        _create(_config(projectId));
-
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, operator, adminRole)
-        );
-        vm.prank(operator);
-        _create(_config(projectId));
-        assertEq(factory.poolCount(), 1);
-    }
-
-    function test_createPool_revertsForUnknownProject() public {
-        vm.expectRevert(abi.encodeWithSelector(PoolFactory.UnknownProject.selector, 7));
-        vm.prank(admin);
-        _create(_config(7));
-
-        vm.expectRevert(abi.encodeWithSelector(PoolFactory.UnknownProject.selector, 0));
-        vm.prank(admin);
-        _create(_config(0));
-        assertEq(factory.poolCount(), 1);
-    }
-
-    function test_createPool_revertsOnInvalidPoolParams() public {
-        // The pool constructor validates the limits: minDeposit above the cap is rejected, and the factory passes
-        // the pool's own reason on.
-        PoolFactory.PoolConfig memory cfg = _config(projectId);
-        cfg.minDeposit = cfg.depositCap + 1;
-        vm.expectRevert(FinancingPool.InvalidParameter.selector);
-        vm.prank(admin);
-        _create(cfg);
-        assertEq(factory.poolCount(), 1);
-    }
-
-    function test_createPool_newPoolIsUsable() public {
-        vm.prank(admin);
-        FinancingPool p = _create(_config(projectId));
-        usdc.mint(alice, 500e6);
-        vm.startPrank(alice);
-        usdc.approve(address(p), 500e6);
-        uint256 shares = p.deposit(500e6, alice);
-        vm.stopPrank();
-        assertEq(shares, 500e18);
-        assertEq(p.totalAssets(), 500e6);
-        // The fixture pool is independent.
-        assertEq(pool.totalAssets(), 0);
     }
 
     // ─── setDefaults ────────────────────────────────────────────────────────────────────────────────────

@@ -1,75 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {FinancingPool} from "../../src/FinancingPool.sol";
-import {ProtocolFixture} from "../utils/ProtocolFixture.sol";
-import {PoolHandler} from "./PoolHandler.sol";
+import {PoolStorage} from "../../src/pool/PoolStorage.sol";
+import {PoolInvariantFixture} from "./PoolInvariantFixture.sol";
 
 /// Stateful fuzzing of one FinancingPool through PoolHandler: share accounting, revenue conservation, the
 /// claimable-only-goes-down-by-claiming rule, USDC backing, provisions, and the FIFO redemption queue (a linked
 /// list of ERC-7540 requests).
-contract FinancingPoolInvariants is ProtocolFixture {
-    PoolHandler internal handler;
-
-    function setUp() public override {
-        super.setUp();
-        handler = new PoolHandler(pool, usdc, admin, manager, reporter, guardian, assetA, assetB);
-
-        // Duplicates weight the draw: exits, revenue and the manager's deployments come up more often than
-        // plain deposits, so that the queue waits, streams overlap and claims happen.
-        bytes4[] memory selectors = new bytes4[](35);
-        selectors[0] = PoolHandler.deposit.selector;
-        selectors[1] = PoolHandler.depositWithPermit.selector;
-        selectors[2] = PoolHandler.mint.selector;
-        selectors[3] = PoolHandler.withdraw.selector;
-        selectors[4] = PoolHandler.redeem.selector;
-        selectors[5] = PoolHandler.transferShares.selector;
-        selectors[6] = PoolHandler.requestRedeem.selector;
-        selectors[7] = PoolHandler.requestRedeem.selector;
-        selectors[8] = PoolHandler.cancelRedeemRequest.selector;
-        selectors[9] = PoolHandler.claimRedemption.selector;
-        selectors[10] = PoolHandler.fillRedemptions.selector;
-        selectors[11] = PoolHandler.claimRevenue.selector;
-        selectors[12] = PoolHandler.claimRevenue.selector;
-        selectors[13] = PoolHandler.distributeRevenue.selector;
-        selectors[14] = PoolHandler.distributeRevenue.selector;
-        selectors[15] = PoolHandler.deployCapital.selector;
-        selectors[16] = PoolHandler.deployCapital.selector;
-        selectors[17] = PoolHandler.deployCapital.selector;
-        selectors[18] = PoolHandler.recordRepayment.selector;
-        selectors[19] = PoolHandler.recordWriteDown.selector;
-        selectors[20] = PoolHandler.warp.selector;
-        selectors[21] = PoolHandler.warp.selector;
-        selectors[22] = PoolHandler.warp.selector;
-        selectors[23] = PoolHandler.donate.selector;
-        selectors[24] = PoolHandler.fillRedemptions.selector;
-        selectors[25] = PoolHandler.setAssetStatus.selector;
-        selectors[26] = PoolHandler.pause.selector;
-        selectors[27] = PoolHandler.close.selector;
-        selectors[28] = PoolHandler.markImpairment.selector;
-        selectors[29] = PoolHandler.lowerProvision.selector;
-        selectors[30] = PoolHandler.adminWriteDown.selector;
-        selectors[31] = PoolHandler.recordRecovery.selector;
-        selectors[32] = PoolHandler.recordWriteDown.selector;
-        selectors[33] = PoolHandler.claimRedemption.selector;
-        selectors[34] = PoolHandler.fillRedemptions.selector;
-        targetContract(address(handler));
-        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
-    }
-
-    /// Views below read time-dependent previews: evaluate them at the time the sequence has reached.
-    modifier atSequenceTime() {
-        vm.warp(handler.currentTime());
-        _;
-    }
-
-    function _sumClaimable() internal view returns (uint256 sum) {
-        address[] memory hs = handler.holders();
-        for (uint256 i = 0; i < hs.length; i++) {
-            sum += pool.claimableRevenue(hs[i]);
-        }
-    }
-
+contract FinancingPoolInvariants is PoolInvariantFixture {
     // ─── 1. Shares ─────────────────────────────────────────────────────────────────────────────────────
 
     /// Every share is held by someone the handler saw receive shares (actors only), and they add up to supply.
@@ -200,7 +138,7 @@ contract FinancingPoolInvariants is ProtocolFixture {
         uint256 linked;
         uint256 prev;
         for (uint256 id = pool.queueHead(); id != 0; id = pool.redeemRequest(id).next) {
-            FinancingPool.Request memory r = pool.redeemRequest(id);
+            PoolStorage.Request memory r = pool.redeemRequest(id);
             assertEq(r.prev, prev, "broken prev link");
             assertGt(id, prev, "queue out of request order");
             assertGt(r.pendingShares, 0, "a request without pending shares is still queued");
@@ -340,13 +278,13 @@ contract FinancingPoolInvariants is ProtocolFixture {
         handler.requestRedeem(0, shares << 2, 0); // actor0 for itself
         handler.fillRedemptions(0, 1); // partly filled; idle left: 1 unit
         assertEq(pool.idle(), 1, "partial fill leaves one unit of idle");
-        FinancingPool.Request memory before = pool.redeemRequest(1);
+        PoolStorage.Request memory before = pool.redeemRequest(1);
         (uint128 sharesBefore, uint128 assetsBefore) = pool.claimableRedemption(handler.actors()[0]);
         assertGt(before.filledShares, 0);
         for (uint256 i = 0; i < 3; i++) {
             handler.fillRedemptions(i + 1, 1); // anyone, repeatedly
         }
-        FinancingPool.Request memory afterFills = pool.redeemRequest(1);
+        PoolStorage.Request memory afterFills = pool.redeemRequest(1);
         (uint128 sharesAfter, uint128 assetsAfter) = pool.claimableRedemption(handler.actors()[0]);
         assertEq(assetsAfter, assetsBefore, "nothing more to pay");
         assertEq(afterFills.pendingShares, before.pendingShares, "shares burned for 0 USDC");

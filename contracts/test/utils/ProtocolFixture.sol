@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {Test} from "forge-std/Test.sol";
 import {MockUSDC} from "../../src/MockUSDC.sol";
 import {FinancingPool} from "../../src/FinancingPool.sol";
+import {PoolStorage} from "../../src/pool/PoolStorage.sol";
 import {HardwareAssetRegistry} from "../../src/HardwareAssetRegistry.sol";
 import {PoolFactory} from "../../src/PoolFactory.sol";
 
@@ -56,7 +57,7 @@ abstract contract ProtocolFixture is Test {
         registry.grantRole(registry.REPORTER_ROLE(), reporter);
         projectId = factory.registerProject(
             operator,
-            FinancingPool.Category.Compute,
+            PoolStorage.Category.Compute,
             "Ashburn GPU Cloud",
             "/metadata/projects/ashburn.json",
             keccak256("p")
