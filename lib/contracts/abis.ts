@@ -8,7 +8,7 @@ export const financingPoolAbi = [
     inputs: [
       {
         name: 'p',
-        internalType: 'struct FinancingPool.Params',
+        internalType: 'struct PoolStorage.Params',
         type: 'tuple',
         components: [
           { name: 'usdc', internalType: 'contract IERC20', type: 'address' },
@@ -21,7 +21,7 @@ export const financingPoolAbi = [
           { name: 'symbol', internalType: 'string', type: 'string' },
           {
             name: 'category',
-            internalType: 'enum FinancingPool.Category',
+            internalType: 'enum PoolStorage.Category',
             type: 'uint8',
           },
           { name: 'projectId', internalType: 'uint256', type: 'uint256' },
@@ -181,7 +181,7 @@ export const financingPoolAbi = [
     inputs: [],
     name: 'category',
     outputs: [
-      { name: '', internalType: 'enum FinancingPool.Category', type: 'uint8' },
+      { name: '', internalType: 'enum PoolStorage.Category', type: 'uint8' },
     ],
     stateMutability: 'view',
   },
@@ -333,7 +333,7 @@ export const financingPoolAbi = [
     inputs: [
       {
         name: 'distributions',
-        internalType: 'struct FinancingPool.Distribution[]',
+        internalType: 'struct PoolStorage.Distribution[]',
         type: 'tuple[]',
         components: [
           { name: 'assetId', internalType: 'uint256', type: 'uint256' },
@@ -668,7 +668,7 @@ export const financingPoolAbi = [
     outputs: [
       {
         name: '',
-        internalType: 'struct FinancingPool.Request',
+        internalType: 'struct PoolStorage.Request',
         type: 'tuple',
         components: [
           { name: 'owner', internalType: 'address', type: 'address' },
@@ -823,7 +823,7 @@ export const financingPoolAbi = [
     inputs: [],
     name: 'status',
     outputs: [
-      { name: '', internalType: 'enum FinancingPool.Status', type: 'uint8' },
+      { name: '', internalType: 'enum PoolStorage.Status', type: 'uint8' },
     ],
     stateMutability: 'view',
   },
@@ -1191,13 +1191,13 @@ export const financingPoolAbi = [
     inputs: [
       {
         name: 'previousStatus',
-        internalType: 'enum FinancingPool.Status',
+        internalType: 'enum PoolStorage.Status',
         type: 'uint8',
         indexed: false,
       },
       {
         name: 'status',
-        internalType: 'enum FinancingPool.Status',
+        internalType: 'enum PoolStorage.Status',
         type: 'uint8',
         indexed: false,
       },
@@ -1826,12 +1826,8 @@ export const financingPoolAbi = [
   {
     type: 'error',
     inputs: [
-      {
-        name: 'from',
-        internalType: 'enum FinancingPool.Status',
-        type: 'uint8',
-      },
-      { name: 'to', internalType: 'enum FinancingPool.Status', type: 'uint8' },
+      { name: 'from', internalType: 'enum PoolStorage.Status', type: 'uint8' },
+      { name: 'to', internalType: 'enum PoolStorage.Status', type: 'uint8' },
     ],
     name: 'InvalidStatusChange',
   },
@@ -2924,7 +2920,7 @@ export const poolFactoryAbi = [
           { name: 'operator', internalType: 'address', type: 'address' },
           {
             name: 'category',
-            internalType: 'enum FinancingPool.Category',
+            internalType: 'enum PoolStorage.Category',
             type: 'uint8',
           },
           { name: 'name', internalType: 'string', type: 'string' },
@@ -3010,7 +3006,7 @@ export const poolFactoryAbi = [
       { name: 'operator', internalType: 'address', type: 'address' },
       {
         name: 'category',
-        internalType: 'enum FinancingPool.Category',
+        internalType: 'enum PoolStorage.Category',
         type: 'uint8',
       },
       { name: 'name', internalType: 'string', type: 'string' },
@@ -3128,7 +3124,7 @@ export const poolFactoryAbi = [
       },
       {
         name: 'category',
-        internalType: 'enum FinancingPool.Category',
+        internalType: 'enum PoolStorage.Category',
         type: 'uint8',
         indexed: false,
       },
@@ -3181,7 +3177,7 @@ export const poolFactoryAbi = [
       },
       {
         name: 'category',
-        internalType: 'enum FinancingPool.Category',
+        internalType: 'enum PoolStorage.Category',
         type: 'uint8',
         indexed: false,
       },
