@@ -14,7 +14,7 @@
  *   deterministic noise (a seeded PRNG per asset), so no two assets earn alike.
  * - Principal amortises: each active asset repays a fixed share of what was deployed every 30 days.
  *
- * Accounts are anvil's dev accounts (anvil runs with 20). Account 1 and 8 are funded but never deposit:
+ * Accounts are anvil's dev accounts (anvil runs with SEED_ACCOUNT_COUNT). Account 1 and 8 are funded but never deposit:
  * the end-to-end tests' wallets start from zero in every pool.
  */
 export const SEED_HISTORY_DAYS = 200;

@@ -72,9 +72,10 @@ export async function deployContract<const abi extends Abi>(
   wallet: Writer,
   contract: { abi: abi; bytecode: Hex; args: ContractConstructorArgs<abi> },
 ) {
-  const hash = await wallet.deployContract({ ...contract, chain: wallet.chain, account: wallet.account } as Parameters<
-    Writer['deployContract']
-  >[0]);
+  // The arguments are typed by the signature above; viem's conditional type for them (optional when the
+  // constructor takes none) cannot be related to a generic ABI, so the request goes as its general type.
+  const request = { ...contract, chain: wallet.chain, account: wallet.account };
+  const hash = await wallet.deployContract(request as Parameters<Writer['deployContract']>[0]);
   const receipt = await mined(chain, hash, 'deployment');
   return { address: receipt.contractAddress!, block: receipt.blockNumber };
 }
