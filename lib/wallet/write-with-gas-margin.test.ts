@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withGasMargin } from './write-with-gas-margin';
+import { withGasMargin } from './gas-margin';
 
 describe('withGasMargin', () => {
   it('adds a quarter to the estimate, rounding down to whole gas', () => {

@@ -16,6 +16,7 @@ import type {
   WalletClient,
   WriteContractParameters,
 } from 'viem';
+import { withGasMargin } from '../../lib/wallet/gas-margin';
 
 type Writable<abi extends Abi> = ContractFunctionName<abi, 'nonpayable' | 'payable'>;
 
@@ -30,11 +31,6 @@ export type ContractCall<abi extends Abi, functionName extends Writable<abi>> = 
 
 type Reader = Pick<PublicClient<Transport, Chain>, 'estimateContractGas' | 'waitForTransactionReceipt'>;
 type Writer = WalletClient<Transport, Chain, Account>;
-
-/** 25 % more gas than estimated, as the app's writes add (lib/wallet/write-with-gas-margin.ts). */
-export function withGasMargin(estimate: bigint): bigint {
-  return (estimate * 125n) / 100n;
-}
 
 /** anvil mines each transaction as it arrives: poll for the receipt every 10 ms, not viem's default 4 s. */
 async function mined(chain: Reader, hash: Hex, what: string) {
