@@ -1,12 +1,38 @@
-import { index, onchainTable, primaryKey } from 'ponder';
+import { index, onchainEnum, onchainTable, primaryKey, type PgColumnsBuilders } from 'ponder';
 
 // Amounts are bigint base units (USDC: 6 decimals; shares: 18). Times are unix seconds; `day` is
-// floor(timestamp / 86400), the UTC day.
+// floor(timestamp / 86400), the UTC day. Running totals start at zero (column defaults).
+
+// The contracts' enums (FinancingPool's Category and Status, HardwareAssetRegistry's Kind and Status), in their
+// Solidity order: a handler maps the event's index through `enumValues`.
+export const category = onchainEnum('category', ['compute', 'robotics']);
+export const poolStatus = onchainEnum('pool_status', ['raising', 'active', 'closed']);
+export const assetKind = onchainEnum('asset_kind', ['gpu_cluster', 'robot_fleet', 'other']);
+export const assetStatus = onchainEnum('asset_status', ['pending', 'active', 'maintenance', 'retired', 'impaired']);
+
+// The indexer's own kinds and states.
+const CAPITAL_KINDS = ['deployment', 'repayment', 'write_down', 'recovery', 'provision'] as const;
+export const capitalKind = onchainEnum('capital_kind', CAPITAL_KINDS);
+export const flowKind = onchainEnum('flow_kind', ['deposit', 'withdrawal']);
+const REDEMPTION_EVENT_KINDS = ['redemption_fill', 'redemption_claim', 'redemption_cancel'] as const;
+export const redemptionEventKind = onchainEnum('redemption_event_kind', REDEMPTION_EVENT_KINDS);
+const REDEMPTION_STATUSES = ['pending', 'partially_filled', 'claimable', 'claimed', 'cancelled'] as const;
+export const redemptionStatus = onchainEnum('redemption_status', REDEMPTION_STATUSES);
+export const delayedActionStatus = onchainEnum('delayed_action_status', ['pending', 'executed', 'cancelled']);
+
+/** Where an event's row comes from on chain. */
+const fromTransaction = (t: PgColumnsBuilders) => ({
+  blockNumber: t.bigint().notNull(),
+  timestamp: t.bigint().notNull(),
+  txHash: t.hex().notNull(),
+});
+/** ...and its place among the transaction's logs (a write-down's provision and loss events share one). */
+const fromLog = (t: PgColumnsBuilders) => ({ ...fromTransaction(t), logIndex: t.integer().notNull() });
 
 export const project = onchainTable('project', (t) => ({
   id: t.bigint().primaryKey(),
   operator: t.hex().notNull(),
-  category: t.text().notNull(), // 'compute' | 'robotics'
+  category: category('category').notNull(),
   name: t.text().notNull(),
   metadataUri: t.text().notNull(),
   metadataHash: t.hex().notNull(),
@@ -22,8 +48,8 @@ export const pool = onchainTable(
     asset: t.hex().notNull(),
     name: t.text().notNull(),
     symbol: t.text().notNull(),
-    category: t.text().notNull(), // 'compute' | 'robotics'
-    status: t.text().notNull(), // 'raising' | 'active' | 'closed'
+    category: category('category').notNull(),
+    status: poolStatus('status').notNull(),
     depositCap: t.bigint().notNull(),
     minDeposit: t.bigint().notNull(),
     protocolFeeBps: t.integer().notNull(),
@@ -32,31 +58,31 @@ export const pool = onchainTable(
     metadataHash: t.hex().notNull(),
     // Created with an allowlist for deposits and share transfers (immutable).
     permissioned: t.boolean().notNull(),
-    paused: t.boolean().notNull(),
+    paused: t.boolean().notNull().default(false),
     // Principal, as the contract keeps it: totalAssets = idle + outstandingPrincipal - totalProvisions.
-    totalAssets: t.bigint().notNull(),
-    totalSupply: t.bigint().notNull(),
-    idle: t.bigint().notNull(),
-    outstandingPrincipal: t.bigint().notNull(),
-    totalProvisions: t.bigint().notNull(),
-    deployedTotal: t.bigint().notNull(),
-    repaidTotal: t.bigint().notNull(),
-    writtenDownTotal: t.bigint().notNull(),
-    recoveredTotal: t.bigint().notNull(),
+    totalAssets: t.bigint().notNull().default(0n),
+    totalSupply: t.bigint().notNull().default(0n),
+    idle: t.bigint().notNull().default(0n),
+    outstandingPrincipal: t.bigint().notNull().default(0n),
+    totalProvisions: t.bigint().notNull().default(0n),
+    deployedTotal: t.bigint().notNull().default(0n),
+    repaidTotal: t.bigint().notNull().default(0n),
+    writtenDownTotal: t.bigint().notNull().default(0n),
+    recoveredTotal: t.bigint().notNull().default(0n),
     // Real yield.
-    revenueGross: t.bigint().notNull(),
-    revenueFees: t.bigint().notNull(),
-    revenueNet: t.bigint().notNull(),
-    revenueClaimed: t.bigint().notNull(),
+    revenueGross: t.bigint().notNull().default(0n),
+    revenueFees: t.bigint().notNull().default(0n),
+    revenueNet: t.bigint().notNull().default(0n),
+    revenueClaimed: t.bigint().notNull().default(0n),
     // The contract's revenue accumulator, replayed event by event (claimable needs no contract call).
-    accRevenuePerShare: t.bigint().notNull(),
-    streamRemaining: t.bigint().notNull(),
-    streamEnd: t.bigint().notNull(),
-    streamUpdatedAt: t.bigint().notNull(),
+    accRevenuePerShare: t.bigint().notNull().default(0n),
+    streamRemaining: t.bigint().notNull().default(0n),
+    streamEnd: t.bigint().notNull().default(0n),
+    streamUpdatedAt: t.bigint().notNull().default(0n),
     // Queued exits.
-    pendingRedeemShares: t.bigint().notNull(),
-    reservedForRedemptions: t.bigint().notNull(),
-    depositors: t.integer().notNull(),
+    pendingRedeemShares: t.bigint().notNull().default(0n),
+    reservedForRedemptions: t.bigint().notNull().default(0n),
+    depositors: t.integer().notNull().default(0),
     createdAtBlock: t.bigint().notNull(),
     createdAt: t.bigint().notNull(),
     updatedAtBlock: t.bigint().notNull(),
@@ -70,22 +96,22 @@ export const asset = onchainTable(
     id: t.bigint().primaryKey(),
     pool: t.hex().notNull(),
     operator: t.hex().notNull(),
-    kind: t.text().notNull(), // 'gpu_cluster' | 'robot_fleet' | 'other'
+    kind: assetKind('kind').notNull(),
     model: t.text().notNull(),
     units: t.integer().notNull(),
     location: t.text().notNull(),
     metadataUri: t.text().notNull(),
-    status: t.text().notNull(), // 'pending' | 'active' | 'maintenance' | 'retired' | 'impaired'
-    deployed: t.bigint().notNull(),
-    repaid: t.bigint().notNull(),
-    writtenDown: t.bigint().notNull(),
-    recovered: t.bigint().notNull(),
+    status: assetStatus('status').notNull(),
+    deployed: t.bigint().notNull().default(0n),
+    repaid: t.bigint().notNull().default(0n),
+    writtenDown: t.bigint().notNull().default(0n),
+    recovered: t.bigint().notNull().default(0n),
     // Expected loss marked on the outstanding principal (FinancingPool.markImpairment).
-    provision: t.bigint().notNull(),
+    provision: t.bigint().notNull().default(0n),
     // Most principal that may be outstanding in it (FinancingPool.setAssetLimit, through the timelock).
-    limit: t.bigint().notNull(),
-    revenueGross: t.bigint().notNull(),
-    revenueNet: t.bigint().notNull(),
+    limit: t.bigint().notNull().default(0n),
+    revenueGross: t.bigint().notNull().default(0n),
+    revenueNet: t.bigint().notNull().default(0n),
     lastUtilizationBps: t.integer(),
     registeredAt: t.bigint().notNull(),
     registeredAtBlock: t.bigint().notNull(),
@@ -98,11 +124,9 @@ export const assetStatusChange = onchainTable(
   (t) => ({
     id: t.text().primaryKey(),
     assetId: t.bigint().notNull(),
-    previousStatus: t.text().notNull(),
-    status: t.text().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
+    previousStatus: assetStatus('previous_status').notNull(),
+    status: assetStatus('status').notNull(),
+    ...fromTransaction(t),
   }),
   (table) => ({ assetIdx: index().on(table.assetId, table.timestamp) }),
 );
@@ -120,10 +144,7 @@ export const revenueDistribution = onchainTable(
     periodEnd: t.bigint().notNull(),
     streamEnd: t.bigint().notNull(),
     day: t.integer().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
-    logIndex: t.integer().notNull(),
+    ...fromLog(t),
   }),
   (table) => ({
     poolTimeIdx: index().on(table.pool, table.timestamp),
@@ -153,23 +174,16 @@ export const utilizationReport = onchainTable(
   }),
 );
 
-/**
- * Capital movements of a pool, each naming its asset: 'deployment' | 'repayment' | 'write_down' | 'recovery',
- * and 'provision' (amount: the asset's provision after the change).
- */
+/** Capital movements of a pool, each naming its asset; a provision's amount is the asset's provision after it. */
 export const capitalEvent = onchainTable(
   'capital_event',
   (t) => ({
     id: t.text().primaryKey(),
     pool: t.hex().notNull(),
     assetId: t.bigint().notNull(),
-    kind: t.text().notNull(),
+    kind: capitalKind('kind').notNull(),
     amount: t.bigint().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
-    // A write-down's ProvisionUpdated and PrincipalWrittenDown share a transaction: this orders them.
-    logIndex: t.integer().notNull(),
+    ...fromLog(t),
   }),
   (table) => ({ poolTimeIdx: index().on(table.pool, table.timestamp), assetIdx: index().on(table.assetId) }),
 );
@@ -178,18 +192,15 @@ export const capitalEvent = onchainTable(
 export const poolFlow = onchainTable(
   'pool_flow',
   (t) => ({
-    id: t.text().primaryKey(), // `${txHash}-${logIndex}`
+    id: t.text().primaryKey(), // event.id
     pool: t.hex().notNull(),
-    kind: t.text().notNull(), // 'deposit' | 'withdrawal'
+    kind: flowKind('kind').notNull(),
     sender: t.hex().notNull(),
     owner: t.hex().notNull(),
     receiver: t.hex().notNull(),
     assets: t.bigint().notNull(),
     shares: t.bigint().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
-    logIndex: t.integer().notNull(),
+    ...fromLog(t),
   }),
   (table) => ({
     poolTimeIdx: index().on(table.pool, table.blockNumber, table.logIndex),
@@ -207,12 +218,11 @@ export const redemptionRequest = onchainTable(
     controller: t.hex().notNull(),
     requestedShares: t.bigint().notNull(),
     pendingShares: t.bigint().notNull(),
-    filledShares: t.bigint().notNull(),
-    filledAssets: t.bigint().notNull(),
-    claimedAssets: t.bigint().notNull(),
-    cancelledShares: t.bigint().notNull(),
-    // 'pending' | 'partially_filled' | 'claimable' | 'claimed' | 'cancelled'
-    status: t.text().notNull(),
+    filledShares: t.bigint().notNull().default(0n),
+    filledAssets: t.bigint().notNull().default(0n),
+    claimedAssets: t.bigint().notNull().default(0n),
+    cancelledShares: t.bigint().notNull().default(0n),
+    status: redemptionStatus('status').notNull(),
     requestedAt: t.bigint().notNull(),
     requestedAtBlock: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
@@ -229,20 +239,17 @@ export const redemptionRequest = onchainTable(
 export const redemptionEvent = onchainTable(
   'redemption_event',
   (t) => ({
-    id: t.text().primaryKey(), // `${txHash}-${logIndex}`
+    id: t.text().primaryKey(), // event.id
     pool: t.hex().notNull(),
     // null for a claim: a controller claims its filled requests together (ERC-7540).
     requestId: t.bigint(),
     // The shares' owner; for a claim, the controller whose filled redemptions are paid.
     owner: t.hex().notNull(),
     controller: t.hex().notNull(),
-    kind: t.text().notNull(), // 'redemption_fill' | 'redemption_claim' | 'redemption_cancel'
+    kind: redemptionEventKind('kind').notNull(),
     shares: t.bigint(),
     assets: t.bigint(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
-    logIndex: t.integer().notNull(),
+    ...fromLog(t),
   }),
   (table) => ({ ownerIdx: index().on(table.owner), poolIdx: index().on(table.pool) }),
 );
@@ -255,9 +262,7 @@ export const revenueClaim = onchainTable(
     account: t.hex().notNull(),
     receiver: t.hex().notNull(),
     amount: t.bigint().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
+    ...fromTransaction(t),
   }),
   (table) => ({ accountIdx: index().on(table.account, table.timestamp), poolIdx: index().on(table.pool) }),
 );
@@ -268,16 +273,16 @@ export const position = onchainTable(
   (t) => ({
     pool: t.hex().notNull(),
     account: t.hex().notNull(),
-    shares: t.bigint().notNull(),
-    lockedShares: t.bigint().notNull(),
-    costBasis: t.bigint().notNull(),
-    depositedAssets: t.bigint().notNull(),
-    withdrawnAssets: t.bigint().notNull(),
-    realisedPnl: t.bigint().notNull(),
+    shares: t.bigint().notNull().default(0n),
+    lockedShares: t.bigint().notNull().default(0n),
+    costBasis: t.bigint().notNull().default(0n),
+    depositedAssets: t.bigint().notNull().default(0n),
+    withdrawnAssets: t.bigint().notNull().default(0n),
+    realisedPnl: t.bigint().notNull().default(0n),
     // Revenue owed = shares × pool.accRevenuePerShare ÷ 1e36 − revenueDebt (the contract's form; negative once
     // the shares are gone and revenue is still owed).
-    revenueDebt: t.bigint().notNull(),
-    revenueClaimed: t.bigint().notNull(),
+    revenueDebt: t.bigint().notNull().default(0n),
+    revenueClaimed: t.bigint().notNull().default(0n),
     updatedAtBlock: t.bigint().notNull(),
   }),
   (table) => ({
@@ -298,13 +303,13 @@ export const poolDaily = onchainTable(
     outstandingPrincipal: t.bigint().notNull(),
     totalProvisions: t.bigint().notNull(),
     depositors: t.integer().notNull(),
-    revenueNet: t.bigint().notNull(),
-    revenueGross: t.bigint().notNull(),
-    revenueClaimed: t.bigint().notNull(),
-    deposits: t.bigint().notNull(),
-    withdrawals: t.bigint().notNull(),
-    writtenDown: t.bigint().notNull(),
-    recovered: t.bigint().notNull(),
+    revenueNet: t.bigint().notNull().default(0n),
+    revenueGross: t.bigint().notNull().default(0n),
+    revenueClaimed: t.bigint().notNull().default(0n),
+    deposits: t.bigint().notNull().default(0n),
+    withdrawals: t.bigint().notNull().default(0n),
+    writtenDown: t.bigint().notNull().default(0n),
+    recovered: t.bigint().notNull().default(0n),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.pool, table.day] }),
@@ -319,7 +324,7 @@ export const assetDaily = onchainTable(
     assetId: t.bigint().notNull(),
     day: t.integer().notNull(),
     pool: t.hex().notNull(),
-    revenueNet: t.bigint().notNull(),
+    revenueNet: t.bigint().notNull().default(0n),
     utilizationBps: t.integer(),
     outstanding: t.bigint().notNull(),
     provision: t.bigint().notNull(),
@@ -344,10 +349,8 @@ export const allowlist = onchainTable(
   (table) => ({ pk: primaryKey({ columns: [table.pool, table.account] }) }),
 );
 
-/**
- * Calls scheduled on the ProtocolTimelock, one row per call of an operation (a batch has several): what
- * will change, and from when it can.
- */
+/** Calls scheduled on the ProtocolTimelock, one row per call of an operation (a batch has several): what
+ * will change, and from when it can. */
 export const delayedAction = onchainTable(
   'delayed_action',
   (t) => ({
@@ -364,7 +367,7 @@ export const delayedAction = onchainTable(
     // Decoded with the pool's or the factory's ABI; null when the call data is not one of theirs.
     functionName: t.text(),
     args: t.text(), // JSON array, bigints as decimal strings
-    status: t.text().notNull(), // 'pending' | 'executed' | 'cancelled'
+    status: delayedActionStatus('status').notNull(),
     scheduledAt: t.bigint().notNull(),
     scheduledAtBlock: t.bigint().notNull(),
     readyAt: t.bigint().notNull(),
@@ -378,14 +381,20 @@ export const delayedAction = onchainTable(
   }),
 );
 
-/**
- * The stream state a transaction's revenue merges into. distributeRevenueBatch emits one RevenueDistributed
- * per asset but merges their sum into the stream once; merging each in turn would round differently.
- */
+/** The stream state a transaction's revenue merges into. distributeRevenueBatch emits one RevenueDistributed
+ * per asset but merges their sum into the stream once; merging each in turn would round differently. */
 export const streamMerge = onchainTable('stream_merge', (t) => ({
   pool: t.hex().primaryKey(),
   txHash: t.hex().notNull(),
   remaining: t.bigint().notNull(),
   streamEnd: t.bigint().notNull(),
   net: t.bigint().notNull(),
+}));
+
+/** A pool's latest RedemptionClaimed. The Withdraw logged right after it in the same transaction pays that
+ * claim out (its P&L was realised at the fill): it is not an instant withdrawal. */
+export const redemptionPayout = onchainTable('redemption_payout', (t) => ({
+  pool: t.hex().primaryKey(),
+  txHash: t.hex().notNull(),
+  logIndex: t.integer().notNull(),
 }));

@@ -2,18 +2,26 @@
  * Shared by the handlers: reading and writing pool and holder rows, and the daily rows. No handler lives
  * here.
  */
-import type { Context } from 'ponder:registry';
+import type { Context, Event, EventNames } from 'ponder:registry';
 import { asset, assetDaily, capitalEvent, pool, poolDaily, position } from 'ponder:schema';
-import type { Address, Hex } from 'viem';
+import type { Address } from 'viem';
+import { outstandingOf } from './principal';
 import type { StreamState } from './revenue-accumulator';
 
 export type PoolRow = typeof pool.$inferSelect;
 export type PositionRow = typeof position.$inferSelect;
-export type Block = { number: bigint; timestamp: bigint };
-export type EventBase = { block: Block; log: { address: Address; logIndex: number }; transaction: { hash: Hex } };
+/** What every log of a pool carries besides its arguments: its id, the log, the block, the transaction. */
+export type PoolEvent = Omit<Event<Extract<EventNames, `FinancingPool:${string}`>>, 'args'>;
+export type Block = PoolEvent['block'];
 
 export const dayOf = (timestamp: bigint) => Number(timestamp / 86_400n);
-export const eventId = (event: EventBase) => `${event.transaction.hash}-${event.log.logIndex}`;
+
+/** The value a contract's enum index stands for (`values` in the Solidity order: see ponder.schema.ts). */
+export function enumValue<T extends string>(values: readonly T[], index: number, what: string): T {
+  const value = values[index];
+  if (value === undefined) throw new Error(`${what} ${index} is not one the schema knows: add it to ponder.schema.ts`);
+  return value;
+}
 
 export async function getPool(context: Context, address: Address): Promise<PoolRow> {
   const row = await context.db.find(pool, { address });
@@ -27,7 +35,7 @@ export async function getPool(context: Context, address: Address): Promise<PoolR
  */
 export async function updatePool(
   context: Context,
-  event: EventBase,
+  event: PoolEvent,
   change: (row: PoolRow) => Partial<PoolRow>,
 ): Promise<PoolRow> {
   return context.db.update(pool, { address: event.log.address }).set((row) => {
@@ -59,19 +67,7 @@ export async function getPosition(
 ): Promise<PositionRow> {
   const existing = await context.db.find(position, { pool: poolAddress, account });
   if (existing) return existing;
-  return context.db.insert(position).values({
-    pool: poolAddress,
-    account,
-    shares: 0n,
-    lockedShares: 0n,
-    costBasis: 0n,
-    depositedAssets: 0n,
-    withdrawnAssets: 0n,
-    realisedPnl: 0n,
-    revenueDebt: 0n,
-    revenueClaimed: 0n,
-    updatedAtBlock: block,
-  });
+  return context.db.insert(position).values({ pool: poolAddress, account, updatedAtBlock: block });
 }
 
 /** An exit burned `shares` (already gone from the balance) for `assets`: realise P&L at average cost. */
@@ -95,13 +91,13 @@ export async function realiseExit(
 
 export async function recordCapital(
   context: Context,
-  event: EventBase,
+  event: PoolEvent,
   assetId: bigint,
-  kind: 'deployment' | 'repayment' | 'write_down' | 'recovery' | 'provision',
+  kind: (typeof capitalEvent.$inferInsert)['kind'],
   amount: bigint,
 ) {
   await context.db.insert(capitalEvent).values({
-    id: eventId(event),
+    id: event.id,
     pool: event.log.address,
     assetId,
     kind,
@@ -130,18 +126,9 @@ export async function recordPoolDay(context: Context, p: PoolRow, block: Block, 
     totalProvisions: p.totalProvisions,
     depositors: p.depositors,
   };
-  const zero = {
-    revenueNet: 0n,
-    revenueGross: 0n,
-    revenueClaimed: 0n,
-    deposits: 0n,
-    withdrawals: 0n,
-    writtenDown: 0n,
-    recovered: 0n,
-  };
   await context.db
     .insert(poolDaily)
-    .values({ pool: p.address, day: dayOf(block.timestamp), ...state, ...zero, ...flows })
+    .values({ pool: p.address, day: dayOf(block.timestamp), ...state, ...flows })
     .onConflictDoUpdate((row) => ({
       ...state,
       revenueNet: row.revenueNet + (flows.revenueNet ?? 0n),
@@ -163,14 +150,14 @@ export async function recordAssetDay(
 ) {
   const machine = await context.db.find(asset, { id: assetId });
   if (!machine) return;
-  const outstanding = machine.deployed - machine.repaid - machine.writtenDown;
+  const outstanding = outstandingOf(machine);
   await context.db
     .insert(assetDaily)
     .values({
       assetId,
       day: dayOf(block.timestamp),
       pool: machine.pool,
-      revenueNet: change.revenueNet ?? 0n,
+      revenueNet: change.revenueNet,
       utilizationBps: change.utilizationBps ?? null,
       outstanding,
       provision: machine.provision,

@@ -4,14 +4,16 @@
  * cancel unlocks what was still pending.
  */
 import { ponder, type Context } from 'ponder:registry';
-import { position, redemptionEvent, redemptionRequest } from 'ponder:schema';
+import { position, redemptionEvent, redemptionPayout, redemptionRequest } from 'ponder:schema';
 import { and, asc, eq, gt } from 'ponder';
 import type { Address } from 'viem';
-import { eventId, realiseExit, recordPoolDay, updatePool, type EventBase } from './records';
+import { realiseExit, recordPoolDay, updatePool, type PoolEvent } from './records';
 
 type RequestRow = typeof redemptionRequest.$inferSelect;
 
-function statusOf(r: Pick<RequestRow, 'pendingShares' | 'filledShares' | 'filledAssets' | 'claimedAssets'>) {
+function statusOf(
+  r: Pick<RequestRow, 'pendingShares' | 'filledShares' | 'filledAssets' | 'claimedAssets'>,
+): RequestRow['status'] {
   if (r.pendingShares > 0n) return r.filledShares > 0n ? 'partially_filled' : 'pending';
   if (r.filledAssets > r.claimedAssets) return 'claimable';
   return r.filledShares > 0n ? 'claimed' : 'cancelled';
@@ -19,18 +21,11 @@ function statusOf(r: Pick<RequestRow, 'pendingShares' | 'filledShares' | 'filled
 
 async function recordRedemptionEvent(
   context: Context,
-  event: EventBase,
-  row: {
-    requestId: bigint | null;
-    owner: Address;
-    controller: Address;
-    kind: 'redemption_fill' | 'redemption_claim' | 'redemption_cancel';
-    shares: bigint;
-    assets: bigint | null;
-  },
+  event: PoolEvent,
+  row: Pick<typeof redemptionEvent.$inferInsert, 'requestId' | 'owner' | 'controller' | 'kind' | 'shares' | 'assets'>,
 ) {
   await context.db.insert(redemptionEvent).values({
-    id: eventId(event),
+    id: event.id,
     pool: event.log.address,
     ...row,
     blockNumber: event.block.number,
@@ -40,7 +35,7 @@ async function recordRedemptionEvent(
   });
 }
 
-async function lock(context: Context, event: EventBase, owner: Address, shares: bigint) {
+async function lock(context: Context, event: PoolEvent, owner: Address, shares: bigint) {
   await context.db
     .update(position, { pool: event.log.address, account: owner })
     .set((row) => ({ lockedShares: row.lockedShares + shares }));
@@ -55,10 +50,6 @@ ponder.on('FinancingPool:RedeemRequest', async ({ event, context }) => {
     controller,
     requestedShares: shares,
     pendingShares: shares,
-    filledShares: 0n,
-    filledAssets: 0n,
-    claimedAssets: 0n,
-    cancelledShares: 0n,
     status: 'pending',
     requestedAt: event.block.timestamp,
     requestedAtBlock: event.block.number,
@@ -101,11 +92,16 @@ ponder.on('FinancingPool:RedeemRequestFilled', async ({ event, context }) => {
 
 /**
  * A controller's filled requests are fungible on chain (one claimable balance): the payout is booked
- * against its filled, unclaimed requests oldest first. The Withdraw that follows is the same payout (see
- * the Withdraw handler).
+ * against its filled, unclaimed requests oldest first. The Withdraw that follows is the same payout: it is
+ * marked here for the Withdraw handler (shares.ts) to pass over.
  */
 ponder.on('FinancingPool:RedemptionClaimed', async ({ event, context }) => {
   const { controller, shares, assets } = event.args;
+  const payout = { txHash: event.transaction.hash, logIndex: event.log.logIndex };
+  await context.db
+    .insert(redemptionPayout)
+    .values({ pool: event.log.address, ...payout })
+    .onConflictDoUpdate(payout);
   await recordRedemptionEvent(context, event, {
     requestId: null,
     owner: controller,

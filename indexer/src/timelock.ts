@@ -21,7 +21,7 @@ ponder.on('ProtocolTimelock:CallScheduled', async ({ event, context }) => {
     predecessor,
     delay,
     ...decodeCall(data),
-    status: 'pending',
+    status: 'pending' as const,
     scheduledAt: event.block.timestamp,
     scheduledAtBlock: event.block.number,
     readyAt: event.block.timestamp + delay,

@@ -1,10 +1,37 @@
 /**
- * Losses marked before they are final: provisions (expected losses every exit prices in), write-downs of
- * provisioned principal, recoveries that come back as principal, and the per-asset limits on deployment.
+ * The principal ledger of each machine group and its pool: capital deployed and repaid, and losses marked
+ * before they are final (provisions every exit prices in, write-downs of provisioned principal, recoveries
+ * that come back as principal), within the per-asset limits on deployment.
  */
 import { ponder } from 'ponder:registry';
 import { asset } from 'ponder:schema';
 import { recordAssetDay, recordCapital, recordPoolDay, updatePool } from './records';
+
+ponder.on('FinancingPool:CapitalDeployed', async ({ event, context }) => {
+  const { assetId, amount } = event.args;
+  await recordCapital(context, event, assetId, 'deployment', amount);
+  await context.db.update(asset, { id: assetId }).set((row) => ({ deployed: row.deployed + amount }));
+  const p = await updatePool(context, event, (row) => ({
+    idle: row.idle - amount,
+    outstandingPrincipal: row.outstandingPrincipal + amount,
+    deployedTotal: row.deployedTotal + amount,
+  }));
+  await recordPoolDay(context, p, event.block, {});
+  await recordAssetDay(context, assetId, event.block, {});
+});
+
+ponder.on('FinancingPool:PrincipalRepaid', async ({ event, context }) => {
+  const { assetId, amount } = event.args;
+  await recordCapital(context, event, assetId, 'repayment', amount);
+  await context.db.update(asset, { id: assetId }).set((row) => ({ repaid: row.repaid + amount }));
+  const p = await updatePool(context, event, (row) => ({
+    idle: row.idle + amount,
+    outstandingPrincipal: row.outstandingPrincipal - amount,
+    repaidTotal: row.repaidTotal + amount,
+  }));
+  await recordPoolDay(context, p, event.block, {});
+  await recordAssetDay(context, assetId, event.block, {});
+});
 
 ponder.on('FinancingPool:AssetLimitUpdated', async ({ event, context }) => {
   await context.db.update(asset, { id: event.args.assetId }).set({ limit: event.args.limit });

@@ -1,0 +1,55 @@
+/** Activity feeds: every kind of event a pool or an account has, in one shape, newest first. */
+import { sql } from 'ponder';
+import type { Address } from 'viem';
+import { z } from 'zod';
+import type { SQL } from './series';
+import { address, limit } from './validation';
+
+// Kinds are enums of different tables: as text, so that they unite with each other and with the literals.
+
+/** A pool's deposits, exits, claims, revenue, capital movements and redemption requests. */
+export function poolActivitySql(pool: Address, rowLimit: number): SQL {
+  return sql`select * from (
+    select kind::text as kind, pool, owner as account, assets as amount, shares, null::numeric as asset_id, block_number, timestamp, tx_hash, log_index as log_order from pool_flow
+    union all select 'claim', pool, account, amount, null, null, block_number, timestamp, tx_hash, 0 from revenue_claim
+    union all select 'revenue', pool, null, net_amount, null, asset_id, block_number, timestamp, tx_hash, log_index from revenue_distribution
+    union all select kind::text as kind, pool, null, amount, null, asset_id, block_number, timestamp, tx_hash, log_index from capital_event
+    union all select 'redemption_request', pool, owner, null, requested_shares, null, requested_at_block, requested_at, tx_hash, 0 from redemption_request
+  ) a where pool = ${pool} order by block_number desc, log_order desc limit ${rowLimit}`;
+}
+
+export const historyQuery = z.object({
+  kind: z
+    .enum([
+      'deposit',
+      'withdrawal',
+      'claim',
+      'redemption_request',
+      'redemption_fill',
+      'redemption_claim',
+      'redemption_cancel',
+    ])
+    .optional(),
+  pool: address('a pool').optional(),
+  limit: limit(1000, 100),
+});
+
+/** What the accounts did, as owners or as controllers of queued exits, filtered by `q`. */
+export function accountHistorySql(accounts: Address[], q: z.infer<typeof historyQuery>): SQL {
+  const list = sql.join(
+    accounts.map((a) => sql`${a}`),
+    sql`, `,
+  );
+  const poolFilter = q.pool ? sql` and pool = ${q.pool}` : sql``;
+  const kindFilter = q.kind ? sql` and kind = ${q.kind}` : sql``;
+  return sql`select * from (
+    select kind::text as kind, pool, owner as account, assets as amount, shares, block_number, timestamp, tx_hash, log_index as log_order
+      from pool_flow where owner in (${list})
+    union all select 'claim', pool, account, amount, null, block_number, timestamp, tx_hash, 0 from revenue_claim where account in (${list})
+    union all select 'redemption_request', pool, owner, null, requested_shares, requested_at_block, requested_at, tx_hash, 0
+      from redemption_request where owner in (${list})
+    union all select kind::text as kind, pool, owner, assets, shares, block_number, timestamp, tx_hash, log_index
+      from redemption_event where owner in (${list}) or controller in (${list})
+  ) h where true ${poolFilter} ${kindFilter}
+    order by block_number desc, log_order desc limit ${q.limit}`;
+}

@@ -1,0 +1,170 @@
+/** Pools: the list, one pool, and what belongs to it (machines, series, activity, exits, allowlist, changes). */
+import { db } from 'ponder:api';
+import { allowlist, asset, assetDaily, capitalEvent, pool, project, utilizationReport } from 'ponder:schema';
+import { Hono } from 'hono';
+import { and, asc, eq, sql } from 'ponder';
+import { z } from 'zod';
+import { outstandingOf } from '../principal';
+import { previewAccrual } from '../revenue-accumulator';
+import { poolActivitySql } from './activity';
+import { delayedActionsOf, delayedActionsQuery } from './delayed-actions';
+import { flattenPool, poolFigures } from './pool-figures';
+import { poolSeriesQuery, poolSeriesSql } from './pool-series';
+import { assetRealYieldSql, windowDays } from './real-yield';
+import { redemptionsSql, toRedemption } from './redemption-queue';
+import { camelRow, indexedBlock, reply, seriesPoint } from './reply';
+import { limit, poolParam, valid } from './validation';
+
+export const pools = new Hono();
+
+const poolListQuery = z.object({
+  category: z.enum(pool.category.enumValues).optional(),
+  status: z.enum(pool.status.enumValues).optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['yield', 'tvl', 'utilization', 'depositors', 'name', 'created']).default('tvl'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: limit(200, 50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+pools.get('/', valid('query', poolListQuery), async (c) => {
+  const indexed = await indexedBlock();
+  const q = c.req.valid('query');
+  const filters = [
+    q.category ? eq(pool.category, q.category) : undefined,
+    q.status ? eq(pool.status, q.status) : undefined,
+    q.q ? sql`(${pool.name} ilike ${`%${q.q}%`} or ${pool.symbol} ilike ${`%${q.q}%`})` : undefined,
+  ].filter(Boolean);
+  const where = filters.length > 0 ? and(...(filters as Parameters<typeof and>)) : undefined;
+  const sortColumn = {
+    yield: sql`yield_30d`,
+    tvl: sql`${pool.totalAssets}`,
+    utilization: sql`utilization_30d`,
+    depositors: sql`${pool.depositors}`,
+    name: sql`${pool.name}`,
+    created: sql`${pool.createdAtBlock}`,
+  }[q.sort];
+  const direction = q.order === 'asc' ? sql`asc nulls first` : sql`desc nulls last`;
+  const rows = await db
+    .select({ pool, ...poolFigures(indexed) })
+    .from(pool)
+    .where(where)
+    .orderBy(sql`${sortColumn} ${direction}`, asc(pool.address))
+    .limit(q.limit)
+    .offset(q.offset);
+  const [{ total }] = (await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(pool)
+    .where(where)) as [{ total: number }];
+  return reply(c, indexed, { pools: rows.map(flattenPool), total, limit: q.limit, offset: q.offset });
+});
+
+pools.get('/:address', valid('param', poolParam), async (c) => {
+  const indexed = await indexedBlock();
+  const { address } = c.req.valid('param');
+  const [row] = await db
+    .select({ pool, ...poolFigures(indexed) })
+    .from(pool)
+    .where(eq(pool.address, address));
+  if (!row) return reply(c, indexed, { error: `no pool at ${address}` }, 404);
+  const [owner] = await db.select().from(project).where(eq(project.id, row.pool.projectId));
+  return reply(c, indexed, {
+    pool: {
+      ...flattenPool(row),
+      // Released to holders but not yet claimed, and still streaming, as of the indexed block
+      // (FinancingPool.streamingRevenue).
+      revenueStreaming: previewAccrual(row.pool, indexed.timestamp, row.pool.totalSupply).streamRemaining,
+    },
+    project: owner ?? null,
+  });
+});
+
+pools.get('/:address/assets', valid('param', poolParam), async (c) => {
+  const indexed = await indexedBlock();
+  const { address } = c.req.valid('param');
+  const { d30 } = windowDays(indexed.day);
+  // Qualified by hand: inside a sub-select drizzle writes a bare "id", which asset_daily has too (text).
+  const assetId = sql.raw('"asset"."id"');
+  const rows = await db
+    .select({
+      asset,
+      yield30d: sql<number | null>`${assetRealYieldSql(assetId, d30[0], d30[1])}`,
+      revenueNet30d: sql<string>`(select coalesce(sum(${assetDaily.revenueNet}), 0) from ${assetDaily}
+        where ${assetDaily.assetId} = ${assetId} and ${assetDaily.day} between ${d30[0]} and ${d30[1]})`,
+      utilization30d: sql<
+        number | null
+      >`(select avg(${utilizationReport.utilizationBps})::float / 10000 from ${utilizationReport}
+        where ${utilizationReport.assetId} = ${assetId} and ${utilizationReport.day} between ${d30[0]} and ${d30[1]})`,
+    })
+    .from(asset)
+    .where(eq(asset.pool, address))
+    .orderBy(asc(asset.id));
+  return reply(c, indexed, {
+    assets: rows.map(({ asset: a, revenueNet30d, ...rest }) => ({
+      ...a,
+      outstanding: outstandingOf(a),
+      revenueNet30d: BigInt(revenueNet30d),
+      ...rest,
+    })),
+  });
+});
+
+pools.get('/:address/series', valid('param', poolParam), valid('query', poolSeriesQuery), async (c) => {
+  const indexed = await indexedBlock();
+  const { address } = c.req.valid('param');
+  const q = c.req.valid('query');
+  const rows = await db.execute(poolSeriesSql(address, indexed.day - q.days + 1, indexed.day, q));
+  return reply(c, indexed, { metric: q.metric, interval: q.interval, series: rows.rows.map(seriesPoint) });
+});
+
+pools.get(
+  '/:address/activity',
+  valid('param', poolParam),
+  valid('query', z.object({ limit: limit(200, 20) })),
+  async (c) => {
+    const indexed = await indexedBlock();
+    const rows = await db.execute(poolActivitySql(c.req.valid('param').address, c.req.valid('query').limit));
+    return reply(c, indexed, { activity: rows.rows.map(camelRow) });
+  },
+);
+
+pools.get('/:address/redemptions', valid('param', poolParam), async (c) => {
+  const indexed = await indexedBlock();
+  const { address } = c.req.valid('param');
+  const rows = await db.execute(redemptionsSql(sql`r.pool = ${address}`, sql`r.request_id asc`));
+  const [owner] = await db.select().from(pool).where(eq(pool.address, address));
+  if (!owner) return reply(c, indexed, { error: `no pool at ${address}` }, 404);
+  // What the queue waits for: idle cash now, and principal coming back (repayments of the last 90 days).
+  const since = indexed.timestamp - 90n * 86_400n;
+  const [repaid] = (
+    await db.execute(sql`select coalesce(sum(${capitalEvent.amount}), 0) as repaid from ${capitalEvent}
+      where ${capitalEvent.pool} = ${address} and ${capitalEvent.kind} = 'repayment' and ${capitalEvent.timestamp} > ${since}`)
+  ).rows as { repaid: string }[];
+  return reply(c, indexed, {
+    queue: {
+      idle: owner.idle,
+      // Filled and not yet claimed: set aside for controllers, no longer in idle.
+      reservedForRedemptions: owner.reservedForRedemptions,
+      pendingShares: (rows.rows as { pending_shares: string }[]).reduce((sum, r) => sum + BigInt(r.pending_shares), 0n),
+      repaidLast90Days: BigInt(repaid?.repaid ?? '0'),
+    },
+    redemptions: rows.rows.map(toRedemption),
+  });
+});
+
+/** A permissioned pool's allowlist as the AllowlistUpdated events left it (removed accounts included). */
+pools.get('/:address/allowlist', valid('param', poolParam), async (c) => {
+  const indexed = await indexedBlock();
+  const { address } = c.req.valid('param');
+  const [owner] = await db.select().from(pool).where(eq(pool.address, address));
+  if (!owner) return reply(c, indexed, { error: `no pool at ${address}` }, 404);
+  const rows = await db.select().from(allowlist).where(eq(allowlist.pool, address)).orderBy(asc(allowlist.account));
+  return reply(c, indexed, { permissioned: owner.permissioned, allowlist: rows });
+});
+
+pools.get('/:address/delayed-actions', valid('param', poolParam), valid('query', delayedActionsQuery), async (c) => {
+  const indexed = await indexedBlock();
+  return reply(c, indexed, {
+    actions: await delayedActionsOf(c.req.valid('param').address, c.req.valid('query')),
+  });
+});

@@ -1,0 +1,79 @@
+/** Projects and their pools: creation, status, deposit limits, fees, pauses and allowlists. */
+import { ponder } from 'ponder:registry';
+import { allowlist, category, pool, poolStatus, project } from 'ponder:schema';
+import { enumValue } from './records';
+
+ponder.on('PoolFactory:ProjectRegistered', async ({ event, context }) => {
+  await context.db.insert(project).values({
+    id: event.args.projectId,
+    operator: event.args.operator,
+    category: enumValue(category.enumValues, event.args.category, 'category'),
+    name: event.args.name,
+    metadataUri: event.args.metadataURI,
+    metadataHash: event.args.metadataHash,
+    createdAtBlock: event.block.number,
+    createdAt: event.block.timestamp,
+  });
+});
+
+/** A new pool: its figures start at zero (the schema's defaults) and follow its own events from here. */
+ponder.on('PoolFactory:PoolCreated', async ({ event, context }) => {
+  const { pool: address, projectId, asset: usdc, config, protocolFeeBps, revenueStreamDuration } = event.args;
+  await context.db.insert(pool).values({
+    address,
+    projectId,
+    asset: usdc,
+    name: config.name,
+    symbol: config.symbol,
+    category: enumValue(category.enumValues, event.args.category, 'category'),
+    status: 'raising',
+    depositCap: config.depositCap,
+    minDeposit: config.minDeposit,
+    protocolFeeBps,
+    revenueStreamDuration,
+    metadataUri: config.metadataURI,
+    metadataHash: config.metadataHash,
+    permissioned: config.permissioned,
+    createdAtBlock: event.block.number,
+    createdAt: event.block.timestamp,
+    updatedAtBlock: event.block.number,
+  });
+});
+
+ponder.on('FinancingPool:PoolStatusChanged', async ({ event, context }) => {
+  await context.db.update(pool, { address: event.log.address }).set({
+    status: enumValue(poolStatus.enumValues, event.args.status, 'pool status'),
+    updatedAtBlock: event.block.number,
+  });
+});
+
+ponder.on('FinancingPool:DepositLimitsUpdated', async ({ event, context }) => {
+  await context.db
+    .update(pool, { address: event.log.address })
+    .set({ depositCap: event.args.depositCap, minDeposit: event.args.minDeposit });
+});
+
+ponder.on('FinancingPool:ProtocolFeeUpdated', async ({ event, context }) => {
+  await context.db.update(pool, { address: event.log.address }).set({ protocolFeeBps: event.args.protocolFeeBps });
+});
+
+ponder.on('FinancingPool:Paused', async ({ event, context }) => {
+  await context.db.update(pool, { address: event.log.address }).set({ paused: true });
+});
+
+ponder.on('FinancingPool:Unpaused', async ({ event, context }) => {
+  await context.db.update(pool, { address: event.log.address }).set({ paused: false });
+});
+
+ponder.on('FinancingPool:AllowlistUpdated', async ({ event, context }) => {
+  const row = {
+    allowed: event.args.allowed,
+    updatedAt: event.block.timestamp,
+    updatedAtBlock: event.block.number,
+    txHash: event.transaction.hash,
+  };
+  await context.db
+    .insert(allowlist)
+    .values({ pool: event.log.address, account: event.args.account, ...row })
+    .onConflictDoUpdate(row);
+});
