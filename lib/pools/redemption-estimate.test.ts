@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateRedemptionFill } from './redemption-estimate';
-import { sharesToAssets } from './share-price';
+import { sharesToAssets } from './share-value';
 
 const usdc = (n: number) => BigInt(Math.round(n * 1e6));
 const shares = (n: number) => BigInt(n) * 10n ** 18n;

@@ -1,4 +1,4 @@
-import { sharesToAssets } from './share-price';
+import { sharesToAssets } from './share-value';
 
 /**
  * When a queued redemption can expect to be filled. Requests fill first in, first out, from idle cash

@@ -1,7 +1,6 @@
 import { SHARE_DECIMALS } from '../format/usdc';
+import { VIRTUAL_SHARES } from './share-value';
 
-/** The vault's virtual offset: shares have 10^12 more units than USDC (FinancingPool._decimalsOffset). */
-const VIRTUAL_SHARES = 10n ** 12n;
 const ONE_SHARE = 10n ** BigInt(SHARE_DECIMALS);
 
 /**
@@ -10,9 +9,4 @@ const ONE_SHARE = 10n ** BigInt(SHARE_DECIMALS);
  */
 export function sharePrice(totalAssets: bigint, totalSupply: bigint): bigint {
   return (ONE_SHARE * (totalAssets + 1n)) / (totalSupply + VIRTUAL_SHARES);
-}
-
-/** previewRedeem's arithmetic: shares × (totalAssets + 1) ÷ (totalSupply + 10^12), rounded down. */
-export function sharesToAssets(shares: bigint, totalAssets: bigint, totalSupply: bigint): bigint {
-  return (shares * (totalAssets + 1n)) / (totalSupply + VIRTUAL_SHARES);
 }

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { and, asc, eq, inArray, sql } from 'ponder';
 import type { Address } from 'viem';
 import { z } from 'zod';
-import { sharesToAssets } from '../share-value';
+import { sharesToAssets } from '../../../lib/pools/share-value';
 import { claimableAt } from '../revenue-accumulator';
 import { accountHistorySql, historyQuery } from './activity';
 import { redemptionsSql, toRedemption } from './redemption-queue';
