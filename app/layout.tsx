@@ -7,6 +7,7 @@ import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { WalletProviders } from '@/components/wallet/WalletProviders';
 import { browserChainSettings, serverEnv } from '@/lib/config/server-env';
+import { walletStateCookie } from '@/lib/security/wallet-cookie';
 import { parseThemePreference, THEME_COOKIE, themeClass } from '@/lib/theme/theme-preference';
 
 // Inter from npm, bundled with the app: no font is fetched from the internet.
@@ -32,14 +33,17 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const cookie = (await headers()).get('cookie');
+  // Only wagmi's state cookie goes to the client component (and so into the HTML), never the whole header:
+  // the host's other cookies, httpOnly ones included, stay on the server. The page renders no inline script
+  // of its own (the theme is a class from a cookie); Next puts proxy.ts's nonce on its scripts itself.
+  const walletCookie = walletStateCookie((await headers()).get('cookie'));
   const env = serverEnv();
   const theme = parseThemePreference((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <html lang="en" className={[inter.variable, themeClass(theme)].filter(Boolean).join(' ')}>
       <body className="flex min-h-dvh flex-col font-sans">
         <WalletProviders
-          cookie={cookie}
+          walletCookie={walletCookie}
           settings={{ ...browserChainSettings(env), walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID }}
         >
           <SiteHeader theme={theme} />

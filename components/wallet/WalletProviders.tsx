@@ -8,23 +8,24 @@ import { cookieToInitialState, WagmiProvider } from 'wagmi';
 import { createWagmiConfig, type WalletSettings } from '@/lib/wallet/wagmi-config';
 
 /**
- * Wallet state for the client. The config and query client live in state, one per browser tab; the
- * cookie (passed down from the server layout) lets the server render the same connection the client has.
+ * Wallet state for the client. The config and query client live in state, one per browser tab; wagmi's
+ * state cookie (`wagmi.store=…`, cut from the request by the server layout with walletStateCookie, nothing
+ * else of the Cookie header) lets the server render the same connection the client has.
  */
 export function WalletProviders({
   settings,
-  cookie,
+  walletCookie,
   children,
 }: {
   settings: WalletSettings;
-  cookie: string | null;
+  walletCookie: string | null;
   children: ReactNode;
 }) {
   const [config] = useState(() => createWagmiConfig(settings));
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: true } } }),
   );
-  const initialState = cookieToInitialState(config, cookie);
+  const initialState = cookieToInitialState(config, walletCookie);
 
   return (
     <WagmiProvider config={config} initialState={initialState}>

@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { browserChainSettings, serverEnv } from '@/lib/config/server-env';
+import { createNonce, requestSecurityHeaders, servedOverHttps } from '@/lib/security/content-security-policy';
+
+/**
+ * A fresh nonce and Content-Security-Policy for every request (lib/security/content-security-policy.ts).
+ * The policy goes on the request too: Next reads the nonce from it while rendering and puts it on every
+ * script it emits; `x-nonce` is there for any inline script of our own (app/layout.tsx renders none today).
+ * Both request headers are overwritten, so a client cannot choose its own nonce. The fixed headers
+ * (nosniff, Referrer-Policy, ...) are set on every path by next.config.ts.
+ *
+ * The environment is read per request, as the pages read it: one build serves any RPC.
+ */
+export function proxy(request: NextRequest) {
+  const env = serverEnv();
+  const production = process.env.NODE_ENV === 'production';
+  const nonce = createNonce();
+  const headers = requestSecurityHeaders({
+    nonce,
+    production,
+    https: servedOverHttps({
+      production,
+      vercel: process.env.VERCEL,
+      protocol: request.nextUrl.protocol,
+      forwardedProto: request.headers.get('x-forwarded-proto'),
+    }),
+    rpcUrl: browserChainSettings(env).rpcUrl,
+    walletConnect: Boolean(env.WALLETCONNECT_PROJECT_ID),
+  });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Every page, route handler and 404; not the build's hashed static files, which carry no script to nonce
+  // (they get the fixed headers from next.config.ts).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
