@@ -32,4 +32,3 @@ export function createWagmiConfig({ walletConnectProjectId, ...chainSettings }: 
     storage: createStorage({ storage: cookieStorage }),
   });
 }
-
