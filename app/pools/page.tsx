@@ -18,7 +18,10 @@ export default async function PoolsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = parsePoolListParams(await searchParams);
+  const parsed = parsePoolListParams(await searchParams);
+  // Control characters (a NUL byte) are no part of any pool's name, and the indexer refuses them: the search
+  // is for the rest of what was typed.
+  const params = { ...parsed, q: parsed.q?.replace(/\p{Cc}/gu, '').trim() || undefined };
   const pools = await readIndexer(() => listPools(params));
   const filtered = Boolean(params.category || params.status || params.q);
 

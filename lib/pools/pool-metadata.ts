@@ -3,6 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { keccak256, type Hex } from 'viem';
 import { z } from 'zod';
+import { serverEnv } from '../config/server-env';
+import { safeFetch, type SafeFetchOptions } from './safe-fetch';
 
 const poolMetadataSchema = z.object({
   operator: z.string().optional(),
@@ -26,9 +28,15 @@ export type LoadedPoolMetadata =
 /**
  * The pool's off-chain document (description, risks, disclosures), checked against the keccak256 hash the
  * factory recorded on chain, so an investor can tell whether what they read is what was committed.
- * Paths (`/metadata/…`) are read from the app's public folder; http(s) URLs are fetched.
+ * Paths (`/metadata/…`, as the seed writes them) are read from the app's public folder; URLs are fetched by
+ * safeFetch: https from public addresses only (http to 127.0.0.1 or localhost too on the local chain, 31337),
+ * redirects re-checked, at most 256 kB within 5 s.
  */
-export async function loadPoolMetadata(uri: string, committedHash: Hex): Promise<LoadedPoolMetadata> {
+export async function loadPoolMetadata(
+  uri: string,
+  committedHash: Hex,
+  fetchOptions: SafeFetchOptions = { allowLocalHttp: serverEnv().CHAIN_ID === 31337 },
+): Promise<LoadedPoolMetadata> {
   if (!uri) return { ok: false, error: 'This pool has published no document.' };
   let bytes: Uint8Array;
   try {
@@ -37,10 +45,10 @@ export async function loadPoolMetadata(uri: string, committedHash: Hex): Promise
       const file = path.resolve(publicDir, `.${uri}`);
       if (!file.startsWith(publicDir + path.sep)) return { ok: false, error: 'The document’s path is not valid.' };
       bytes = await fs.readFile(file);
-    } else if (/^https?:\/\//.test(uri)) {
-      const res = await fetch(uri, { signal: AbortSignal.timeout(5_000) });
-      if (!res.ok) return { ok: false, error: `The document could not be fetched (${res.status}).` };
-      bytes = new Uint8Array(await res.arrayBuffer());
+    } else if (/^https?:\/\//i.test(uri)) {
+      const fetched = await safeFetch(uri, fetchOptions);
+      if (!fetched.ok) return { ok: false, error: `The document could not be fetched: ${fetched.error}.` };
+      bytes = fetched.bytes;
     } else {
       return { ok: false, error: 'The document’s address is not supported.' };
     }

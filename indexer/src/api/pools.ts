@@ -13,19 +13,22 @@ import { poolSeriesQuery, poolSeriesSql } from './pool-series';
 import { assetRealYieldSql, windowDays } from './real-yield';
 import { redemptionsSql, toRedemption } from './redemption-queue';
 import { camelRow, indexedBlock, reply, seriesPoint } from './reply';
-import { limit, poolParam, valid } from './validation';
+import { limit, poolParam, searchText, valid, wholeNumber } from './validation';
 
 export const pools = new Hono();
 
 const poolListQuery = z.object({
   category: z.enum(pool.category.enumValues).optional(),
   status: z.enum(pool.status.enumValues).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText('q', 100).optional(),
   sort: z.enum(['yield', 'tvl', 'utilization', 'depositors', 'name', 'created']).default('tvl'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: limit(200, 50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: wholeNumber(0, 1_000_000).default(0),
 });
+
+/** An ilike pattern for text containing `text` as typed: its `%`, `_` and `\` match themselves. */
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 pools.get('/', valid('query', poolListQuery), async (c) => {
   const indexed = await indexedBlock();
@@ -33,7 +36,7 @@ pools.get('/', valid('query', poolListQuery), async (c) => {
   const filters = [
     q.category ? eq(pool.category, q.category) : undefined,
     q.status ? eq(pool.status, q.status) : undefined,
-    q.q ? sql`(${pool.name} ilike ${`%${q.q}%`} or ${pool.symbol} ilike ${`%${q.q}%`})` : undefined,
+    q.q ? sql`(${pool.name} ilike ${contains(q.q)} or ${pool.symbol} ilike ${contains(q.q)})` : undefined,
   ].filter(Boolean);
   const where = filters.length > 0 ? and(...(filters as Parameters<typeof and>)) : undefined;
   const sortColumn = {

@@ -1,6 +1,7 @@
 /** Time series: days grouped into weeks or months in SQL, and the query every series endpoint takes. */
 import { sql } from 'ponder';
 import { z } from 'zod';
+import { wholeNumber } from './validation';
 
 export type SQL = ReturnType<typeof sql>;
 export type Interval = 'day' | 'week' | 'month';
@@ -9,7 +10,7 @@ export const interval = z.enum(['day', 'week', 'month']).default('day');
 
 /** `?interval=day|week|month&days=N` (from 7 to 3650, `fallback` when absent). */
 export const seriesQuery = (fallbackDays: number) =>
-  z.object({ interval, days: z.coerce.number().int().min(7).max(3650).default(fallbackDays) });
+  z.object({ interval, days: wholeNumber(7, 3650).default(fallbackDays) });
 
 /** The first day of the bucket `day` falls in (UTC weeks start on Monday). */
 export function bucket(size: Interval, day: SQL) {

@@ -1,6 +1,8 @@
 /**
  * Path parameters and query strings, checked with zod through zValidator before the handler runs. A bad one
  * is a 400 `{ error }` naming the first problem: our own messages quote the value, zod's name the field.
+ * Nothing the database would refuse gets past these checks (a NUL byte, a number wider than its column):
+ * hostile input is a 400 here, never a 500 from the query.
  */
 import { zValidator } from '@hono/zod-validator';
 import { getAddress, isAddress, type Address } from 'viem';
@@ -15,12 +17,21 @@ export function valid<Target extends 'param' | 'query', T extends z.ZodType>(tar
   });
 }
 
+// C0 and C1 control characters, DEL included: PostgreSQL refuses NUL in text, and none belongs in a search.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A value as a message quotes it: control characters escaped, cut at 60 characters. */
+export function quote(raw: string): string {
+  const shown = raw.replace(new RegExp(CONTROL, 'g'), (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return shown.length > 60 ? `${shown.slice(0, 60)}…` : shown;
+}
+
 /** A string that `schema` accepts, else one custom issue saying, of the value, what it is not. */
 function described<T>(schema: z.ZodType<T>, notA: (raw: string) => string) {
   return z.string().transform((raw, ctx) => {
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: 'custom', message: notA(raw) });
+    ctx.addIssue({ code: 'custom', message: notA(quote(raw)) });
     return z.NEVER;
   });
 }
@@ -35,9 +46,34 @@ export const address = (what: string) =>
     (raw) => `"${raw}" is not ${what} address (0x followed by 40 hex digits)`,
   );
 
-/** A project's or machine group's id: a positive whole number. */
+const UINT256_MAX = 2n ** 256n - 1n;
+
+/** A project's or machine group's id: a positive whole number in decimal digits, at most a uint256 as on chain. */
 export const positiveId = (what: string) =>
-  described(z.coerce.bigint().positive(), (raw) => `"${raw}" is not ${what} id (a positive whole number)`);
+  described(
+    z
+      .string()
+      .regex(/^[1-9]\d{0,77}$/)
+      .transform(BigInt)
+      .refine((id) => id <= UINT256_MAX),
+    (raw) => `"${raw}" is not ${what} id (a positive whole number)`,
+  );
+
+/** Free text to search for (the query parameter `name`): at most `max` characters, trimmed, no control characters. */
+export const searchText = (name: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((text) => !CONTROL.test(text), `${name}: must not contain control characters (such as a NUL byte)`);
+
+/** A whole number from `min` to `max`, written in decimal digits only (no sign, exponent, hex or spaces). */
+export const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, `expected a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 
 /** Several accounts at once, comma-separated: up to 20, each named once. */
 export const accountList = z
@@ -54,6 +90,6 @@ export const accountList = z
   .pipe(z.array(address('an account')))
   .transform((list) => [...new Set(list)]);
 
-export const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+export const limit = (max: number, fallback: number) => wholeNumber(1, max).default(fallback);
 
 export const poolParam = z.object({ address: address('a pool') });
