@@ -12,6 +12,9 @@ import { createNonce, requestSecurityHeaders, servedOverHttps } from '@/lib/secu
  * The environment is read per request, as the pages read it: one build serves any RPC.
  */
 export function proxy(request: NextRequest) {
+  // A path that does not decode (`/pools/%E0%A4%A`) is a 500 inside Next's router (vercel/next.js#92557):
+  // no route can match it, so it is a plain 404 here, before any page code runs.
+  if (!decodablePath(request.nextUrl.pathname)) return new NextResponse('Not found', { status: 404 });
   const env = serverEnv();
   const production = process.env.NODE_ENV === 'production';
   const nonce = createNonce();
@@ -34,6 +37,15 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

@@ -26,7 +26,7 @@ test.describe('an investor with revenue to claim', () => {
     stack,
   }) => {
     const pool = stack.manifest.contracts.FinancingPools[POOL.ash1]!.address;
-    const usdc = stack.manifest.contracts.MockUSDC.address;
+    const usdc = stack.manifest.contracts.USDC.address;
     const balanceBefore = await stack.chain.readContract({
       abi: mockUsdcAbi,
       address: usdc,
@@ -82,7 +82,7 @@ test.describe('an investor with revenue to claim', () => {
 
 test('deposits with a permit signature: one transaction, no allowance left behind', async ({ page, wallet, stack }) => {
   const pool = stack.manifest.contracts.FinancingPools[POOL.rotA]!.address;
-  const usdc = stack.manifest.contracts.MockUSDC.address;
+  const usdc = stack.manifest.contracts.USDC.address;
   const nonceBefore = await stack.chain.getTransactionCount({ address: wallet.account });
   const permitNonce = await stack.chain.readContract({
     abi: mockUsdcAbi,
@@ -156,7 +156,7 @@ test('queues an exit behind others, cancels it, queues again, processes the queu
 }) => {
   test.setTimeout(180_000);
   const pool = stack.manifest.contracts.FinancingPools[POOL.aus1]!.address;
-  const usdc = stack.manifest.contracts.MockUSDC.address;
+  const usdc = stack.manifest.contracts.USDC.address;
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
     stack.chain.readContract({ abi: financingPoolAbi, address: pool, functionName, args } as never) as Promise<T>;
   const as = (account: Address) => {

@@ -75,7 +75,7 @@ export async function generate(rpcUrl: string, o: BenchOptions, deploymentsDir: 
       chainId: 31337,
       startBlock: protocol.token.deployedOnBlock,
       contracts: {
-        MockUSDC: protocol.token,
+        USDC: protocol.token,
         HardwareAssetRegistry: protocol.registry,
         PoolFactory: protocol.factory,
         FinancingPools: [],

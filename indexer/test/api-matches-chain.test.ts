@@ -124,7 +124,7 @@ describe('pools', () => {
     const bad = await api<{ error: string }>('/api/pools/0x1234');
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/not a pool address/);
-    const unknown = await api<{ error: string }>(`/api/pools/${manifest.contracts.MockUSDC.address}`);
+    const unknown = await api<{ error: string }>(`/api/pools/${manifest.contracts.USDC.address}`);
     expect(unknown.status).toBe(404);
     const badLimit = await api<{ error: string }>(
       `/api/pools/${manifest.contracts.FinancingPools[0]!.address}/activity?limit=0`,
@@ -158,7 +158,7 @@ describe('live indexing', () => {
   it('picks up a new deposit, a share transfer and a redemption as they are mined', async () => {
     const [, , , , , , , , investor, friend] = await accounts();
     const pool = manifest.contracts.FinancingPools[1]!.address;
-    const usdc = manifest.contracts.MockUSDC.address;
+    const usdc = manifest.contracts.USDC.address;
     const amount = parseUnits('1234.567891', 6);
 
     await send(investor!, { abi: mockUsdcAbi, address: usdc, functionName: 'approve', args: [pool, amount] });

@@ -217,7 +217,7 @@ describe('real yield, hand-computed', () => {
     const investor = list[19]!;
     const factory = m.contracts.PoolFactory.address;
     const registry = m.contracts.HardwareAssetRegistry.address;
-    const usdc = m.contracts.MockUSDC.address;
+    const usdc = m.contracts.USDC.address;
 
     // Start at the beginning of a UTC day so every event falls on the intended day.
     const now = (await chain.getBlock()).timestamp;

@@ -107,7 +107,7 @@ async function deposit(investor: Address, pool: Address, usdc: string) {
   const m = manifest();
   const amount = parseUnits(usdc, 6);
   await send(investor, {
-    address: m.contracts.MockUSDC.address,
+    address: m.contracts.USDC.address,
     abi: mockUsdcAbi,
     functionName: 'approve',
     args: [pool, amount],

@@ -18,7 +18,8 @@ const manifestSchema = z.object({
   chainId: z.number().int().positive(),
   startBlock: z.number().int().nonnegative(),
   contracts: z.object({
-    MockUSDC: deployedContract,
+    /** The pools' asset: the chain's USDC on a real network, the faucet MockUSDC on a local chain. */
+    USDC: deployedContract,
     HardwareAssetRegistry: deployedContract,
     PoolFactory: deployedContract,
     /** The pools' admin (OpenZeppelin TimelockController): its scheduled calls are the pools' pending changes. */

@@ -52,7 +52,7 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
     chainId: chain.chainId,
     startBlock: usdc.block,
     contracts: {
-      MockUSDC: { address: usdc.address, deployedOnBlock: usdc.block },
+      USDC: { address: usdc.address, deployedOnBlock: usdc.block },
       HardwareAssetRegistry: { address: registry.address, deployedOnBlock: registry.block },
       ProtocolTimelock: { address: timelock.address, deployedOnBlock: timelock.block },
       PoolFactory: { address: factory.address, deployedOnBlock: factory.block },
