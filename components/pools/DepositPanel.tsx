@@ -1,10 +1,10 @@
 'use client';
 
 import { useId, useMemo, useState } from 'react';
-import type { Address } from 'viem';
+import { erc20Abi, type Address } from 'viem';
 import { useAccount, useReadContract, useReadContracts } from 'wagmi';
 import { WalletGate } from '@/components/wallet/WalletGate';
-import { financingPoolAbi, mockUsdcAbi } from '@/lib/contracts/abis';
+import { financingPoolAbi } from '@/lib/contracts/abis';
 import { formatShares, formatUsdc, parseUsdcInput, usdcInputValue } from '@/lib/format/usdc';
 import { useDeposit } from '@/lib/wallet/use-deposit';
 import { AmountField } from './AmountField';
@@ -41,7 +41,7 @@ export function DepositPanel({
     allowFailure: false,
     contracts: account
       ? [
-          { abi: mockUsdcAbi, address: usdc, functionName: 'balanceOf', args: [account], chainId },
+          { abi: erc20Abi, address: usdc, functionName: 'balanceOf', args: [account], chainId },
           { abi: financingPoolAbi, address: pool, functionName: 'balanceOf', args: [account], chainId },
         ]
       : [],

@@ -1,10 +1,11 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { parseSignature, type Address } from 'viem';
+import { erc20Abi, parseSignature, type Address } from 'viem';
 import type { Config } from 'wagmi';
 import { getBlock, readContract, signTypedData, simulateContract } from 'wagmi/actions';
-import { financingPoolAbi, mockUsdcAbi } from '../contracts/abis';
+import { financingPoolAbi } from '../contracts/abis';
+import { permitTokenAbi, resolvePermitDomain } from './permit-domain';
 import { depositProgress, type DepositMethod, type StepStatus } from './deposit-progress';
 import { confirmTransaction, useTrackedTransaction, type TrackedTransactionOptions } from './use-tracked-transaction';
 import { writeWithGasMargin } from './write-with-gas-margin';
@@ -30,7 +31,7 @@ export function useDeposit({ usdc, ...options }: TrackedTransactionOptions & { u
       setApproval('waiting');
       return run('Deposit', async ({ config, account }) => {
         const allowance = await readContract(config, {
-          abi: mockUsdcAbi,
+          abi: erc20Abi,
           address: usdc,
           functionName: 'allowance',
           args: [account, pool],
@@ -52,7 +53,7 @@ export function useDeposit({ usdc, ...options }: TrackedTransactionOptions & { u
           setApproval('signing');
           const { request } = await simulateContract(config, {
             account,
-            abi: mockUsdcAbi,
+            abi: erc20Abi,
             address: usdc,
             functionName: 'approve',
             args: [pool, assets],
@@ -82,7 +83,7 @@ export function useDeposit({ usdc, ...options }: TrackedTransactionOptions & { u
   return { state: depositProgress(tx.state, approval, method), deposit, reset };
 }
 
-/** EIP-2612: the token's own domain (ERC-5267) and the owner's nonce, signed in the wallet. */
+/** EIP-2612: the token's own domain (ERC-5267, or USDC's name/version/DOMAIN_SEPARATOR) and the owner's nonce. */
 async function signPermit(
   config: Config,
   {
@@ -93,15 +94,25 @@ async function signPermit(
     value,
   }: { usdc: Address; chainId: number; owner: Address; spender: Address; value: bigint },
 ) {
-  const [[, name, version], nonce, block] = await Promise.all([
-    readContract(config, { abi: mockUsdcAbi, address: usdc, functionName: 'eip712Domain' }),
-    readContract(config, { abi: mockUsdcAbi, address: usdc, functionName: 'nonces', args: [owner] }),
+  const token = { abi: permitTokenAbi, address: usdc, chainId } as const;
+  const [domain, nonce, block] = await Promise.all([
+    resolvePermitDomain(
+      {
+        eip712Domain: () => readContract(config, { ...token, functionName: 'eip712Domain' }),
+        name: () => readContract(config, { ...token, functionName: 'name' }),
+        version: () => readContract(config, { ...token, functionName: 'version' }),
+        domainSeparator: () => readContract(config, { ...token, functionName: 'DOMAIN_SEPARATOR' }),
+      },
+      usdc,
+      chainId,
+    ),
+    readContract(config, { ...token, functionName: 'nonces', args: [owner] }),
     getBlock(config),
   ]);
   const deadline = block.timestamp + PERMIT_VALIDITY_SECONDS;
   const signature = await signTypedData(config, {
     account: owner,
-    domain: { name, version, chainId, verifyingContract: usdc },
+    domain,
     types: {
       Permit: [
         { name: 'owner', type: 'address' },
