@@ -27,7 +27,7 @@ export async function rpcReady(url: string): Promise<boolean> {
  */
 export async function startAnvil(
   port: number,
-  opts: { quiet?: boolean; genesisTimestamp?: number; extraArgs?: string[] } = {},
+  opts: { quiet?: boolean; genesisTimestamp?: number; extraArgs?: string[]; chainId?: number } = {},
 ): Promise<Service & { rpcUrl: string }> {
   const rpcUrl = `http://127.0.0.1:${port}`;
   // Never mistake another anvil on this port for ours: a test run would seed someone else's chain.
@@ -39,7 +39,8 @@ export async function startAnvil(
     '--port',
     String(port),
     '--chain-id',
-    '31337',
+    // Another id (Base Sepolia's 84532, say) rehearses a real network's deployment on a local chain.
+    String(opts.chainId ?? 31337),
     '--accounts',
     String(SEED_ACCOUNT_COUNT),
     '--silent',

@@ -5,6 +5,8 @@ import { GiveUp, isStopping, startService, waitFor, type Service } from './proce
 export type IndexerOptions = {
   port: number;
   rpcUrl: string;
+  /** The chain to index; its manifest is `<deploymentsDir>/<chainId>.json`. Default: the local chain, 31337. */
+  chainId?: number;
   deploymentsDir: string;
   /** PGlite data folder; ignored when DATABASE_URL is set. */
   pgliteDir: string;
@@ -21,7 +23,7 @@ export function indexerEnv(opts: IndexerOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     RPC_URL: opts.rpcUrl,
-    CHAIN_ID: '31337',
+    CHAIN_ID: String(opts.chainId ?? 31337),
     DEPLOYMENTS_DIR: opts.deploymentsDir,
     PONDER_PGLITE_DIR: opts.pgliteDir,
     PONDER_TELEMETRY_DISABLED: 'true',
