@@ -3,10 +3,12 @@ import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { PreviewRibbon } from '@/components/layout/PreviewRibbon';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { WalletProviders } from '@/components/wallet/WalletProviders';
-import { browserChainSettings, serverEnv } from '@/lib/config/server-env';
+import { appChain } from '@/lib/chain/app-chain';
+import { browserChainSettings, serverEnv, vercelDeployment } from '@/lib/config/server-env';
 import { walletStateCookie } from '@/lib/security/wallet-cookie';
 import { parseThemePreference, THEME_COOKIE, themeClass } from '@/lib/theme/theme-preference';
 
@@ -39,9 +41,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const walletCookie = walletStateCookie((await headers()).get('cookie'));
   const env = serverEnv();
   const theme = parseThemePreference((await cookies()).get(THEME_COOKIE)?.value);
+  const chain = appChain(browserChainSettings(env));
   return (
     <html lang="en" className={[inter.variable, themeClass(theme)].filter(Boolean).join(' ')}>
       <body className="flex min-h-dvh flex-col font-sans">
+        <PreviewRibbon deployment={vercelDeployment()} chain={chain} />
         <WalletProviders
           walletCookie={walletCookie}
           settings={{ ...browserChainSettings(env), walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID }}

@@ -27,3 +27,24 @@ export function serverEnv(): ServerEnv {
 export function browserChainSettings(env = serverEnv()): ChainSettings {
   return { id: env.CHAIN_ID, rpcUrl: env.PUBLIC_RPC_URL ?? env.RPC_URL };
 }
+
+/**
+ * Vercel's system variables (set on every Vercel deployment, read here per request like the rest): which
+ * environment this is, and the git branch and commit a preview was built from. Unset outside Vercel.
+ */
+const vercelEnvSchema = z.object({
+  // An unknown value counts as unset: it decides only whether the preview ribbon shows.
+  VERCEL_ENV: z.enum(['production', 'preview', 'development']).optional().catch(undefined),
+  VERCEL_GIT_COMMIT_REF: z.string().min(1).optional(),
+  VERCEL_GIT_COMMIT_SHA: z.string().min(1).optional(),
+});
+
+export type VercelDeployment = z.infer<typeof vercelEnvSchema>;
+
+export function vercelDeployment(): VercelDeployment {
+  return vercelEnvSchema.parse({
+    VERCEL_ENV: process.env.VERCEL_ENV || undefined,
+    VERCEL_GIT_COMMIT_REF: process.env.VERCEL_GIT_COMMIT_REF || undefined,
+    VERCEL_GIT_COMMIT_SHA: process.env.VERCEL_GIT_COMMIT_SHA || undefined,
+  });
+}

@@ -11,21 +11,52 @@ class IndexerUnavailableError extends Error {
 }
 
 /**
+ * How long one read of the indexer may take, body included. A page makes at most two rounds of reads (a pool,
+ * then its activity, charts and queue at once), so a hung indexer costs a visitor seconds, not a hung page.
+ */
+export const INDEXER_TIMEOUT_MS = 8_000;
+
+/** INDEXER_URL joined to a path of its API; a trailing slash pasted into the setting does not double up. */
+export function indexerUrl(path: string): string {
+  return `${serverEnv().INDEXER_URL.replace(/\/+$/, '')}${path}`;
+}
+
+const timedOut = (cause: unknown) => cause instanceof Error && cause.name === 'TimeoutError';
+
+/**
+ * The reason a visitor sees, and the details for the server's log only: pages are public, and INDEXER_URL
+ * may name a private host, so its address never reaches the page.
+ */
+function unavailable(url: string, shown: string, cause: unknown): IndexerUnavailableError {
+  // undici's "fetch failed" keeps the reason (ECONNREFUSED, ENOTFOUND) in its own cause.
+  const inner = cause instanceof Error ? cause.cause : undefined;
+  const code = inner instanceof Error && 'code' in inner ? ` ${String(inner.code)}` : '';
+  const why = cause instanceof Error ? `${cause.name}: ${cause.message}${code}` : String(cause);
+  console.warn(`indexer unavailable: GET ${url}: ${shown} (${why})`);
+  return new IndexerUnavailableError(shown, { cause });
+}
+
+/**
  * GETs a path of the indexer's API and validates the body. Returns null on 404 (an unknown pool, account,
- * asset), throws IndexerUnavailableError on anything else that is not a good answer.
+ * asset), throws IndexerUnavailableError on anything else that is not a good answer, within
+ * INDEXER_TIMEOUT_MS.
  */
 export async function getFromIndexer<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T> | null> {
-  const url = `${serverEnv().INDEXER_URL}${path}`;
+  const url = indexerUrl(path);
+  const late = `The indexer did not answer within ${INDEXER_TIMEOUT_MS / 1000} s.`;
   let res: Response;
   try {
-    res = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(8_000) });
+    // One signal for the request and the body: an indexer that sends its headers and then stalls is cut too.
+    res = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(INDEXER_TIMEOUT_MS) });
   } catch (cause) {
-    throw new IndexerUnavailableError(`The indexer at ${new URL(url).origin} is not reachable.`, { cause });
+    throw unavailable(url, timedOut(cause) ? late : 'The indexer is not reachable.', cause);
   }
   if (res.status === 404) return null;
   if (!res.ok) throw new IndexerUnavailableError(`The indexer answered ${res.status} for ${path}.`);
   const unexpected = (cause: unknown) =>
-    new IndexerUnavailableError(`The indexer's answer for ${path} has an unexpected shape.`, { cause });
+    timedOut(cause)
+      ? unavailable(url, late, cause)
+      : new IndexerUnavailableError(`The indexer's answer for ${path} has an unexpected shape.`, { cause });
   // A body cut off mid-way or not JSON at all is as unusable as one of the wrong shape.
   const body: unknown = await res.json().catch((cause: unknown) => {
     throw unexpected(cause);

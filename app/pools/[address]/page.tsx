@@ -86,7 +86,20 @@ export default async function PoolPage({ params, searchParams }: Props) {
   const interval = parseChartInterval(query.interval);
   const range = parseChartRange(query.range, interval);
   const read = await readIndexer(() => loadPoolPage(address, interval, range));
-  if (!read.ok) return <IndexerUnavailable detail={read.error} />;
+  if (!read.ok) {
+    // The address is all that is known without the indexer: the page still says which pool it is for.
+    return (
+      <div className="space-y-6">
+        <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+          <Link href="/pools" className="hover:text-ink">
+            Pools
+          </Link>
+        </nav>
+        <h1 className="text-2xl font-semibold tracking-tight break-all sm:text-3xl">Pool {address}</h1>
+        <IndexerUnavailable detail={read.error} />
+      </div>
+    );
+  }
   if (!read.data) notFound();
   const { pool, activity, queue, assets, metadata, scheduled, charts } = read.data;
   const pendingChanges = scheduled.ok ? (scheduled.data?.actions.filter((a) => a.status === 'pending').length ?? 0) : 0;

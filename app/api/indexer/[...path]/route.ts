@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { serverEnv } from '@/lib/config/server-env';
+import { INDEXER_TIMEOUT_MS, indexerUrl } from '@/lib/indexer/client';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,9 +10,9 @@ const ALLOWED = /^(accounts|pools|assets|protocol)(\/[A-Za-z0-9]+)*$/;
 export async function GET(request: NextRequest, { params }: { params: Promise<{ path: string[] }> }) {
   const path = (await params).path.join('/');
   if (!ALLOWED.test(path)) return NextResponse.json({ error: `no such endpoint: ${path}` }, { status: 404 });
-  const url = `${serverEnv().INDEXER_URL}/api/${path}${request.nextUrl.search}`;
+  const url = indexerUrl(`/api/${path}${request.nextUrl.search}`);
   try {
-    const res = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(8_000) });
+    const res = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(INDEXER_TIMEOUT_MS) });
     return new NextResponse(res.body, {
       status: res.status,
       headers: { 'content-type': res.headers.get('content-type') ?? 'application/json' },
