@@ -1,0 +1,80 @@
+/**
+ * Connects a command to its chain: the RPC (whose chain id decides everything else), the chain's manifest, and the
+ * sender: a key that signs, a Safe that will sign the batch we write, or an address a dry run simulates as.
+ */
+import path from 'node:path';
+import { createPublicClient, http, type Address, type Chain, type PublicClient, type Transport } from 'viem';
+import type { PrivateKeyAccount } from 'viem/accounts';
+import { appChain } from '../../lib/chain/app-chain';
+import { readManifest, type Manifest } from '../../lib/deployments/manifest';
+import type { CommonFlags } from './flags';
+import { OpsError } from './ops-error';
+import { loadSigner } from './signer';
+
+export type OpsIo = {
+  env: Record<string, string | undefined>;
+  log: (line: string) => void;
+  /** Refusals and failures (stderr for the CLI). */
+  error: (line: string) => void;
+  /** Where relative paths (deployments/, public/) are read from. */
+  cwd: string;
+};
+
+export type Sender =
+  | { kind: 'key'; address: Address; account: PrivateKeyAccount }
+  | { kind: 'safe'; address: Address; out?: string }
+  | { kind: 'watch'; address: Address };
+
+export type Ops = {
+  io: OpsIo;
+  rpcUrl: string;
+  chain: Chain;
+  client: PublicClient<Transport, Chain>;
+  manifest: Manifest;
+  sender: Sender;
+  dryRun: boolean;
+};
+
+function senderOf(flags: CommonFlags, io: OpsIo): Sender {
+  if (flags.safe) return { kind: 'safe', address: flags.safe, out: flags.out };
+  if (flags.from) return { kind: 'watch', address: flags.from };
+  const account = loadSigner({ privateKeyEnv: flags.privateKeyEnv, keystore: flags.keystore }, io.env);
+  return { kind: 'key', address: account.address, account };
+}
+
+export async function connect(flags: CommonFlags, io: OpsIo): Promise<Ops> {
+  const rpcUrl = flags.rpcUrl ?? io.env.RPC_URL;
+  if (!rpcUrl) throw new OpsError('no RPC: give --rpc-url <url> or set RPC_URL');
+  const sender = senderOf(flags, io);
+  let chainId: number;
+  try {
+    chainId = await createPublicClient({ transport: http(rpcUrl, { retryCount: 1 }) }).getChainId();
+  } catch (error) {
+    throw new OpsError(`the RPC ${rpcUrl} does not answer: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (flags.chain !== undefined && flags.chain !== chainId) {
+    throw new OpsError(`--chain ${flags.chain} but the RPC ${rpcUrl} is on chain ${chainId}`);
+  }
+  const dir = io.env.DEPLOYMENTS_DIR ?? path.join(io.cwd, 'deployments');
+  let manifest: Manifest;
+  try {
+    manifest = readManifest(chainId, dir);
+  } catch (error) {
+    throw new OpsError(`no usable manifest for chain ${chainId} in ${dir}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const chain = appChain({ id: chainId, rpcUrl });
+  const client = createPublicClient({ chain, transport: http(rpcUrl) });
+  if (sender.kind === 'safe') {
+    const code = await client.getCode({ address: sender.address });
+    if (!code || code === '0x')
+      throw new OpsError(`--safe ${sender.address} has no code on chain ${chainId}: not a Safe`);
+  }
+  return { io, rpcUrl, chain, client, manifest, sender, dryRun: flags.dryRun };
+}
+
+/** How the plan will be carried out, for the header of what is printed. */
+export function senderLabel(sender: Sender): string {
+  if (sender.kind === 'safe') return `Safe ${sender.address}`;
+  if (sender.kind === 'watch') return `${sender.address} (simulated)`;
+  return sender.address;
+}
