@@ -71,17 +71,18 @@ export async function requirePoolNotPaused(ops: Ops, pool: Address): Promise<voi
     throw new OpsError(`pool ${pool} is paused by its guardian: no manager or reporter action until unpaused`);
 }
 
-export type AssetRecord = Awaited<ReturnType<typeof readAssets>> extends Map<bigint, infer A> ? A : never;
+/** What the commands need of an asset's registry record; status indexes ASSET_STATUS. */
+export type AssetRecord = { pool: Address; operator: Address; status: number; units: number; model: string };
 
 /** The registry's record of each id; ids the registry never issued are absent from the map. */
-export async function readAssets(ops: Ops, ids: readonly bigint[]) {
+export async function readAssets(ops: Ops, ids: readonly bigint[]): Promise<Map<bigint, AssetRecord>> {
   const registry = ops.manifest.contracts.HardwareAssetRegistry.address;
   const count = await ops.client.readContract({
     address: registry,
     abi: hardwareAssetRegistryAbi,
     functionName: 'assetCount',
   });
-  const assets = new Map<bigint, { pool: Address; operator: Address; status: number; units: number; model: string }>();
+  const assets = new Map<bigint, AssetRecord>();
   for (const id of new Set(ids)) {
     if (id > count) continue;
     const a = await ops.client.readContract({

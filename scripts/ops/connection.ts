@@ -62,6 +62,9 @@ export async function connect(flags: CommonFlags, io: OpsIo): Promise<Ops> {
   } catch (error) {
     throw new OpsError(`no usable manifest for chain ${chainId} in ${dir}: ${(error as Error).message.split('\n')[0]}`);
   }
+  if (manifest.chainId !== chainId) {
+    throw new OpsError(`the manifest for chain ${chainId} in ${dir} says chain ${manifest.chainId}`);
+  }
   const chain = appChain({ id: chainId, rpcUrl });
   const client = createPublicClient({ chain, transport: http(rpcUrl) });
   if (sender.kind === 'safe') {
