@@ -13,6 +13,7 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     '.next-e2e/**',
+    '.next-rehearsal/**',
     '.next-bench/**',
     'bench/bare-app/.next/**',
     'bench/bare-app/next-env.d.ts',

@@ -6,6 +6,8 @@ const baseURL = `http://127.0.0.1:${E2E_PORTS.app}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // The rehearsal has its own stack and config (playwright.rehearsal.config.ts).
+  testIgnore: ['rehearsal/**'],
   // One chain for the whole run: tests run one at a time against it.
   workers: 1,
   fullyParallel: false,

@@ -15,7 +15,17 @@ export function proxy(request: NextRequest) {
   // A path that does not decode (`/pools/%E0%A4%A`) is a 500 inside Next's router (vercel/next.js#92557):
   // no route can match it, so it is a plain 404 here, before any page code runs.
   if (!decodablePath(request.nextUrl.pathname)) return new NextResponse('Not found', { status: 404 });
-  const env = serverEnv();
+  let env: ReturnType<typeof serverEnv>;
+  try {
+    env = serverEnv();
+  } catch (error) {
+    // A bad CHAIN_ID or INDEXER_URL on the deployment: which one goes to the operators' log, not to visitors.
+    console.error('Invalid environment:', error instanceof Error ? error.message : error);
+    return new NextResponse('This deployment is misconfigured. Its operators can see why in the server log.', {
+      status: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
   const production = process.env.NODE_ENV === 'production';
   const nonce = createNonce();
   const headers = requestSecurityHeaders({

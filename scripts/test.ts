@@ -14,6 +14,7 @@ const STEPS: { name: string; script: string }[] = [
   { name: 'indexer on PGlite', script: 'test:indexer' },
   { name: 'indexer on PostgreSQL', script: 'test:indexer:postgres' },
   { name: 'end-to-end (playwright)', script: 'test:e2e' },
+  { name: 'rehearsal (Base Sepolia id)', script: 'test:rehearsal' },
 ];
 
 const only = process.argv.slice(2);

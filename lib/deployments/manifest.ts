@@ -32,7 +32,7 @@ const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** Folder of the manifests; tests point DEPLOYMENTS_DIR elsewhere so they never overwrite the dev chain's. */
-function deploymentsDir(): string {
+export function deploymentsDir(): string {
   return process.env.DEPLOYMENTS_DIR ?? path.join(process.cwd(), 'deployments');
 }
 

@@ -71,7 +71,7 @@ async function run(argv: readonly string[], io: DeployIo): Promise<number> {
   });
   if (!flags.success) throw new DeployError(flags.error.issues.map((issue) => issue.message).join('; '));
   const config = readDeployConfig(flags.data.config);
-  const account = loadSigner(
+  const account = await loadSigner(
     {
       keystore: values.keystore,
       privateKeyEnv: values['private-key-env'] ?? (values.keystore ? undefined : 'DEPLOYER_PRIVATE_KEY'),

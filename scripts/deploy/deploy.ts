@@ -11,7 +11,8 @@ import { readManifest, writeManifest, type Manifest } from '../../lib/deployment
 import { connect } from './connection';
 import { DeployError } from './deploy-error';
 import { dryRunOnFork, type DryRunReport } from './dry-run';
-import { deploymentsDir, fileJournal, journalMismatch, lockJournal, newJournal, type Journal } from './journal';
+import { deploymentsDir } from '../../lib/deployments/manifest';
+import { fileJournal, journalMismatch, lockJournal, newJournal, type Journal } from './journal';
 import { executePlan } from './execute-plan';
 import { creationCodes } from './plan';
 import { checkRoleHolders, multisigWarnings } from './role-check';

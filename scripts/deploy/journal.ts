@@ -10,6 +10,7 @@ import path from 'node:path';
 import { getAddress, isAddress, isHex, keccak256, type Address, type Hex } from 'viem';
 import { z } from 'zod';
 import type { DeployConfig } from '../../lib/deployments/deploy-config';
+import { deploymentsDir } from '../../lib/deployments/manifest';
 import { DeployError } from './deploy-error';
 
 const hex = z.string().refine((value) => isHex(value), 'not hex') as unknown as z.ZodType<Hex>;
@@ -55,11 +56,6 @@ export type JournalStore = {
   archive(): string | undefined;
   readonly file: string;
 };
-
-/** Same folder as the manifests (lib/deployments/manifest.ts): DEPLOYMENTS_DIR in tests. */
-export function deploymentsDir(): string {
-  return process.env.DEPLOYMENTS_DIR ?? path.join(process.cwd(), 'deployments');
-}
 
 export function fileJournal(chainId: number, dir = deploymentsDir()): JournalStore {
   const file = path.join(dir, `${chainId}.deploy-journal.json`);

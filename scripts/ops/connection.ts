@@ -35,17 +35,17 @@ export type Ops = {
   dryRun: boolean;
 };
 
-function senderOf(flags: CommonFlags, io: OpsIo): Sender {
+async function senderOf(flags: CommonFlags, io: OpsIo): Promise<Sender> {
   if (flags.safe) return { kind: 'safe', address: flags.safe, out: flags.out };
   if (flags.from) return { kind: 'watch', address: flags.from };
-  const account = loadSigner({ privateKeyEnv: flags.privateKeyEnv, keystore: flags.keystore }, io.env);
+  const account = await loadSigner({ privateKeyEnv: flags.privateKeyEnv, keystore: flags.keystore }, io.env);
   return { kind: 'key', address: account.address, account };
 }
 
 export async function connect(flags: CommonFlags, io: OpsIo): Promise<Ops> {
   const rpcUrl = flags.rpcUrl ?? io.env.RPC_URL;
   if (!rpcUrl) throw new OpsError('no RPC: give --rpc-url <url> or set RPC_URL');
-  const sender = senderOf(flags, io);
+  const sender = await senderOf(flags, io);
   let chainId: number;
   try {
     chainId = await createPublicClient({ transport: http(rpcUrl, { retryCount: 1 }) }).getChainId();

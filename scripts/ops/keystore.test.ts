@@ -26,29 +26,32 @@ const vector = {
 };
 
 describe('keystores', () => {
-  it("opens the definition's test vector, and tells a wrong password from a file that is not a keystore", () => {
-    expect(decryptKeystore(vector, 'testpassword')).toBe(
+  it("opens the definition's test vector, and tells a wrong password from a file that is not a keystore", async () => {
+    await expect(decryptKeystore(vector, 'testpassword')).resolves.toBe(
       '0x7a28b5ba57c53603b0b07b56bba752f7784bf506fa95edc395f5cf6c7514fe9d',
     );
-    expect(() => decryptKeystore(vector, 'wrong')).toThrow(
+    await expect(decryptKeystore(vector, 'wrong')).rejects.toThrow(
       new OpsError('the keystore password (KEYSTORE_PASSWORD) is wrong'),
     );
-    expect(() => decryptKeystore({ version: 3 }, 'x')).toThrow(/not a version 3 keystore/);
+    await expect(decryptKeystore({ version: 3 }, 'x')).rejects.toThrow(/keystore/);
+    await expect(decryptKeystore({ version: 1 }, 'x')).rejects.toThrow(/not a version 3 keystore/);
   });
 
-  it('signs with a keystore file and the password from KEYSTORE_PASSWORD, or with a key from the environment', () => {
+  it('signs with a keystore file and the password from KEYSTORE_PASSWORD, or with a key from the environment', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'keystore-')), 'key.json');
     fs.writeFileSync(file, JSON.stringify(vector));
-    expect(loadSigner({ keystore: file }, { KEYSTORE_PASSWORD: 'testpassword' }).address).toBe(
+    expect((await loadSigner({ keystore: file }, { KEYSTORE_PASSWORD: 'testpassword' })).address).toBe(
       '0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b',
     );
-    expect(() => loadSigner({ keystore: file }, {})).toThrow(/KEYSTORE_PASSWORD/);
+    await expect(loadSigner({ keystore: file }, {})).rejects.toThrow(/KEYSTORE_PASSWORD/);
     const key = '7a28b5ba57c53603b0b07b56bba752f7784bf506fa95edc395f5cf6c7514fe9d';
-    expect(loadSigner({}, { OPERATOR_PRIVATE_KEY: key }).address).toBe('0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b');
-    expect(() => loadSigner({ privateKeyEnv: 'MANAGER_KEY' }, {})).toThrow(
+    expect((await loadSigner({}, { OPERATOR_PRIVATE_KEY: key })).address).toBe(
+      '0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b',
+    );
+    await expect(loadSigner({ privateKeyEnv: 'MANAGER_KEY' }, {})).rejects.toThrow(
       "no signer: set MANAGER_KEY to the sender's private key, or give --keystore <file>",
     );
-    expect(() => loadSigner({}, { OPERATOR_PRIVATE_KEY: '0x1234' })).toThrow(
+    await expect(loadSigner({}, { OPERATOR_PRIVATE_KEY: '0x1234' })).rejects.toThrow(
       'OPERATOR_PRIVATE_KEY is not a 32-byte hex private key',
     );
   });

@@ -13,10 +13,10 @@ export const DEFAULT_KEY_ENV = 'OPERATOR_PRIVATE_KEY';
 
 const PRIVATE_KEY = /^(0x)?[0-9a-fA-F]{64}$/;
 
-export function loadSigner(
+export async function loadSigner(
   opts: { privateKeyEnv?: string; keystore?: string },
   env: Record<string, string | undefined>,
-): PrivateKeyAccount {
+): Promise<PrivateKeyAccount> {
   if (opts.keystore !== undefined) {
     if (opts.privateKeyEnv !== undefined) throw new OpsError('give --keystore or --private-key-env, not both');
     const password = env.KEYSTORE_PASSWORD;
@@ -28,7 +28,7 @@ export function loadSigner(
     } catch {
       throw new OpsError(`--keystore: ${opts.keystore} is not a readable JSON file`);
     }
-    return privateKeyToAccount(decryptKeystore(json, password));
+    return privateKeyToAccount(await decryptKeystore(json, password));
   }
   const name = opts.privateKeyEnv ?? DEFAULT_KEY_ENV;
   const value = env[name]?.trim();

@@ -29,12 +29,23 @@ export type ContractCall<abi extends Abi, functionName extends Writable<abi>> = 
   gas?: bigint;
 };
 
-type Reader = Pick<PublicClient<Transport, Chain>, 'estimateContractGas' | 'waitForTransactionReceipt'>;
+type Reader = Pick<PublicClient<Transport, Chain>, 'estimateContractGas' | 'waitForTransactionReceipt'> & {
+  transport?: Record<string, unknown>;
+};
+
+/**
+ * anvil mines each transaction as it arrives: poll for its receipt every 10 ms. A real network's RPC (the deploy
+ * and operators' commands) gets one poll a second, not hundreds that would run into its rate limit.
+ */
+function receiptPollingInterval(chain: Reader): number {
+  const url = chain.transport?.url;
+  if (typeof url !== 'string') return 1_000;
+  return /^https?:\/\/(127\.0\.0\.1|localhost)([:/]|$)/.test(url) ? 10 : 1_000;
+}
 type Writer = WalletClient<Transport, Chain, Account>;
 
-/** anvil mines each transaction as it arrives: poll for the receipt every 10 ms, not viem's default 4 s. */
 async function mined(chain: Reader, hash: Hex, what: string) {
-  const receipt = await chain.waitForTransactionReceipt({ hash, pollingInterval: 10 });
+  const receipt = await chain.waitForTransactionReceipt({ hash, pollingInterval: receiptPollingInterval(chain) });
   if (receipt.status !== 'success') throw new Error(`${what} (${hash}) reverted`);
   return receipt;
 }
