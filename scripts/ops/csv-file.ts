@@ -3,6 +3,8 @@
  * ("a,b", "say ""hi"""); a record spanning lines is refused, as no column here can hold a line break. Blank lines
  * are skipped. Every record keeps its line number so that a refusal can name it.
  */
+import { quoted } from './untrusted-text';
+
 export type CsvRecord = { line: number; row: number; fields: Record<string, string> };
 
 export class CsvError extends Error {}
@@ -10,20 +12,20 @@ export class CsvError extends Error {}
 function splitLine(text: string, line: number): string[] {
   const fields: string[] = [];
   let field = '';
-  let quoted = false;
+  let inQuotes = false;
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (quoted) {
+    if (inQuotes) {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i += 2;
         continue;
       }
-      if (c === '"') quoted = false;
+      if (c === '"') inQuotes = false;
       else field += c;
     } else if (c === '"' && field.trim() === '') {
-      quoted = true;
+      inQuotes = true;
       field = '';
     } else if (c === ',') {
       fields.push(field.trim());
@@ -33,7 +35,7 @@ function splitLine(text: string, line: number): string[] {
     }
     i++;
   }
-  if (quoted) throw new CsvError(`line ${line}: a quoted field is not closed`);
+  if (inQuotes) throw new CsvError(`line ${line}: a quoted field is not closed`);
   fields.push(field.trim());
   return fields;
 }
@@ -49,10 +51,12 @@ export function parseCsv(text: string, columns: readonly string[]): { header: st
   const header = splitLine(lines[headerIndex]!, headerIndex + 1).map((h) => h.toLowerCase());
   const unknown = header.filter((h) => !columns.includes(h));
   if (unknown.length > 0) {
-    throw new CsvError(`line ${headerIndex + 1}: unknown column ${unknown.join(', ')} (expected ${columns.join(',')})`);
+    throw new CsvError(
+      `line ${headerIndex + 1}: unknown column ${unknown.map(quoted).join(', ')} (expected ${columns.join(',')})`,
+    );
   }
   const repeated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (repeated.length > 0) throw new CsvError(`line ${headerIndex + 1}: column ${repeated[0]} appears twice`);
+  if (repeated.length > 0) throw new CsvError(`line ${headerIndex + 1}: column ${quoted(repeated[0]!)} appears twice`);
   const records: CsvRecord[] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
     if (lines[i]!.trim() === '') continue;

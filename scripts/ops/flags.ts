@@ -8,6 +8,7 @@ export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { getAddress, isAddress, parseUnits, type Address, type Hex } from 'viem';
 import { z } from 'zod';
 import { OpsError } from './ops-error';
+import { displayChangingCharacter } from './untrusted-text';
 import { parseUsdcAmount, USDC_DECIMALS } from './usdc-amount';
 
 export const COMMON_OPTIONS = {
@@ -35,6 +36,8 @@ export const COMMON_HELP = [
   '                            nothing is sent',
   '  --from <address>          with --dry-run: simulate as this address, no key needed',
   'Addresses come from deployments/<chainId>.json (or $DEPLOYMENTS_DIR/<chainId>.json).',
+  'Each receipt is waited for $OPS_RECEIPT_TIMEOUT_SECONDS (default 180); a step not mined by then is reported',
+  'as sent and not to be rerun, and no command plans while the sender has a transaction pending.',
 ];
 
 const required = (what: string) => ({
@@ -71,7 +74,23 @@ export const bytes32Flag = z
   .regex(/^0x[0-9a-fA-F]{64}$/, 'is not 32 bytes of hex (0x and 64 hex digits)')
   .transform((v) => v.toLowerCase() as Hex);
 
-export const textFlag = z.string(required('text')).trim().min(1, 'is empty');
+/**
+ * Free text that goes on chain (names, models, places, metadata URIs): no control or bidirectional-formatting
+ * characters, which would show differently than they read in a terminal, an explorer and the app.
+ */
+export const textFlag = z
+  .string(required('text'))
+  .trim()
+  .min(1, 'is empty')
+  .superRefine((text, ctx) => {
+    const found = displayChangingCharacter(text);
+    if (found) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `holds a control or bidirectional-formatting character (${found}): type the text plainly`,
+      });
+    }
+  });
 
 /** One of `choices`, case-insensitive. */
 export const choiceFlag = <const T extends readonly [string, ...string[]]>(choices: T) =>

@@ -323,4 +323,37 @@ describe('the back office on a chain', () => {
     expect(tx!.contractInputsValues).toMatchObject({ pool, units: '40', model: 'AMR' });
     expect(await chain.client.readContract({ ...onRegistry(), functionName: 'assetCount' })).toBe(2n);
   }, 30_000);
+
+  it('says a step sent but not seen mined may still be mined, and plans nothing while it is pending', async () => {
+    const line = `register-project --operator ${operator()} --category compute --metadata-uri /metadata/projects/ashburn-gpu-cloud.json`;
+    const nonce = await nonceOf(ACCOUNTS.admin);
+    await chain.client.setAutomine(false);
+    env.OPS_RECEIPT_TIMEOUT_SECONDS = '1';
+    try {
+      const sent = await run('ADMIN_KEY', line, '--name', 'Slow Cloud');
+      expect(sent.code).toBe(1);
+      const hash = /step 1 \(.*\) was sent as tx (0x[0-9a-f]{64}) but no receipt/.exec(sent.err)?.[1];
+      expect(sent.err).toMatch(
+        /but no receipt came within 1 s: it may still be mined\. Do not rerun; check it on the explorer\. No later step was sent\./,
+      );
+      expect(sent.err).not.toMatch(/nothing was mined/);
+      expect(hash).toBeDefined();
+
+      for (const again of [line, `${line} --dry-run`]) {
+        const refused = await run('ADMIN_KEY', again, '--name', 'Slow Cloud');
+        expect(refused.err).toMatch(
+          new RegExp(
+            `sender ${chain.addr(ACCOUNTS.admin)} has 1 transaction sent and not yet mined \\(nonce ${nonce}\\)`,
+          ),
+        );
+        expect(refused.err).toMatch(/nothing planned$/);
+      }
+      await chain.client.mine({ blocks: 1 });
+      expect((await chain.client.getTransactionReceipt({ hash: hash as Hex })).status).toBe('success');
+      expect(await nonceOf(ACCOUNTS.admin)).toBe(nonce + 1);
+    } finally {
+      delete env.OPS_RECEIPT_TIMEOUT_SECONDS;
+      await chain.client.setAutomine(true);
+    }
+  }, 30_000);
 });

@@ -14,6 +14,9 @@ import {
   formatGwei,
   getAbiItem,
   http,
+  HttpRequestError,
+  TimeoutError,
+  WaitForTransactionReceiptTimeoutError,
   type Abi,
   type AbiFunction,
   type Address,
@@ -23,7 +26,12 @@ import {
 } from 'viem';
 import { simulateCalls } from 'viem/actions';
 import { withGasMargin } from '../../lib/wallet/gas-margin';
-import { sendWithGasMargin, type ContractCall } from '../stack/contract-write';
+import {
+  sendWithGasMargin,
+  TransactionNotConfirmedError,
+  TransactionRevertedError,
+  type ContractCall,
+} from '../stack/contract-write';
 import { senderLabel, type Ops } from './connection';
 import { OpsError } from './ops-error';
 import { buildSafeBatch } from './safe-batch';
@@ -125,6 +133,63 @@ async function simulate(ops: Ops, calls: readonly PlannedCall[]): Promise<(bigin
   return gas;
 }
 
+/**
+ * A transaction of the sender's that is sent but not mined (pending nonce above the latest) may still do what a
+ * new plan would do again: the contracts do not refuse a second distribution of the same revenue, and the
+ * periods already recorded that we check against are only the mined ones. Refused until it is mined or replaced.
+ * A Safe's own transactions are not counted this way (its owners' signatures order them).
+ */
+async function requireNothingPending(ops: Ops) {
+  if (ops.sender.kind === 'safe') return;
+  const address = ops.sender.address;
+  const [latest, pending] = await Promise.all([
+    ops.client.getTransactionCount({ address, blockTag: 'latest' }),
+    ops.client.getTransactionCount({ address, blockTag: 'pending' }),
+  ]);
+  if (pending > latest) {
+    const count = pending - latest;
+    throw new OpsError(
+      `the sender ${address} has ${count} transaction${count > 1 ? 's' : ''} sent and not yet mined (nonce ${latest}${count > 1 ? `–${pending - 1}` : ''}): wait until ${count > 1 ? 'they are' : 'it is'} mined (then check what ${count > 1 ? 'they' : 'it'} did before running this again) or replace ${count > 1 ? 'them' : 'it'}; nothing planned`,
+    );
+  }
+}
+
+/** The chain's explorer page for a transaction, when viem knows the explorer. */
+function explorerPage(ops: Ops, hash: string): string {
+  const explorer = ops.chain.blockExplorers?.default.url;
+  return explorer ? ` (${explorer.replace(/\/$/, '')}/tx/${hash})` : '';
+}
+
+/** What a failed step means for the operator: above all whether it may still happen (then: do not rerun). */
+function stepFailure(ops: Ops, step: number, c: PlannedCall, mined: number, error: unknown): OpsError {
+  const before = mined > 0 ? ` Steps 1–${mined} were mined.` : '';
+  const at = `step ${step} (${c.summary})`;
+  if (error instanceof TransactionNotConfirmedError) {
+    const why =
+      error.cause instanceof WaitForTransactionReceiptTimeoutError
+        ? `no receipt came within ${(ops.receiptTimeoutMs ?? 180_000) / 1_000} s`
+        : `its receipt could not be read (${revertReason(error.cause)})`;
+    return new OpsError(
+      `${at} was sent as tx ${error.hash} but ${why}: it may still be mined. Do not rerun; check it on the explorer${explorerPage(ops, error.hash)}.${before} No later step was sent.`,
+    );
+  }
+  if (error instanceof TransactionRevertedError) {
+    return new OpsError(
+      `${at} was mined in block ${error.block} and reverted (tx ${error.hash}): it did nothing.${before} No later step was sent.`,
+    );
+  }
+  // The RPC not answering while the transaction went out: it may have been received. The next run refuses
+  // while it is pending.
+  const lost =
+    error instanceof BaseError && error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError);
+  if (lost) {
+    return new OpsError(
+      `${at}: the RPC failed (${revertReason(error)}), and the transaction may have been sent: check the sender's transactions on the explorer before running again.${before} No later step was sent.`,
+    );
+  }
+  return new OpsError(`${at} failed and was not sent: ${revertReason(error).replace(/\.$/, '')}.${before}`);
+}
+
 const encode = (c: PlannedCall) => encodeFunctionData({ abi: c.abi, functionName: c.functionName, args: c.args });
 
 export async function runPlan(ops: Ops, plan: Plan): Promise<PlanResult> {
@@ -133,6 +198,7 @@ export async function runPlan(ops: Ops, plan: Plan): Promise<PlanResult> {
     ops.sender.kind === 'safe' && !ops.dryRun ? 'safe' : ops.dryRun || ops.sender.kind === 'watch' ? 'dry-run' : 'sent';
   log(`${plan.title}`);
   log(`  chain ${ops.chain.id} (${ops.chain.name}), sender ${senderLabel(ops.sender)}`);
+  await requireNothingPending(ops);
   const gas = await simulate(ops, plan.calls);
   for (const [i, c] of plan.calls.entries()) {
     log(`  ${i + 1}. ${c.summary}`);
@@ -175,17 +241,21 @@ export async function runPlan(ops: Ops, plan: Plan): Promise<PlanResult> {
   const receipts: TransactionReceipt[] = [];
   for (const [i, c] of plan.calls.entries()) {
     try {
-      const receipt = await sendWithGasMargin(ops.client, wallet, {
-        address: c.to,
-        abi: c.abi,
-        functionName: c.functionName,
-        args: c.args,
-      } as ContractCall<Abi, string>);
+      const receipt = await sendWithGasMargin(
+        ops.client,
+        wallet,
+        {
+          address: c.to,
+          abi: c.abi,
+          functionName: c.functionName,
+          args: c.args,
+        } as ContractCall<Abi, string>,
+        { receiptTimeoutMs: ops.receiptTimeoutMs },
+      );
       receipts.push(receipt);
       log(`  ✓ step ${i + 1} mined: tx ${receipt.transactionHash} (block ${receipt.blockNumber})`);
     } catch (error) {
-      const done = receipts.length > 0 ? ` (steps 1–${receipts.length} were mined)` : ' (nothing was mined)';
-      throw new OpsError(`step ${i + 1} (${c.summary}) failed${done}: ${revertReason(error)}`);
+      throw stepFailure(ops, i + 1, c, receipts.length, error);
     }
   }
   return { mode, receipts };

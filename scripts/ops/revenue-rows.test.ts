@@ -63,7 +63,7 @@ describe('the revenue CSV', () => {
       'the file has a header and no rows',
     );
     expect(() => parseRevenueCsv('asset_id,amount,period_start,period_end\n1,2,3,4')).toThrow(
-      'line 1: unknown column amount (expected asset_id,amount_usdc,period_start,period_end)',
+      'line 1: unknown column "amount" (expected asset_id,amount_usdc,period_start,period_end)',
     );
     expect(() => parseRevenueCsv('asset_id,amount_usdc,period_start,period_end\n1,2,3')).toThrow(
       'row 1 (line 2): 3 fields where the header has 4',

@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { rowLabel, type CsvRecord } from './csv-file';
 import { parsePeriodTime } from './period-time';
+import { quoted } from './untrusted-text';
 import { parseUsdcAmount } from './usdc-amount';
 
 export const assetIdCell = z.string().transform((text, ctx) => {
   if (!/^[1-9]\d{0,30}$/.test(text)) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not an asset id (a whole number from 1)` });
+    ctx.addIssue({ code: 'custom', message: `${quoted(text)} is not an asset id (a whole number from 1)` });
     return z.NEVER;
   }
   return BigInt(text);

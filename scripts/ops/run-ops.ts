@@ -16,6 +16,7 @@ import type { CommandResult, OpsCommand } from './command';
 import { connect, type OpsIo } from './connection';
 import { COMMON_HELP, COMMON_OPTIONS, parseCommonFlags, parseFlags } from './flags';
 import { OpsError } from './ops-error';
+import { printable, quoted } from './untrusted-text';
 
 /** In the order of a pool's life. */
 export const COMMANDS: readonly OpsCommand[] = [
@@ -66,7 +67,7 @@ export async function runOps(argv: readonly string[], io: OpsIo): Promise<{ code
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.error(`unknown command "${name}": one of ${COMMANDS.map((c) => c.name).join(', ')}`);
+    io.error(`unknown command ${quoted(name)}: one of ${COMMANDS.map((c) => c.name).join(', ')}`);
     return { code: 1 };
   }
   try {
@@ -93,10 +94,10 @@ export async function runOps(argv: readonly string[], io: OpsIo): Promise<{ code
     return { code: 0, result };
   } catch (error) {
     if (error instanceof OpsError) {
-      io.error(`${name}: ${error.message}`);
+      io.error(printable(`${name}: ${error.message}`));
     } else {
-      io.error(`${name} failed: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
-      if (io.env.OPS_DEBUG) io.error(String((error as Error).stack));
+      io.error(printable(`${name} failed: ${(error as Error).message?.split('\n')[0] ?? String(error)}`));
+      if (io.env.OPS_DEBUG) io.error(printable(String((error as Error).stack)));
     }
     return { code: 1 };
   }

@@ -1,4 +1,5 @@
 import { formatUnits, parseUnits } from 'viem';
+import { quoted } from './untrusted-text';
 
 export const USDC_DECIMALS = 6;
 
@@ -10,11 +11,13 @@ const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
  * exactly what was meant or refused. Returns base units, or the reason it was refused.
  */
 export function parseUsdcAmount(text: string): { ok: true; value: bigint } | { ok: false; error: string } {
-  if (!PLAIN_DECIMAL.test(text)) return { ok: false, error: `"${text}" is not a plain decimal number like 1250.50` };
+  if (!PLAIN_DECIMAL.test(text))
+    return { ok: false, error: `${quoted(text)} is not a plain decimal number like 1250.50` };
   const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
-  if (decimals > USDC_DECIMALS) return { ok: false, error: `"${text}" has more than ${USDC_DECIMALS} decimal places` };
+  if (decimals > USDC_DECIMALS)
+    return { ok: false, error: `${quoted(text)} has more than ${USDC_DECIMALS} decimal places` };
   const value = parseUnits(text, USDC_DECIMALS);
-  if (value === 0n) return { ok: false, error: `"${text}" is not more than zero` };
+  if (value === 0n) return { ok: false, error: `${quoted(text)} is not more than zero` };
   return { ok: true, value };
 }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseCsv, rowLabel } from './csv-file';
 import { firstOverlap, formatPeriod, periodProblem, type Period } from './periods';
 import { assetIdCell, parseRows, timeCell, type Located } from './row-fields';
+import { quoted } from './untrusted-text';
 
 export const UTILIZATION_COLUMNS = [
   'asset_id',
@@ -21,7 +22,10 @@ const pctCell = z.string().transform((text, ctx) => {
   const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text);
   const bps = m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : NaN;
   if (!m || bps > 10_000) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a percentage from 0 to 100 with at most 2 decimals` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${quoted(text)} is not a percentage from 0 to 100 with at most 2 decimals`,
+    });
     return z.NEVER;
   }
   return bps;
@@ -29,7 +33,7 @@ const pctCell = z.string().transform((text, ctx) => {
 
 const bpsCell = z.string().transform((text, ctx) => {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 10_000) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a whole number of basis points from 0 to 10000` });
+    ctx.addIssue({ code: 'custom', message: `${quoted(text)} is not a whole number of basis points from 0 to 10000` });
     return z.NEVER;
   }
   return Number(text);

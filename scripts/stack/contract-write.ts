@@ -44,9 +44,49 @@ function receiptPollingInterval(chain: Reader): number {
 }
 type Writer = WalletClient<Transport, Chain, Account>;
 
-async function mined(chain: Reader, hash: Hex, what: string) {
-  const receipt = await chain.waitForTransactionReceipt({ hash, pollingInterval: receiptPollingInterval(chain) });
-  if (receipt.status !== 'success') throw new Error(`${what} (${hash}) reverted`);
+export type SendOptions = {
+  /** How long to wait for the receipt; viem's default (180 s) when not given. */
+  receiptTimeoutMs?: number;
+};
+
+/**
+ * The transaction was broadcast, but no receipt came within the wait (or polling for it failed): it may still be
+ * mined. Whoever sent it must not send it again; `hash` is what to look up.
+ */
+export class TransactionNotConfirmedError extends Error {
+  constructor(
+    readonly hash: Hex,
+    readonly what: string,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    super(`${what} (${hash}) was sent but not seen mined: ${reason}`, { cause });
+  }
+}
+
+/** The transaction was mined and reverted: nothing it did took effect. */
+export class TransactionRevertedError extends Error {
+  constructor(
+    readonly hash: Hex,
+    readonly what: string,
+    readonly block: bigint,
+  ) {
+    super(`${what} (${hash}) reverted`);
+  }
+}
+
+async function mined(chain: Reader, hash: Hex, what: string, options: SendOptions = {}) {
+  let receipt;
+  try {
+    receipt = await chain.waitForTransactionReceipt({
+      hash,
+      pollingInterval: receiptPollingInterval(chain),
+      ...(options.receiptTimeoutMs !== undefined ? { timeout: options.receiptTimeoutMs } : {}),
+    });
+  } catch (error) {
+    throw new TransactionNotConfirmedError(hash, what, error);
+  }
+  if (receipt.status !== 'success') throw new TransactionRevertedError(hash, what, receipt.blockNumber);
   return receipt;
 }
 
@@ -54,12 +94,15 @@ async function mined(chain: Reader, hash: Hex, what: string) {
  * Sends a contract call from the wallet's account with a gas margin (or the call's fixed `gas`) and waits for a
  * successful receipt (a revert throws, naming the call). anvil estimates at the last block's time and mines at a
  * later one; a pool call settles streamed revenue, whose gas depends on that time, so an exact estimate can run
- * out of gas and revert without a word (seen in tests as a share transfer that never happened).
+ * out of gas and revert without a word (seen in tests as a share transfer that never happened). Once the
+ * transaction is sent, a missing receipt is a TransactionNotConfirmedError (it may still be mined), a revert a
+ * TransactionRevertedError.
  */
 export async function sendWithGasMargin<const abi extends Abi, functionName extends Writable<abi>>(
   chain: Reader,
   wallet: Writer,
   call: ContractCall<abi, functionName>,
+  options: SendOptions = {},
 ) {
   const gas = call.gas ?? withGasMargin(await chain.estimateContractGas({ ...call, account: wallet.account }));
   // viem cannot relate a generic call to its own parameter type: this names that type, it does not widen it.
@@ -70,7 +113,7 @@ export async function sendWithGasMargin<const abi extends Abi, functionName exte
     Chain,
     Account
   >;
-  return mined(chain, await wallet.writeContract(request), call.functionName);
+  return mined(chain, await wallet.writeContract(request), call.functionName, options);
 }
 
 /** Deploys a contract from the wallet's account; its address and block once mined. */

@@ -2,10 +2,13 @@
  * Who may use the indexer's generic SQL (`/sql/*`, for @ponder/client) and GraphQL (`/graphql`), and how long
  * one read-only statement may run.
  *
- * - Development (`ponder dev`, or any command under a test runner, which sets NODE_ENV=test): open, as before.
+ * - Development (`ponder dev`, or any command started by vitest, which sets NODE_ENV=test and VITEST=true: the
+ *   indexer suites run `ponder start` and read /graphql): open, as before. NODE_ENV=test alone is not enough: a
+ *   production host with NODE_ENV=test left in its environment would open them to everyone.
  * - Production (`ponder start` or `ponder serve`, or NODE_ENV=production with any command): off, a 404, unless
  *   INDEXER_QUERY_TOKEN is set; then they answer only with `Authorization: Bearer <token>` (401 otherwise).
- *   A token set in development is required there too.
+ *   A token set in development is required there too. A token must be at least 32 characters with no space in
+ *   it (one that can be guessed is no gate); a shorter one turns them off, with a warning in the log.
  * - On PostgreSQL every read-only connection runs with `statement_timeout` (INDEXER_STATEMENT_TIMEOUT_MS,
  *   5,000 by default; 0 keeps Ponder's 30 s). SQL, GraphQL and the typed API share Ponder's read-only pool,
  *   so the limit holds for all three; a cancelled statement is a 503.
@@ -20,20 +23,42 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 
-export type QueryAccess = { kind: 'open' } | { kind: 'token'; token: string } | { kind: 'off'; why: string };
+export type QueryAccess =
+  | { kind: 'open' }
+  | { kind: 'token'; token: string }
+  /** `misconfigured`: off because of a bad setting, logged as a warning. */
+  | { kind: 'off'; why: string; misconfigured?: boolean };
+
+/** The shortest INDEXER_QUERY_TOKEN accepted: `openssl rand -hex 32` gives 64 characters. */
+export const MIN_TOKEN_LENGTH = 32;
 
 export type QuerySettings = {
   /** Ponder's command: 'dev', 'start', 'serve'; undefined outside Ponder (counted as production). */
   command: string | undefined;
   nodeEnv: string | undefined;
+  /** Started by vitest (VITEST=true), which also sets NODE_ENV=test. */
+  testRunner?: boolean;
   token: string | undefined;
   dialect: 'postgres' | 'pglite' | undefined;
 };
 
-export function isProduction({ command, nodeEnv }: Pick<QuerySettings, 'command' | 'nodeEnv'>): boolean {
+export function isProduction({
+  command,
+  nodeEnv,
+  testRunner,
+}: Pick<QuerySettings, 'command' | 'nodeEnv' | 'testRunner'>): boolean {
   if (nodeEnv === 'production') return true;
-  if (nodeEnv === 'test') return false;
+  if (nodeEnv === 'test' && testRunner) return false;
   return command !== 'dev';
+}
+
+/** Why a token cannot be used, or null when it can. */
+function tokenProblem(token: string): string | null {
+  if (/\s/.test(token)) return 'INDEXER_QUERY_TOKEN has a space in it, which no Authorization header can carry';
+  if (token.length < MIN_TOKEN_LENGTH) {
+    return `INDEXER_QUERY_TOKEN is ${token.length} characters, at least ${MIN_TOKEN_LENGTH} are needed (e.g. openssl rand -hex 32)`;
+  }
+  return null;
 }
 
 export function queryAccess(settings: QuerySettings): QueryAccess {
@@ -44,7 +69,11 @@ export function queryAccess(settings: QuerySettings): QueryAccess {
       kind: 'off',
       why: 'off in production on PGlite, which cannot time a statement out (use PostgreSQL to serve them)',
     };
-  if (token) return { kind: 'token', token };
+  if (token) {
+    const problem = tokenProblem(token);
+    if (problem) return { kind: 'off', why: `off: ${problem}`, misconfigured: true };
+    return { kind: 'token', token };
+  }
   if (production) return { kind: 'off', why: 'off in production (set INDEXER_QUERY_TOKEN to serve them)' };
   return { kind: 'open' };
 }
@@ -151,6 +180,7 @@ export function ponderQuerySettings(env: NodeJS.ProcessEnv = process.env): Query
   return {
     command: ponder.PONDER_COMMON?.options?.command,
     nodeEnv: env.NODE_ENV,
+    testRunner: env.VITEST === 'true',
     token: env.INDEXER_QUERY_TOKEN,
     dialect: ponder.PONDER_DATABASE?.driver?.dialect,
   };
@@ -174,6 +204,7 @@ export function applyQuerySettings(access: QueryAccess, env: NodeJS.ProcessEnv =
     access.kind === 'off'
       ? `SQL (/sql) and GraphQL (/graphql) are ${access.why}; ${timeout}`
       : `SQL (/sql) and GraphQL (/graphql) are ${access.kind === 'token' ? 'on with a bearer token' : 'open (development)'}; ${timeout}`;
-  log.info({ msg });
+  if (access.kind === 'off' && access.misconfigured) log.warn({ msg });
+  else log.info({ msg });
   return driver?.dialect === 'postgres' ? ms : 0;
 }

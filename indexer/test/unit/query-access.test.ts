@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   isProduction,
   limitStatementTime,
+  ponderQuerySettings,
   queriesOff,
   queryAccess,
   queryGate,
@@ -12,6 +13,9 @@ import {
   type QuerySettings,
 } from '../../src/api/query-access';
 import { answerError } from '../../src/api/errors';
+
+/** A token long enough to be accepted. */
+const TOKEN = 's3cret-s3cret-s3cret-s3cret-s3cret';
 
 const settings = (over: Partial<QuerySettings>): QuerySettings => ({
   command: 'start',
@@ -22,13 +26,38 @@ const settings = (over: Partial<QuerySettings>): QuerySettings => ({
 });
 
 describe('who may use /sql and /graphql', () => {
-  it('production is `ponder start` or `serve`, or NODE_ENV=production; a test runner and `ponder dev` are not', () => {
+  it('production is `ponder start` or `serve`, or NODE_ENV=production; vitest and `ponder dev` are not', () => {
     expect(isProduction({ command: 'start', nodeEnv: 'development' })).toBe(true);
     expect(isProduction({ command: 'serve', nodeEnv: undefined })).toBe(true);
     expect(isProduction({ command: 'dev', nodeEnv: 'production' })).toBe(true);
     expect(isProduction({ command: undefined, nodeEnv: undefined })).toBe(true);
     expect(isProduction({ command: 'dev', nodeEnv: 'development' })).toBe(false);
-    expect(isProduction({ command: 'start', nodeEnv: 'test' })).toBe(false);
+    expect(isProduction({ command: 'start', nodeEnv: 'test', testRunner: true })).toBe(false);
+  });
+
+  it('is production under `ponder start` with NODE_ENV=test but no test runner (a setting left on a host)', () => {
+    expect(isProduction({ command: 'start', nodeEnv: 'test' })).toBe(true);
+    expect(isProduction({ command: 'serve', nodeEnv: 'test', testRunner: false })).toBe(true);
+    expect(queryAccess(settings({ nodeEnv: 'test' }))).toMatchObject({ kind: 'off' });
+    expect(queryAccess(settings({ nodeEnv: 'test', testRunner: true }))).toEqual({ kind: 'open' });
+    expect(ponderQuerySettings({ NODE_ENV: 'test', VITEST: 'true' })).toMatchObject({ testRunner: true });
+    expect(ponderQuerySettings({ NODE_ENV: 'test' })).toMatchObject({ testRunner: false });
+  });
+
+  it('refuses a token shorter than 32 characters or with a space in it: off, and said so', () => {
+    for (const command of ['start', 'dev']) {
+      expect(queryAccess(settings({ command, token: 's3cret' }))).toEqual({
+        kind: 'off',
+        why: 'off: INDEXER_QUERY_TOKEN is 6 characters, at least 32 are needed (e.g. openssl rand -hex 32)',
+        misconfigured: true,
+      });
+      expect(queryAccess(settings({ command, token: `${TOKEN} ${TOKEN}` }))).toMatchObject({
+        kind: 'off',
+        why: expect.stringMatching(/has a space in it/),
+      });
+    }
+    expect(queryAccess(settings({ token: 'x'.repeat(31) }))).toMatchObject({ kind: 'off' });
+    expect(queryAccess(settings({ token: 'x'.repeat(32) }))).toEqual({ kind: 'token', token: 'x'.repeat(32) });
   });
 
   it('is open in development, off in production, and behind the token whenever one is set', () => {
@@ -36,12 +65,12 @@ describe('who may use /sql and /graphql', () => {
     expect(queryAccess(settings({ command: 'dev', dialect: 'pglite' }))).toEqual({ kind: 'open' });
     expect(queryAccess(settings({}))).toMatchObject({ kind: 'off' });
     expect(queryAccess(settings({ token: '  ' }))).toMatchObject({ kind: 'off' });
-    expect(queryAccess(settings({ token: ' s3cret ' }))).toEqual({ kind: 'token', token: 's3cret' });
-    expect(queryAccess(settings({ command: 'dev', token: 's3cret' }))).toEqual({ kind: 'token', token: 's3cret' });
+    expect(queryAccess(settings({ token: ` ${TOKEN} ` }))).toEqual({ kind: 'token', token: TOKEN });
+    expect(queryAccess(settings({ command: 'dev', token: TOKEN }))).toEqual({ kind: 'token', token: TOKEN });
   });
 
   it('stays off in production on PGlite, which cannot time a statement out, even with a token', () => {
-    expect(queryAccess(settings({ dialect: 'pglite', token: 's3cret' }))).toMatchObject({
+    expect(queryAccess(settings({ dialect: 'pglite', token: TOKEN }))).toMatchObject({
       kind: 'off',
       why: expect.stringMatching(/PGlite/),
     });
