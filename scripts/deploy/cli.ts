@@ -1,6 +1,6 @@
 /**
- * `npm run deploy -- --config deploy/<network>.json [--rpc-url URL] [--dry-run] [--force]
- *                    [--keystore FILE | --private-key-env NAME]`
+ * `npm run deploy -- --config deploy/<network>.json [--rpc-url URL] [--dry-run] [--force | --replace-live-manifest]
+ *                    [--allow-fork] [--allow-other-usdc] [--allow-short-delay] [--keystore FILE | --private-key-env NAME]`
  * Deploys the protocol against the chain's existing USDC, hands every role to the config's holders, verifies it,
  * and writes deployments/<chainId>.json; resumable from its journal if interrupted. See command.ts.
  */

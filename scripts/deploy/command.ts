@@ -27,7 +27,13 @@ npm run deploy -- --config deploy/<network>.json [flags]
   --keystore <file>         a v3 keystore instead; its password from $KEYSTORE_PASSWORD
   --dry-run                 run the plan on a local anvil fork: print each step, its gas and the total cost;
                             nothing is sent, nothing is written
-  --force                   replace an existing deployments/<chainId>.json, or deploy anew over a finished one
+  --force                   replace a deployments/<chainId>.json whose contracts have no code on chain, or
+                            deploy anew over a finished deploy (its journal is archived)
+  --replace-live-manifest   replace a deployments/<chainId>.json whose contracts are live: the app, the
+                            indexer and ops then follow the new deploy (the old one is orphaned)
+  --allow-fork              deploy to an anvil that carries a real network's chain id (a fork, a rehearsal)
+  --allow-other-usdc        a USDC other than Circle's on a chain where Circle issues it
+  --allow-short-delay       a timelock delay under 1 hour on a mainnet (1, 8453, 42161)
 
 Interrupted? Run the same command again: the journal deployments/<chainId>.deploy-journal.json says what was
 sent, and nothing is sent twice. DEPLOYMENTS_DIR moves the manifest and the journal.`;
@@ -37,6 +43,10 @@ const flagsSchema = z.object({
   rpcUrl: z.url({ error: 'give --rpc-url <url> or set RPC_URL' }),
   dryRun: z.boolean(),
   force: z.boolean(),
+  replaceLiveManifest: z.boolean(),
+  allowFork: z.boolean(),
+  allowOtherUsdc: z.boolean(),
+  allowShortDelay: z.boolean(),
 });
 
 async function run(argv: readonly string[], io: DeployIo): Promise<number> {
@@ -49,6 +59,10 @@ async function run(argv: readonly string[], io: DeployIo): Promise<number> {
         'rpc-url': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        'replace-live-manifest': { type: 'boolean', default: false },
+        'allow-fork': { type: 'boolean', default: false },
+        'allow-other-usdc': { type: 'boolean', default: false },
+        'allow-short-delay': { type: 'boolean', default: false },
         keystore: { type: 'string' },
         'private-key-env': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -68,6 +82,10 @@ async function run(argv: readonly string[], io: DeployIo): Promise<number> {
     rpcUrl: values['rpc-url'] ?? (io.env.RPC_URL || undefined),
     dryRun: values['dry-run'],
     force: values.force,
+    replaceLiveManifest: values['replace-live-manifest'],
+    allowFork: values['allow-fork'],
+    allowOtherUsdc: values['allow-other-usdc'],
+    allowShortDelay: values['allow-short-delay'],
   });
   if (!flags.success) throw new DeployError(flags.error.issues.map((issue) => issue.message).join('; '));
   const config = readDeployConfig(flags.data.config);
@@ -84,6 +102,10 @@ async function run(argv: readonly string[], io: DeployIo): Promise<number> {
     account,
     dryRun: flags.data.dryRun,
     force: flags.data.force,
+    replaceLiveManifest: flags.data.replaceLiveManifest,
+    allowFork: flags.data.allowFork,
+    allowOtherUsdc: flags.data.allowOtherUsdc,
+    allowShortDelay: flags.data.allowShortDelay,
     log: io.log,
     dir: io.env.DEPLOYMENTS_DIR || undefined,
   });

@@ -1,16 +1,16 @@
 /**
  * The production deploy against a chain like Base Sepolia: our own anvil on port 9545 carrying chain id 84532,
- * where "Circle" (dev account 9) has issued a USDC with no public mint; the deployer is dev account 0, its key
- * given through the environment. Run as a function and once as the real CLI process: the manifest, the roles on
- * chain, a rerun that sends nothing, a dry run that sends nothing, the refusals, and resuming after a crash at
- * each phase of a step with every contract deployed once.
+ * where "Circle" (dev account 9) has issued a stand-in USDC with no public mint (so --allow-fork and
+ * --allow-other-usdc); the deployer is dev account 0, its key given through the environment. Run as a function and
+ * once as the real CLI process: the manifest, the roles on chain, a rerun that sends nothing, a dry run that signs
+ * and sends nothing, and the refusals. Resuming is in resume-on-anvil.test.ts.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { getContractAddress, keccak256, parseTransaction, zeroHash, type Address } from 'viem';
+import { zeroHash, type Address, type LocalAccount } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hardwareAssetRegistryAbi, poolFactoryAbi, protocolTimelockAbi } from '../../lib/contracts/abis';
@@ -21,6 +21,7 @@ import { runDeploy } from './deploy';
 import { devAccount, devKey, issueFiatToken, safeLikeCode, startChainWithId } from './fiat-token-chain';
 import { fileJournal } from './journal';
 import { ROLE } from './plan';
+import { checkRoleHolders } from './role-check';
 
 const PORT = 9545;
 const CHAIN_ID = 84532;
@@ -37,8 +38,12 @@ let config: DeployConfig;
 const nonce = () => chain.client.getTransactionCount({ address: deployer.address });
 const freshDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-test-'));
 const quiet = () => {};
+/** This chain is an anvil with a real network's id and a stand-in for Circle's USDC: both allowed by name. */
+const ALLOW = { allowFork: true, allowOtherUsdc: true };
 const deploy = (dir: string, extra: Partial<Parameters<typeof runDeploy>[0]> = {}) =>
-  runDeploy({ config, rpcUrl: chain.rpcUrl, account: deployer, dir, log: quiet, ...extra });
+  runDeploy({ config, rpcUrl: chain.rpcUrl, account: deployer, dir, log: quiet, ...ALLOW, ...extra });
+const setCode = (address: Address, code: `0x${string}`) =>
+  chain.client.request({ method: 'anvil_setCode', params: [address, code] } as never);
 const hasRole = (
   address: Address,
   abi: typeof hardwareAssetRegistryAbi | typeof protocolTimelockAbi | typeof poolFactoryAbi,
@@ -126,7 +131,7 @@ describe('npm run deploy on a chain with Circle-like USDC', () => {
     const dir = freshDir();
     const configFile = path.join(dir, 'rehearsal.json');
     fs.writeFileSync(configFile, JSON.stringify(rawConfig));
-    const argv = ['--config', configFile, '--rpc-url', chain.rpcUrl];
+    const argv = ['--config', configFile, '--rpc-url', chain.rpcUrl, '--allow-fork', '--allow-other-usdc'];
     const env = { ...process.env, DEPLOYER_PRIVATE_KEY: deployerKey, DEPLOYMENTS_DIR: dir, RPC_URL: '' };
     const before = await nonce();
     const first = await promisify(execFile)(
@@ -163,17 +168,30 @@ describe('npm run deploy on a chain with Circle-like USDC', () => {
     expect(await nonce()).toBe(before + STEPS);
   }, 30_000);
 
-  it('--dry-run runs the plan on a fork, prints the gas, and sends and writes nothing', async () => {
+  it('--dry-run runs the plan on a fork, prints the gas and the worst case, and signs, sends and writes nothing', async () => {
     const dir = freshDir();
     const lines: string[] = [];
     const before = await nonce();
-    const report = await deploy(dir, { dryRun: true, log: (line) => lines.push(line) });
+    // The deployer's key must sign nothing: a dry run's transactions would be valid on the real chain.
+    const refuse = () => Promise.reject(new Error('the dry run asked the deployer key to sign'));
+    const noSigning: LocalAccount = {
+      ...deployer,
+      signTransaction: refuse,
+      signMessage: refuse,
+      signTypedData: refuse,
+    };
+    const report = await deploy(dir, { dryRun: true, account: noSigning, log: (line) => lines.push(line) });
     if (report.status !== 'dry-run') throw new Error('expected a dry run');
     expect(report.steps).toHaveLength(STEPS);
-    expect(report.steps.every((step) => step.gasUsed > 0n)).toBe(true);
+    expect(report.steps.every((step) => step.gasUsed > 0n && step.gasLimit > step.gasUsed)).toBe(true);
     expect(report.totalGas).toBe(report.steps.reduce((sum, step) => sum + step.gasUsed, 0n));
-    expect(lines.join('\n')).toMatch(/deploy PoolFactory\(usdc_=0x/);
-    expect(lines.join('\n')).toMatch(/total gas [\d,]+ ×/);
+    // What the deployer must hold: every gas limit at the max fee a real send offers, not gas used × gas price.
+    const limits = report.steps.reduce((sum, step) => sum + step.gasLimit, 0n);
+    expect(report.maxCost).toBe(limits * report.maxFeePerGas);
+    expect(report.maxCost).toBeGreaterThan(report.cost);
+    const output = lines.join('\n');
+    expect(output).toMatch(/deploy PoolFactory\(usdc_=0x/);
+    expect(output).toMatch(/the deployer must hold: gas limits [\d,]+ × max fee/);
     expect(await nonce()).toBe(before);
     expect(fs.readdirSync(dir)).toEqual([]);
   }, 30_000);
@@ -181,9 +199,11 @@ describe('npm run deploy on a chain with Circle-like USDC', () => {
   it('refuses before sending: wrong chain, a Safe that is not one, the deployer as a role, a foreign manifest', async () => {
     const dir = freshDir();
     const before = await nonce();
-    await expect(deploy(dir, { config: { ...config, chainId: 8453 } })).rejects.toThrow(
-      /chainId: the config says 8453, but the RPC .* is chain 84532/,
-    );
+    // The RPC URL's query (a provider's API key) is never printed.
+    const rpcUrl = `${chain.rpcUrl}/?apikey=SECRET`;
+    const wrongChain = deploy(dir, { rpcUrl, config: { ...config, chainId: 8453, timelockDelaySeconds: 7200 } });
+    await expect(wrongChain).rejects.toThrow(/chainId: the config says 8453, but the RPC .* is chain 84532/);
+    await expect(wrongChain).rejects.not.toThrow(/SECRET/);
     const notASafe = parseDeployConfig({
       ...rawConfig,
       roles: { ...(rawConfig.roles as object), admin: { address: devAccount(10).address, kind: 'safe' } },
@@ -205,89 +225,76 @@ describe('npm run deploy on a chain with Circle-like USDC', () => {
       },
       dir,
     );
-    await expect(deploy(dir)).rejects.toThrow(/84532\.json already exists: give --force/);
+    await expect(deploy(dir)).rejects.toThrow(/84532\.json already exists \(.*no code.*\): give --force/);
     expect(await nonce()).toBe(before);
   }, 30_000);
-});
 
-describe('resuming an interrupted deploy', () => {
-  const crashAt = (at: number, phase: 'signed' | 'sent' | 'mined') => (index: number, now: string) => {
-    if (index === at && now === phase) throw new Error(`crash at step ${index} ${phase}`);
-  };
-
-  it.each([
-    ['after step 4 was mined', 3, 'mined'],
-    ['after signing step 2, before broadcasting it (the node never saw it)', 1, 'signed'],
-    ['after broadcasting step 6, before its receipt', 5, 'sent'],
-  ] as const)(
-    'crash %s: the rerun finishes with each contract deployed once',
-    async (_, at, phase) => {
-      const dir = freshDir();
-      const start = await nonce();
-      await expect(deploy(dir, { interrupt: crashAt(at, phase) })).rejects.toThrow(/crash at step/);
-      const journal = fileJournal(CHAIN_ID, dir).load()!;
-      const recorded = Object.values(journal.steps);
-      expect(recorded).toHaveLength(at + 1);
-      const pendingHash = recorded[at]!.hash;
-      expect(fs.existsSync(path.join(dir, `${CHAIN_ID}.json`))).toBe(false);
-
-      const report = await deploy(dir);
-      expect(report.status).toBe('deployed');
-      // Exactly one transaction per step: nothing sent twice, each contract created once, at the nonce it was signed.
-      expect(await nonce()).toBe(start + STEPS);
-      const finished = fileJournal(CHAIN_ID, dir).load()!;
-      expect(Object.values(finished.steps)[at]!.hash).toBe(pendingHash);
-      const manifest = readManifest(CHAIN_ID, dir);
-      expect(manifest.contracts.HardwareAssetRegistry.address).toBe(
-        getContractAddress({ from: deployer.address, nonce: BigInt(start) }),
-      );
-      expect(manifest.contracts.ProtocolTimelock!.address).toBe(
-        getContractAddress({ from: deployer.address, nonce: BigInt(start + 1) }),
-      );
-      expect(manifest.contracts.PoolFactory.address).toBe(
-        getContractAddress({ from: deployer.address, nonce: BigInt(start + 2) }),
-      );
-    },
-    30_000,
-  );
-
-  it('replaces a recorded transaction whose fees the node refuses, at the same nonce', async () => {
+  it('refuses an anvil with a real network’s id, and another USDC than Circle’s there, unless named', async () => {
     const dir = freshDir();
-    const start = await nonce();
-    await expect(deploy(dir, { interrupt: crashAt(0, 'signed') })).rejects.toThrow(/crash/);
-    // As if it had been signed long ago, when gas was cheap: a fee under today's base fee.
-    const store = fileJournal(CHAIN_ID, dir);
-    const journal = store.load()!;
-    const record = journal.steps.registry!;
-    const signed = parseTransaction(record.raw);
-    const stale = await deployer.signTransaction({
-      type: 'eip1559',
-      chainId: signed.chainId!,
-      nonce: signed.nonce!,
-      gas: signed.gas!,
-      data: signed.data!,
-      maxFeePerGas: 1n,
-      maxPriorityFeePerGas: 1n,
-    });
-    Object.assign(record, { raw: stale, hash: keccak256(stale) });
-    store.save(journal);
+    await expect(deploy(dir, { allowFork: false })).rejects.toThrow(
+      /is an anvil with chain id 84532, not the real network; give --allow-fork/,
+    );
+    await expect(deploy(dir, { allowOtherUsdc: false })).rejects.toThrow(
+      /usdc: 0x.* is not Circle's USDC on chain 84532 \(0x036CbD53842c5426634e7929541eC2318f3dCF7e\).*--allow-other-usdc/,
+    );
+    // A timelock delay of minutes on a mainnet, before anything is asked of the chain.
+    await expect(deploy(dir, { config: { ...config, chainId: 8453, timelockDelaySeconds: 0 } })).rejects.toThrow(
+      /timelockDelaySeconds: 0 s on mainnet chain 8453 .*--allow-short-delay/,
+    );
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
 
-    expect((await deploy(dir)).status).toBe('deployed');
-    const finished = store.load()!.steps.registry!;
-    expect(finished.replaced).toEqual([keccak256(stale)]);
-    expect(finished.nonce).toBe(start);
-    expect(await nonce()).toBe(start + STEPS);
+  it('says "already deployed" only when the manifest’s contracts are on this chain', async () => {
+    const dir = freshDir();
+    const report = await deploy(dir);
+    if (report.status !== 'deployed') throw new Error('expected a deploy');
+    const before = await nonce();
+    // As on a fork that is gone, or a reset anvil: same chain id, no contracts.
+    await setCode(report.manifest.contracts.PoolFactory.address, '0x');
+    await expect(deploy(dir)).rejects.toThrow(/names PoolFactory 0x[0-9a-fA-F]{40}, which have no code at/);
+    expect(await nonce()).toBe(before);
   }, 30_000);
 
-  it('refuses to resume with a config other than the journal’s', async () => {
+  it('replaces a manifest whose contracts are live only with --replace-live-manifest', async () => {
+    const live = freshDir();
+    const report = await deploy(live);
+    if (report.status !== 'deployed') throw new Error('expected a deploy');
     const dir = freshDir();
-    await expect(deploy(dir, { interrupt: crashAt(0, 'mined') })).rejects.toThrow(/crash/);
+    fs.copyFileSync(report.manifestFile, path.join(dir, `${CHAIN_ID}.json`));
     const before = await nonce();
-    await expect(deploy(dir, { config: { ...config, protocolFeeBps: 500 } })).rejects.toThrow(
-      /unfinished deploy that differs in config fields protocolFeeBps/,
+    await expect(deploy(dir, { force: true })).rejects.toThrow(
+      /names a deployment live on this chain: HardwareAssetRegistry 0x.* \(live on chain\).*--replace-live-manifest/,
     );
     expect(await nonce()).toBe(before);
-    // With its own config it finishes.
-    expect((await deploy(dir)).status).toBe('deployed');
+    const lines: string[] = [];
+    const replaced = await deploy(dir, { replaceLiveManifest: true, log: (line) => lines.push(line) });
+    expect(replaced.status).toBe('deployed');
+    expect(lines.join('\n')).toMatch(/warning: replacing .*84532\.json, whose HardwareAssetRegistry/);
   }, 30_000);
+
+  it('takes the journal’s lock before reading it: another running deploy is waited for', async () => {
+    const dir = freshDir();
+    expect((await deploy(dir)).status).toBe('deployed');
+    // Another deploy holds the lock (a live process): this one must not answer from a journal it may be rewriting.
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      fs.writeFileSync(`${fileJournal(CHAIN_ID, dir).file}.lock`, String(other.pid));
+      await expect(deploy(dir)).rejects.toThrow(new RegExp(`another deploy \\(pid ${other.pid}\\) is running`));
+    } finally {
+      process.kill(other.pid!, 'SIGTERM');
+    }
+  }, 30_000);
+
+  it('warns of a 1-of-N Safe holding admin', async () => {
+    const oneOfThree: Address = '0x5afe000000000000000000000000000000000002';
+    await setCode(oneOfThree, safeLikeCode([devAccount(10).address, devAccount(11).address], 1));
+    const lines = await checkRoleHolders(
+      chain.client as never,
+      { ...config, roles: { ...config.roles, admin: { address: oneOfThree, kind: 'safe' } } },
+      deployer.address,
+    );
+    expect(lines).toContain(
+      `warning: roles.admin is a 1-of-2 Safe: any one owner's key acts alone; raise its threshold`,
+    );
+  });
 });

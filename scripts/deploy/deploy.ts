@@ -3,29 +3,39 @@
  * transaction is sent (chain id, USDC, role holders, the journal and the manifest), run the plan through the
  * journal, verify the result on chain, and only then write deployments/<chainId>.json.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { formatEther, type LocalAccount } from 'viem';
+import { foundry } from 'viem/chains';
 import type { DeployConfig } from '../../lib/deployments/deploy-config';
-import { readManifest, writeManifest, type Manifest } from '../../lib/deployments/manifest';
-import { connect } from './connection';
+import { deploymentsDir, writeManifest, type Manifest } from '../../lib/deployments/manifest';
+import { connect, rpcOrigin, type Connection } from './connection';
+import { checkTimelockDelay } from './delay-policy';
 import { DeployError } from './deploy-error';
 import { dryRunOnFork, type DryRunReport } from './dry-run';
-import { deploymentsDir } from '../../lib/deployments/manifest';
-import { fileJournal, journalMismatch, lockJournal, newJournal, type Journal } from './journal';
+import { checkReplaceable, existingManifest, liveContracts } from './existing-manifest';
 import { executePlan } from './execute-plan';
+import { fileJournal, journalMismatch, lockJournal, newJournal, type Journal, type JournalStore } from './journal';
 import { creationCodes } from './plan';
 import { checkRoleHolders, multisigWarnings } from './role-check';
 import type { Interruption, StepOutcome } from './step-runner';
 import { checkUsdc } from './usdc-check';
+import { verifyDeployment } from './verify';
 
 export type DeployOptions = {
   config: DeployConfig;
   rpcUrl: string;
   account: LocalAccount;
   dryRun?: boolean;
-  /** Overwrite a manifest this deploy did not write; deploy anew over a finished journal (archived first). */
+  /** Overwrite a manifest whose contracts have no code; deploy anew over a finished journal (archived first). */
   force?: boolean;
+  /** Overwrite a manifest whose contracts are live on chain (implies force). */
+  replaceLiveManifest?: boolean;
+  /** Deploy to an anvil carrying a real network's chain id (a fork, the rehearsal). */
+  allowFork?: boolean;
+  /** A USDC other than Circle's on a chain where Circle issues it (a stand-in, a bridged token). */
+  allowOtherUsdc?: boolean;
+  /** A timelock delay under an hour on a mainnet. */
+  allowShortDelay?: boolean;
   log?: (line: string) => void;
   /** Tests only: play a crash at a step. */
   interrupt?: Interruption;
@@ -36,29 +46,41 @@ export type DeployReport =
   | { status: 'deployed' | 'already-deployed'; manifest: Manifest; manifestFile: string; steps: StepOutcome[] }
   | ({ status: 'dry-run' } & DryRunReport);
 
-/** The manifest on disk, if any, and whether it is the one this journal's deploy wrote (or was about to). */
-function existingManifest(chainId: number, dir: string, journal: Journal | undefined) {
-  const file = path.join(dir, `${chainId}.json`);
-  if (!fs.existsSync(file)) return undefined;
-  let manifest: Manifest | undefined;
-  try {
-    manifest = readManifest(chainId, dir);
-  } catch {
-    manifest = undefined;
+export async function runDeploy(opts: DeployOptions): Promise<DeployReport> {
+  const { config, account } = opts;
+  const log = opts.log ?? ((line: string) => console.log(line));
+  for (const warning of checkTimelockDelay(config, opts.allowShortDelay)) log(warning);
+  const chain = await connect(opts.rpcUrl, account, config.chainId);
+  if (chain.isAnvil && chain.chainId !== foundry.id && !opts.allowFork) {
+    // A fork keeps the real network's id: what is written for it would pass for the real network's deployment.
+    throw new DeployError(
+      `--rpc-url: ${rpcOrigin(opts.rpcUrl)} is an anvil with chain id ${chain.chainId}, not the real network; ` +
+        `give --allow-fork to deploy to it anyway (its manifest and journal would name chain ${chain.chainId})`,
+    );
   }
-  const ours = manifest?.contracts.HardwareAssetRegistry.address === journal?.steps.registry?.result?.address;
-  return { file, manifest, ours: manifest !== undefined && ours };
+  const store = fileJournal(chain.chainId, opts.dir ?? deploymentsDir());
+  // The lock comes before the journal is read: another deploy cannot change it between reading and acting.
+  const unlock = opts.dryRun ? () => {} : lockJournal(store);
+  try {
+    return await deployUnderLock(opts, chain, store, log);
+  } finally {
+    unlock();
+  }
 }
 
-export async function runDeploy(opts: DeployOptions): Promise<DeployReport> {
-  const { config, account, force = false, dryRun = false } = opts;
-  const log = opts.log ?? ((line: string) => console.log(line));
+async function deployUnderLock(
+  opts: DeployOptions,
+  chain: Connection,
+  store: JournalStore,
+  log: (line: string) => void,
+): Promise<DeployReport> {
+  const { config, account, dryRun = false } = opts;
+  const replaceLiveManifest = opts.replaceLiveManifest ?? false;
+  const force = (opts.force ?? false) || replaceLiveManifest;
   const dir = opts.dir ?? deploymentsDir();
-  const chain = await connect(opts.rpcUrl, account, config.chainId);
   const deployer = account.address;
   const codes = creationCodes();
   const expected = newJournal(chain.chainId, deployer, config, codes);
-  const store = fileJournal(chain.chainId, dir);
   let journal = store.load();
   let archive = false;
 
@@ -71,6 +93,7 @@ export async function runDeploy(opts: DeployOptions): Promise<DeployReport> {
     }
     if (journal.finished) {
       if (mismatch.length === 0 && !force && existing?.ours && existing.manifest) {
+        await checkStillDeployed(chain, journal, existing.manifest, existing.file, config, codes.FinancingPool);
         log(`chain ${chain.chainId} is already deployed with this config (${existing.file}):`);
         return { status: 'already-deployed', manifest: existing.manifest, manifestFile: existing.file, steps: [] };
       }
@@ -91,16 +114,17 @@ export async function runDeploy(opts: DeployOptions): Promise<DeployReport> {
     }
   }
   const existing = existingManifest(chain.chainId, dir, journal);
-  if (existing && !existing.ours && !force) {
-    throw new DeployError(`${existing.file} already exists: give --force to replace it with this deploy's`);
+  if (existing && !existing.ours) {
+    const warning = await checkReplaceable(chain.client, existing, { force, replaceLiveManifest });
+    if (warning) log(warning);
   }
 
   // Everything the chain can tell before a transaction goes out.
-  const usdc = await checkUsdc(chain.client, config.usdc, deployer);
+  const usdc = await checkUsdc(chain.client, config.usdc, deployer, { allowOtherUsdc: opts.allowOtherUsdc });
   log(`USDC ${config.usdc}: "${usdc.name}" (${usdc.symbol}), 6 decimals, no open mint`);
   const holders = await checkRoleHolders(chain.client, config, deployer);
   for (const warning of multisigWarnings(config)) log(warning);
-  for (const line of holders) log(`  ${line}`);
+  for (const line of holders) log(line.startsWith('warning:') ? line : `  ${line}`);
 
   if (dryRun) {
     const report = await dryRunOnFork({ chain, config, codes, start: journal, file: store.file, log });
@@ -115,29 +139,50 @@ export async function runDeploy(opts: DeployOptions): Promise<DeployReport> {
   }
   log(`deployer ${deployer}, balance ${formatEther(balance)} ${chain.wallet.chain.nativeCurrency.symbol}`);
 
-  const unlock = lockJournal(store);
-  try {
-    if (archive) log(`archived the finished journal to ${store.archive()}`);
-    if (!journal) {
-      journal = expected;
-      store.save(journal);
-    }
-    log(`journal: ${store.file}`);
-    const { manifest, steps } = await executePlan({
-      chain,
-      config,
-      journal,
-      store,
-      codes,
-      log,
-      interrupt: opts.interrupt,
-    });
-    const manifestFile = writeManifest(manifest, dir);
-    journal.finished = { at: new Date().toISOString(), manifest: path.relative(dir, manifestFile) };
+  if (archive) log(`archived the finished journal to ${store.archive()}`);
+  if (!journal) {
+    journal = expected;
     store.save(journal);
-    log(`wrote ${manifestFile}`);
-    return { status: 'deployed', manifest, manifestFile, steps };
-  } finally {
-    unlock();
   }
+  log(`journal: ${store.file}`);
+  const { manifest, steps } = await executePlan({
+    chain,
+    config,
+    journal,
+    store,
+    codes,
+    log,
+    interrupt: opts.interrupt,
+  });
+  const manifestFile = writeManifest(manifest, dir);
+  journal.finished = { at: new Date().toISOString(), manifest: path.relative(dir, manifestFile) };
+  store.save(journal);
+  log(`wrote ${manifestFile}`);
+  return { status: 'deployed', manifest, manifestFile, steps };
+}
+
+/**
+ * "Already deployed" is said of this chain, not of the files: a journal and a manifest name a chain by its id only,
+ * and a fork or a reset anvil has the same id and none of the contracts.
+ */
+async function checkStillDeployed(
+  chain: Connection,
+  journal: Journal,
+  manifest: Manifest,
+  file: string,
+  config: DeployConfig,
+  poolCode: `0x${string}`,
+) {
+  const missing = (await liveContracts(chain.client, manifest)).filter((contract) => !contract.live);
+  if (missing.length > 0) {
+    throw new DeployError(
+      `${file} names ${missing.map((contract) => `${contract.name} ${contract.address}`).join(', ')}, which ` +
+        `have no code at ${rpcOrigin(chain.rpcUrl)}: point --rpc-url at the chain it was deployed on, or move ` +
+        `the manifest and its journal away to deploy anew`,
+    );
+  }
+  const at = (id: string) => journal.steps[id]?.result?.address;
+  const [registry, timelock, factory] = [at('registry'), at('timelock'), at('factory')];
+  if (!registry || !timelock || !factory) throw new DeployError(`${file}: its journal lacks a contract address`);
+  await verifyDeployment(chain.client, { registry, timelock, factory }, config, journal.deployer, poolCode);
 }

@@ -1,33 +1,42 @@
 /**
  * `--dry-run`: the whole plan, run for real on a throwaway anvil fork of the target chain, so every step is
  * estimated against the state it would actually see (the role calls need the addresses the deployments create).
- * Reports each step with its gas and the total at the chain's current gas price; the target chain gets nothing
- * but reads, and no journal or manifest is written.
+ * On the fork the deployer is impersonated and every transaction goes unsigned: the deployer's key signs nothing a
+ * dry run makes, so no transaction valid on the real chain ever exists. Reports each step with its gas, what it
+ * should cost, and the worst case the deployer must hold (each gas limit at the max fee per gas a real send would
+ * offer); the target chain gets nothing but reads, and no journal or manifest is written.
  */
-import { formatEther, formatGwei, toHex, type LocalAccount } from 'viem';
+import { formatEther, formatGwei, toHex } from 'viem';
 import type { DeployConfig } from '../../lib/deployments/deploy-config';
 import type { Manifest } from '../../lib/deployments/manifest';
 import { anvilBinary, rpcReady } from '../stack/anvil';
 import { preferredOrFreePort } from '../stack/ports';
 import { GiveUp, startService, waitFor } from '../stack/processes';
-import { connect, type Connection } from './connection';
+import { connect, rpcOrigin, type Connection } from './connection';
 import { DeployError } from './deploy-error';
 import { executePlan } from './execute-plan';
 import { memoryJournal, newJournal, type Journal } from './journal';
 import type { creationCodes } from './plan';
 
-export type DryRunStep = { id: string; summary: string; gasUsed: bigint; done: boolean };
+export type DryRunStep = { id: string; summary: string; gasUsed: bigint; gasLimit: bigint; done: boolean };
 export type DryRunReport = {
   steps: DryRunStep[];
   totalGas: bigint;
   gasPrice: bigint;
+  /** What the gas used should cost at today's gas price. */
   cost: bigint;
+  /** Sum of the gas limits (estimate plus margin) times the max fee per gas: what the deployer must hold. */
+  maxCost: bigint;
+  maxFeePerGas: bigint;
   balance: bigint;
   manifest: Manifest;
   forkBlock: bigint;
 };
 
-/** An anvil forking `rpcUrl` on a free port, in its own process group; stop() ends it and what it spawned. */
+/**
+ * An anvil forking `rpcUrl` on a free port, in its own process group; stop() ends it and what it spawned. The URL
+ * goes on anvil's command line (anvil reads no variable for it), so it shows in `ps` while the dry run lasts.
+ */
 async function startFork(rpcUrl: string) {
   const port = await preferredOrFreePort(0);
   const args = ['--fork-url', rpcUrl, '--host', '127.0.0.1', '--port', String(port), '--silent', '--no-rate-limit'];
@@ -54,7 +63,8 @@ async function startFork(rpcUrl: string) {
     await waitFor(
       'the dry run’s anvil fork',
       async () => {
-        if (child.exitCode !== null) throw new GiveUp(`anvil --fork-url ${rpcUrl} exited (${child.exitCode})`);
+        if (child.exitCode !== null)
+          throw new GiveUp(`anvil --fork-url ${rpcOrigin(rpcUrl)} exited (${child.exitCode})`);
         return rpcReady(url);
       },
       60_000,
@@ -77,7 +87,7 @@ export async function dryRunOnFork(opts: {
   log: (line: string) => void;
 }): Promise<DryRunReport> {
   const { chain, config, codes, log } = opts;
-  const account = chain.wallet.account as LocalAccount;
+  const account = chain.wallet.account;
   const fork = await startFork(chain.rpcUrl);
   // The fork runs in its own process group: Ctrl-C must not leave it behind.
   const onSignal = (signal: NodeJS.Signals) =>
@@ -85,8 +95,10 @@ export async function dryRunOnFork(opts: {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const onFork = await connect(fork.url, account, chain.chainId);
+    // The deployer by address only: the fork's wallet has no key to sign with.
+    const onFork = await connect(fork.url, account.address, chain.chainId);
     const forkBlock = await onFork.client.getBlockNumber();
+    await onFork.client.request({ method: 'anvil_impersonateAccount', params: [account.address] } as never);
     // The preview must not depend on the deployer being funded yet: its balance is reported separately.
     await onFork.client.request({
       method: 'anvil_setBalance',
@@ -100,14 +112,21 @@ export async function dryRunOnFork(opts: {
       id: outcome.step.id,
       summary: outcome.summary,
       gasUsed: outcome.skipped ? 0n : BigInt(outcome.result.gasUsed),
+      gasLimit: outcome.skipped ? 0n : (outcome.gasLimit ?? BigInt(outcome.result.gasUsed)),
       done: outcome.skipped,
     }));
     const totalGas = rows.reduce((sum, row) => sum + row.gasUsed, 0n);
-    const [gasPrice, balance] = await Promise.all([
+    const totalLimit = rows.reduce((sum, row) => sum + row.gasLimit, 0n);
+    const [gasPrice, fees, balance] = await Promise.all([
       chain.client.getGasPrice(),
+      // The fee the real run's transactions will offer (viem prepares them the same way): the node wants
+      // gas limit × max fee in the balance before it takes each one.
+      chain.client.estimateFeesPerGas().catch(() => undefined),
       chain.client.getBalance({ address: account.address }),
     ]);
+    const maxFeePerGas = fees?.maxFeePerGas ?? fees?.gasPrice ?? gasPrice;
     const cost = totalGas * gasPrice;
+    const maxCost = totalLimit * maxFeePerGas;
     const symbol = chain.wallet.chain.nativeCurrency.symbol;
 
     log(`dry run on a fork of chain ${chain.chainId} at block ${forkBlock}: nothing is sent, no file is written`);
@@ -116,13 +135,19 @@ export async function dryRunOnFork(opts: {
       log(`  [${i + 1}/${rows.length}] ${row.summary}\n        ${gas}`);
     }
     log(
-      `total gas ${totalGas.toLocaleString('en-US')} × ${formatGwei(gasPrice)} gwei = ${formatEther(cost)} ${symbol}` +
-        ` (deployer ${account.address} has ${formatEther(balance)} ${symbol})`,
+      `expected cost: gas ${totalGas.toLocaleString('en-US')} × ${formatGwei(gasPrice)} gwei = ` +
+        `${formatEther(cost)} ${symbol}`,
+    );
+    log(
+      `the deployer must hold: gas limits ${totalLimit.toLocaleString('en-US')} × max fee ${formatGwei(maxFeePerGas)}` +
+        ` gwei = ${formatEther(maxCost)} ${symbol} (deployer ${account.address} has ${formatEther(balance)} ${symbol})`,
     );
     if (chain.wallet.chain.sourceId !== undefined) log('  plus the L1 data fee of each transaction (a rollup)');
-    if (balance < cost) log(`warning: the deployer needs at least ${formatEther(cost - balance)} ${symbol} more`);
+    if (balance < maxCost) {
+      log(`warning: fund the deployer with at least ${formatEther(maxCost - balance)} ${symbol} more before the run`);
+    }
     log('verified on the fork: every role where the config says, the deployer holds none');
-    return { steps: rows, totalGas, gasPrice, cost, balance, manifest, forkBlock };
+    return { steps: rows, totalGas, gasPrice, cost, maxCost, maxFeePerGas, balance, manifest, forkBlock };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

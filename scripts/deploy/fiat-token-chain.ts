@@ -61,11 +61,11 @@ export async function issueFiatToken(rpcUrl: string, chainId: number): Promise<A
 }
 
 /**
- * Runtime code that answers like a Safe with 2 of `owners`: getThreshold() returns 2, any other call the owners
+ * Runtime code that answers like a Safe with `threshold` of `owners`: getThreshold() returns it, any other call the owners
  * (what getOwners() returns). Hand-assembled, so the tests need no Safe contracts: put it at an address with
  * anvil_setCode.
  */
-export function safeLikeCode(owners: readonly Address[]): Hex {
+export function safeLikeCode(owners: readonly Address[], threshold = 2): Hex {
   const blob = encodeAbiParameters([{ type: 'address[]' }], [owners]);
   const length = (blob.length - 2) / 2;
   if (length > 255) throw new Error('safeLikeCode: too many owners for a PUSH1 length');
@@ -75,6 +75,6 @@ export function safeLikeCode(owners: readonly Address[]): Hex {
   const code =
     `0x60003560e01c63${toFunctionSelector('getThreshold()').slice(2)}1460${byte(thresholdAt)}57` +
     `60${byte(length)}60${byte(blobAt)}60003960${byte(length)}6000f3` +
-    `5b600260005260206000f3`;
+    `5b60${byte(threshold)}60005260206000f3`;
   return concat([code as Hex, blob]);
 }

@@ -41,7 +41,9 @@ const journalSchema = z.object({
   codeHashes: z.record(z.string(), hex),
   steps: z.record(z.string(), stepRecordSchema),
   /** Transactions that reverted (and so changed nothing); their steps were sent again. */
-  reverted: z.array(z.object({ step: z.string(), hash: hex })).optional(),
+  reverted: z
+    .array(z.object({ step: z.string(), hash: hex, nonce: z.number().int().nonnegative().optional() }))
+    .optional(),
   finished: z.object({ at: z.string(), manifest: z.string() }).optional(),
 });
 
@@ -128,19 +130,44 @@ function differingFields(a: unknown, b: unknown, at = ''): string[] {
   return a === b ? [] : [at || '(whole value)'];
 }
 
+/** The config as the chain sees it: `description` is free text for people, edited at will, never deployed. */
+function deployedFields(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'description'));
+}
+
 /** What differs between the journal's deploy and this run's: empty when the run may resume it. */
 export function journalMismatch(journal: Journal, expected: Journal): string[] {
   const problems: string[] = [];
   if (journal.chainId !== expected.chainId) problems.push(`chain ${journal.chainId}`);
   if (journal.deployer !== expected.deployer) problems.push(`deployer ${journal.deployer}`);
-  const fields = differingFields(journal.config, expected.config);
+  const fields = differingFields(deployedFields(journal.config), deployedFields(expected.config));
   if (fields.length > 0) problems.push(`config fields ${fields.join(', ')}`);
   const code = differingFields(journal.codeHashes, expected.codeHashes);
   if (code.length > 0) problems.push(`contract code of ${code.join(', ')} (contracts/out was rebuilt)`);
   return problems;
 }
 
-/** One deploy per chain at a time: a second process would sign the same steps with other nonces. */
+/** The highest nonce the journal knows was used (mined, sent or reverted), if any. */
+export function highestJournalNonce(journal: Journal): number | undefined {
+  const nonces = [
+    ...Object.values(journal.steps).map((record) => record.nonce),
+    ...(journal.reverted ?? []).flatMap((entry) => (entry.nonce === undefined ? [] : [entry.nonce])),
+  ];
+  return nonces.length > 0 ? Math.max(...nonces) : undefined;
+}
+
+const readOrUndefined = (file: string) => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * One deploy per chain at a time: a second process would sign the same steps with other nonces. Take it before
+ * the journal is read, so what is read is what this process goes on with.
+ */
 export function lockJournal(store: JournalStore): () => void {
   const lock = `${store.file}.lock`;
   fs.mkdirSync(path.dirname(lock), { recursive: true });
@@ -150,13 +177,33 @@ export function lockJournal(store: JournalStore): () => void {
       return () => fs.rmSync(lock, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(fs.readFileSync(lock, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
-        throw new DeployError(`another deploy (pid ${pid}) is running on this journal (${lock})`);
-      }
-      // Left by a deploy that died: take it over.
-      fs.rmSync(lock, { force: true });
     }
+    const held = readOrUndefined(lock);
+    if (held === undefined) continue;
+    const pid = Number(held);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+      throw new DeployError(`another deploy (pid ${pid}) is running on this journal: wait for it, or stop it first`);
+    }
+    // Left by a deploy that died. Moved aside under a name of our own (of two processes doing this at once only
+    // one moves it), then checked to be the dead one we read, not a lock another process has just taken.
+    const aside = `${lock}.stale-${process.pid}`;
+    try {
+      fs.renameSync(lock, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    const moved = readOrUndefined(aside);
+    if (moved !== held) {
+      try {
+        fs.linkSync(aside, lock); // Put it back for its owner.
+      } catch {
+        // A third process has taken the lock meanwhile; it is that one's now.
+      }
+      fs.rmSync(aside, { force: true });
+      throw new DeployError(`another deploy (pid ${moved}) is running on this journal: wait for it, or stop it first`);
+    }
+    fs.rmSync(aside, { force: true });
   }
 }
 

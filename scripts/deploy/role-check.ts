@@ -4,7 +4,7 @@
  * the deployer holds no role at all (it hands everything over and keeps nothing).
  */
 import { isAddressEqual, parseAbi, type Address, type Chain, type PublicClient, type Transport } from 'viem';
-import { roleHolders, type DeployConfig } from '../../lib/deployments/deploy-config';
+import { roleHolders, type DeployConfig, type RoleName } from '../../lib/deployments/deploy-config';
 import { DeployError } from './deploy-error';
 
 const safeAbi = parseAbi([
@@ -12,10 +12,16 @@ const safeAbi = parseAbi([
   'function getOwners() view returns (address[])',
 ]);
 
+/** The roles production wants behind a multisig. */
+const MULTISIG_ROLES: readonly string[] = ['admin', 'timelockProposer'] satisfies RoleName[];
+
 /** EIP-7702: an EOA that delegates to code carries 0xef0100 ‖ address, and is still an EOA with its key. */
 const isDelegation = (code: string) => code.toLowerCase().startsWith('0xef0100') && code.length === 2 + 46;
 
-/** One line per role saying what its holder is on chain (e.g. "roles.admin 0x..: Safe, 2 of 3 owners"). */
+/**
+ * One line per role saying what its holder is on chain (e.g. "roles.admin 0x..: Safe, 2 of 3 owners"), and a line
+ * starting "warning:" after each holder production should not have.
+ */
 export async function checkRoleHolders(
   client: PublicClient<Transport, Chain>,
   config: DeployConfig,
@@ -52,6 +58,12 @@ export async function checkRoleHolders(
         );
       }
       lines.push(`${field} ${holder.address}: Safe, ${threshold} of ${owners.length} owners`);
+      if (threshold === 1n && MULTISIG_ROLES.includes(role)) {
+        // Any one owner's key is then the role: a multisig in name only.
+        lines.push(
+          `warning: ${field} is a 1-of-${owners.length} Safe: any one owner's key acts alone; raise its threshold`,
+        );
+      }
     } else {
       lines.push(`${field} ${holder.address}: ${hasCode ? 'a contract' : 'an account without code'}`);
     }
@@ -61,8 +73,7 @@ export async function checkRoleHolders(
 
 /** The roles production wants behind a multisig, when the config does not say they are one. */
 export function multisigWarnings(config: DeployConfig): string[] {
-  const wanted = ['admin', 'timelockProposer'] as const;
-  return wanted
-    .filter((role) => config.roles[role].kind !== 'safe')
+  return (MULTISIG_ROLES as RoleName[])
+    .filter((role) => config.roles[role]?.kind !== 'safe')
     .map((role) => `warning: roles.${role} is not declared a Safe ("kind": "safe"); in production it should be one`);
 }

@@ -1,6 +1,7 @@
 /** What the deployer reads at the end: each address, who holds each role, and what to do next. */
 import type { DeployConfig } from '../../lib/deployments/deploy-config';
 import type { Manifest } from '../../lib/deployments/manifest';
+import { rpcOrigin } from './connection';
 
 export function deploySummary(
   manifest: Manifest,
@@ -33,7 +34,7 @@ export function deploySummary(
     'Next steps:',
     `  1. Keep ${manifestFile} (commit it for a shared network): the app, the indexer and npm run ops read it.`,
     `  2. Back office, in this order: npm run ops -- register-project | create-pool | register-asset | activate |`,
-    `     set-limits | timelock-execute ... with --rpc-url ${rpcUrl}; for a Safe role, --safe <address> --out`,
+    `     set-limits | timelock-execute ... with the same --rpc-url (${rpcOrigin(rpcUrl)}); for a Safe role, --safe <address> --out`,
     `     batch.json writes a Transaction Builder batch. See npm run ops -- --help.`,
     `  3. Indexer: CHAIN_ID=${chain} RPC_URL=<rpc> DATABASE_URL=<postgres> PONDER_SCHEMA=<per deploy> npm run indexer:start`,
     `  4. App: CHAIN_ID=${chain} RPC_URL=<rpc> INDEXER_URL=<indexer> next build && next start (or Vercel; README).`,

@@ -1,20 +1,39 @@
 /**
  * The pools' asset must be the chain's real USDC, given by address: a contract that answers as an ERC-20 with 6
  * decimals and that nobody can mint at will. The command never deploys a token; a faucet token (MockUSDC, whose
- * `mint(address,uint256)` is open to anyone) is refused, so a pasted test address cannot go to production.
+ * `mint(address,uint256)` is open to anyone) is refused, so a pasted test address cannot go to production. Where
+ * Circle issues USDC itself, its address is the only one taken: a bridged USDbC or another 6-decimal token passes
+ * every other check.
  */
-import { erc20Abi, type Address, type Chain, type PublicClient, type Transport } from 'viem';
+import { erc20Abi, isAddressEqual, type Address, type Chain, type PublicClient, type Transport } from 'viem';
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
 import { mockUsdcAbi } from '../../lib/contracts/abis';
 import { DeployError } from './deploy-error';
 
 export type UsdcFacts = { name: string; symbol: string; decimals: number; totalSupply: bigint };
 
+/** Circle's native USDC by chain id (developers.circle.com/stablecoins/usdc-contract-addresses). */
+export const CIRCLE_USDC: Readonly<Record<number, Address>> = {
+  1: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+  8453: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913',
+  84532: '0x036CbD53842c5426634e7929541eC2318f3dCF7e',
+  42161: '0xaf88d065e77c8cC2239327C5EDb3A432268e5831',
+  11155111: '0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238',
+};
+
 export async function checkUsdc(
   client: PublicClient<Transport, Chain>,
   usdc: Address,
   deployer: Address,
+  opts: { allowOtherUsdc?: boolean } = {},
 ): Promise<UsdcFacts> {
+  const circle = CIRCLE_USDC[client.chain.id];
+  if (circle && !isAddressEqual(circle, usdc) && !opts.allowOtherUsdc) {
+    throw new DeployError(
+      `usdc: ${usdc} is not Circle's USDC on chain ${client.chain.id} (${circle}); use that address, or give ` +
+        `--allow-other-usdc if this token is meant`,
+    );
+  }
   const code = await client.getCode({ address: usdc });
   if (!code || code === '0x') {
     throw new DeployError(`usdc: no contract at ${usdc} on chain ${client.chain.id}`);

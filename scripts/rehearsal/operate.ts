@@ -48,8 +48,10 @@ export async function deployWithTheProductionCommand(paths: Paths & { usdc: Addr
   };
   const file = path.join(paths.stateDir, 'deploy.json');
   fs.writeFileSync(file, JSON.stringify(config, null, 2));
-  await command('deploy', ['--config', file, '--dry-run'], 'deployer', paths);
-  await command('deploy', ['--config', file], 'deployer', paths);
+  // An anvil with Base Sepolia's id and a stand-in for Circle's USDC: both refused unless named.
+  const rehearsal = ['--config', file, '--allow-fork', '--allow-other-usdc'];
+  await command('deploy', [...rehearsal, '--dry-run'], 'deployer', paths);
+  await command('deploy', rehearsal, 'deployer', paths);
 }
 
 export async function operateWithTheCommandLine(paths: Paths) {
