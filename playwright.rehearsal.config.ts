@@ -8,8 +8,8 @@ import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
  * (scripts/rehearsal/stack.ts). The e2e fixtures read these variables to find that stack.
  */
 const PORTS = {
-  chain: Number(process.env.REHEARSAL_CHAIN_PORT ?? 8745),
-  indexer: Number(process.env.REHEARSAL_INDEXER_PORT ?? 42269),
+  chain: Number(process.env.REHEARSAL_CHAIN_PORT ?? 9045),
+  indexer: Number(process.env.REHEARSAL_INDEXER_PORT ?? 42569),
   app: Number(process.env.REHEARSAL_APP_PORT ?? 3200),
   postgres: Number(process.env.REHEARSAL_PG_PORT ?? 5632),
 };

@@ -31,8 +31,8 @@ let postgres: Postgres | undefined;
 async function main() {
   const started = Date.now();
   const ports = {
-    chain: portFromEnv('CHAIN_PORT', 8745),
-    indexer: portFromEnv('INDEXER_PORT', 42269),
+    chain: portFromEnv('CHAIN_PORT', 9045),
+    indexer: portFromEnv('INDEXER_PORT', 42569),
     app: portFromEnv('APP_PORT', 3200),
     postgres: portFromEnv('PG_PORT', 5632),
   };
