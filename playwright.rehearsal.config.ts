@@ -1,11 +1,10 @@
-import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
+import { stackTestConfig } from './e2e/playwright-config';
 
 /**
  * The production rehearsal (`npm run test:rehearsal`): a chain with Base Sepolia's id and a USDC without a public
  * mint, the protocol put there by the production deploy command and run through the operators' command line,
  * the indexer on PostgreSQL and a production build, all configured by environment only
- * (scripts/rehearsal/stack.ts). The e2e fixtures read these variables to find that stack.
+ * (scripts/rehearsal/stack.ts). The e2e fixtures read the E2E_* variables set here to find that stack.
  */
 const PORTS = {
   chain: Number(process.env.REHEARSAL_CHAIN_PORT ?? 9045),
@@ -19,36 +18,10 @@ process.env.E2E_APP_PORT = String(PORTS.app);
 process.env.E2E_CHAIN_ID = '84532';
 process.env.E2E_DEPLOYMENTS_DIR = '.stack/rehearsal/deployments';
 
-const baseURL = `http://127.0.0.1:${PORTS.app}`;
-
-export default defineConfig({
+export default stackTestConfig({
   testDir: 'e2e/rehearsal',
-  workers: 1,
-  fullyParallel: false,
-  timeout: 120_000,
-  expect: { timeout: 20_000 },
-  forbidOnly: Boolean(process.env.CI),
-  reporter: [['list']],
-  use: {
-    baseURL,
-    browserName: 'chromium',
-    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-  },
-  webServer: {
-    command: 'npx tsx scripts/rehearsal/stack.ts',
-    url: `${baseURL}/pools`,
-    timeout: 900_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-    env: {
-      CHAIN_PORT: String(PORTS.chain),
-      INDEXER_PORT: String(PORTS.indexer),
-      APP_PORT: String(PORTS.app),
-      PG_PORT: String(PORTS.postgres),
-    },
-  },
+  ports: PORTS,
+  command: 'npx tsx scripts/rehearsal/stack.ts',
+  timeoutMs: 120_000,
+  startupTimeoutMs: 900_000,
 });

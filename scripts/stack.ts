@@ -12,8 +12,8 @@ import path from 'node:path';
 import { deployAndSeed, seedGenesisTimestamp } from './seed/simulate';
 import { startAnvil } from './stack/anvil';
 import { startIndexer } from './stack/indexer';
-import { assertPortFree, portFromEnv, PortError } from './stack/ports';
-import { run, startService, stopAll, waitFor } from './stack/processes';
+import { assertPortFree, portFromEnv } from './stack/ports';
+import { run, runStack, startService, waitFor } from './stack/processes';
 
 type Mode = 'dev' | 'e2e' | 'chain';
 
@@ -112,20 +112,4 @@ function ready(started: number, lines: string[]) {
   );
 }
 
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  await stopAll();
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-process.on('SIGHUP', () => void shutdown(0));
-
-main().catch(async (err) => {
-  if (err instanceof PortError) console.error(err.message);
-  else console.error(`stack failed: ${err instanceof Error ? err.message : String(err)}`);
-  await shutdown(1);
-});
+runStack('stack', main);

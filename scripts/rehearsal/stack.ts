@@ -15,9 +15,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startAnvil } from '../stack/anvil';
 import { startIndexer } from '../stack/indexer';
-import { assertPortFree, portFromEnv, PortError } from '../stack/ports';
+import { assertPortFree, portFromEnv } from '../stack/ports';
 import { startPostgres, type Postgres } from '../stack/postgres';
-import { run, startService, stopAll, waitFor } from '../stack/processes';
+import { run, runStack, startService, waitFor } from '../stack/processes';
 import { issueUsdc } from './circle';
 import { putMulticall3 } from './predeploys';
 import { deployWithTheProductionCommand, operateWithTheCommandLine } from './operate';
@@ -104,21 +104,4 @@ function step(text: string) {
   console.log(`\u25b8 ${text}`);
 }
 
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  await stopAll();
-  postgres?.stop();
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-process.on('SIGHUP', () => void shutdown(0));
-
-main().catch(async (err) => {
-  if (err instanceof PortError) console.error(err.message);
-  else console.error(`rehearsal failed: ${err instanceof Error ? err.message : String(err)}`);
-  await shutdown(1);
-});
+runStack('rehearsal', main, () => postgres?.stop());

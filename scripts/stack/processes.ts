@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { PortError } from './ports';
 
 export type Service = { name: string; child: ChildProcess };
 
@@ -102,4 +103,28 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`${what} did not become ready within ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/**
+ * Runs a stack's `main` with its lifecycle: Ctrl-C, SIGTERM (Playwright's webServer) and SIGHUP stop every service
+ * and then `cleanup` (what is not a process, a PostgreSQL cluster say); a failure is one line, then the same stop.
+ */
+export function runStack(name: string, main: () => Promise<void>, cleanup: () => void = () => {}) {
+  let shuttingDown = false;
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    await stopAll();
+    cleanup();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
+  main().catch(async (err) => {
+    // A port in use says which variable moves it: its message is the whole story.
+    if (err instanceof PortError) console.error(err.message);
+    else console.error(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    await shutdown(1);
+  });
 }
