@@ -2,61 +2,74 @@ import path from 'node:path';
 import { createConfig, factory } from 'ponder';
 import { getAbiItem, zeroAddress } from 'viem';
 import { financingPoolAbi, hardwareAssetRegistryAbi, poolFactoryAbi, protocolTimelockAbi } from '../lib/contracts/abis';
-import { readManifest } from '../lib/deployments/manifest';
+import { readManifest, type Manifest } from '../lib/deployments/manifest';
+import { indexedChains, LOCAL_CHAIN_ID } from './indexed-chains';
 
-const chainId = Number(process.env.CHAIN_ID ?? 31337);
-const rpcUrl = process.env.RPC_URL ?? 'http://127.0.0.1:8545';
-const manifest = readManifest(chainId, process.env.DEPLOYMENTS_DIR ?? path.join(__dirname, '..', 'deployments'));
-const { PoolFactory, HardwareAssetRegistry } = manifest.contracts;
+// Every configured chain at once (indexed-chains.ts: CHAIN_IDS, RPC_URL_<chainId>), each from its own manifest.
+const deploymentsDir = process.env.DEPLOYMENTS_DIR ?? path.join(__dirname, '..', 'deployments');
+const chains = indexedChains().map((chain) => ({ ...chain, manifest: readManifest(chain.id, deploymentsDir) }));
+
+type Contracts = Manifest['contracts'];
+
+/** The contract's address and start block on every chain, in Ponder's per-chain form. */
+function onEveryChain<T>(pick: (contracts: Contracts) => T) {
+  return Object.fromEntries(chains.map((chain) => [chain.name, pick(chain.manifest.contracts)]));
+}
+
 // A manifest written before the timelock existed has none: the zero address emits nothing, and the
 // contract stays declared so that its handlers keep their types.
-const ProtocolTimelock = manifest.contracts.ProtocolTimelock ?? {
-  address: zeroAddress,
-  deployedOnBlock: PoolFactory.deployedOnBlock,
-};
+const timelockOf = (contracts: Contracts) =>
+  contracts.ProtocolTimelock ?? { address: zeroAddress, deployedOnBlock: contracts.PoolFactory.deployedOnBlock };
 
 export default createConfig({
   database: process.env.DATABASE_URL
     ? { kind: 'postgres', connectionString: process.env.DATABASE_URL }
     : { kind: 'pglite', directory: process.env.PONDER_PGLITE_DIR ?? path.join(__dirname, '.ponder', 'pglite') },
-  chains: {
-    local: {
-      id: chainId,
-      rpc: rpcUrl,
-      // A local chain restarts from genesis with the same block numbers: never reuse cached RPC data.
-      disableCache: chainId === 31337,
-      pollingInterval: chainId === 31337 ? 250 : 1_000,
-    },
-  },
+  chains: Object.fromEntries(
+    chains.map(({ id, name, rpc }) => [
+      name,
+      {
+        id,
+        rpc,
+        // A local chain restarts from genesis with the same block numbers: never reuse cached RPC data.
+        disableCache: id === LOCAL_CHAIN_ID,
+        pollingInterval: id === LOCAL_CHAIN_ID ? 250 : 1_000,
+      },
+    ]),
+  ),
   contracts: {
     PoolFactory: {
-      chain: 'local',
       abi: poolFactoryAbi,
-      address: PoolFactory.address,
-      startBlock: PoolFactory.deployedOnBlock,
-    },
-    // Every pool the factory creates, found from its PoolCreated events: none is listed by hand.
-    FinancingPool: {
-      chain: 'local',
-      abi: financingPoolAbi,
-      address: factory({
+      chain: onEveryChain(({ PoolFactory }) => ({
         address: PoolFactory.address,
-        event: getAbiItem({ abi: poolFactoryAbi, name: 'PoolCreated' }),
-        parameter: 'pool',
-      }),
-      startBlock: PoolFactory.deployedOnBlock,
+        startBlock: PoolFactory.deployedOnBlock,
+      })),
+    },
+    // Every pool each chain's factory creates, found from its PoolCreated events: none is listed by hand.
+    FinancingPool: {
+      abi: financingPoolAbi,
+      chain: onEveryChain(({ PoolFactory }) => ({
+        address: factory({
+          address: PoolFactory.address,
+          event: getAbiItem({ abi: poolFactoryAbi, name: 'PoolCreated' }),
+          parameter: 'pool',
+        }),
+        startBlock: PoolFactory.deployedOnBlock,
+      })),
     },
     HardwareAssetRegistry: {
-      chain: 'local',
       abi: hardwareAssetRegistryAbi,
-      address: HardwareAssetRegistry.address,
-      startBlock: HardwareAssetRegistry.deployedOnBlock,
+      chain: onEveryChain(({ HardwareAssetRegistry }) => ({
+        address: HardwareAssetRegistry.address,
+        startBlock: HardwareAssetRegistry.deployedOnBlock,
+      })),
     },
     ProtocolTimelock: {
-      chain: 'local',
       abi: protocolTimelockAbi,
-      address: ProtocolTimelock.address,
-      startBlock: ProtocolTimelock.deployedOnBlock,
+      chain: onEveryChain((contracts) => ({
+        address: timelockOf(contracts).address,
+        startBlock: timelockOf(contracts).deployedOnBlock,
+      })),
     },
   },
 });

@@ -20,6 +20,13 @@ const REDEMPTION_STATUSES = ['pending', 'partially_filled', 'claimable', 'claime
 export const redemptionStatus = onchainEnum('redemption_status', REDEMPTION_STATUSES);
 export const delayedActionStatus = onchainEnum('delayed_action_status', ['pending', 'executed', 'cancelled']);
 
+/**
+ * The chain a row belongs to (Ponder's context.chain.id). One indexer serves several chains, where the same
+ * addresses (a deployer's first contracts) and the same ids (assets and projects count from 1) recur: every
+ * primary key starts with it.
+ */
+const onChain = (t: PgColumnsBuilders) => ({ chainId: t.integer().notNull() });
+
 /** Where an event's row comes from on chain. */
 const fromTransaction = (t: PgColumnsBuilders) => ({
   blockNumber: t.bigint().notNull(),
@@ -29,21 +36,27 @@ const fromTransaction = (t: PgColumnsBuilders) => ({
 /** ...and its place among the transaction's logs (a write-down's provision and loss events share one). */
 const fromLog = (t: PgColumnsBuilders) => ({ ...fromTransaction(t), logIndex: t.integer().notNull() });
 
-export const project = onchainTable('project', (t) => ({
-  id: t.bigint().primaryKey(),
-  operator: t.hex().notNull(),
-  category: category('category').notNull(),
-  name: t.text().notNull(),
-  metadataUri: t.text().notNull(),
-  metadataHash: t.hex().notNull(),
-  createdAtBlock: t.bigint().notNull(),
-  createdAt: t.bigint().notNull(),
-}));
+export const project = onchainTable(
+  'project',
+  (t) => ({
+    ...onChain(t),
+    id: t.bigint().notNull(),
+    operator: t.hex().notNull(),
+    category: category('category').notNull(),
+    name: t.text().notNull(),
+    metadataUri: t.text().notNull(),
+    metadataHash: t.hex().notNull(),
+    createdAtBlock: t.bigint().notNull(),
+    createdAt: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.id] }) }),
+);
 
 export const pool = onchainTable(
   'pool',
   (t) => ({
-    address: t.hex().primaryKey(),
+    ...onChain(t),
+    address: t.hex().notNull(),
     projectId: t.bigint().notNull(),
     asset: t.hex().notNull(),
     name: t.text().notNull(),
@@ -87,13 +100,14 @@ export const pool = onchainTable(
     createdAt: t.bigint().notNull(),
     updatedAtBlock: t.bigint().notNull(),
   }),
-  (table) => ({ projectIdx: index().on(table.projectId) }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.address] }), projectIdx: index().on(table.projectId) }),
 );
 
 export const asset = onchainTable(
   'asset',
   (t) => ({
-    id: t.bigint().primaryKey(),
+    ...onChain(t),
+    id: t.bigint().notNull(),
     pool: t.hex().notNull(),
     operator: t.hex().notNull(),
     kind: assetKind('kind').notNull(),
@@ -116,25 +130,30 @@ export const asset = onchainTable(
     registeredAt: t.bigint().notNull(),
     registeredAtBlock: t.bigint().notNull(),
   }),
-  (table) => ({ poolIdx: index().on(table.pool) }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.id] }), poolIdx: index().on(table.pool) }),
 );
 
 export const assetStatusChange = onchainTable(
   'asset_status_change',
   (t) => ({
-    id: t.text().primaryKey(),
+    ...onChain(t),
+    id: t.text().notNull(),
     assetId: t.bigint().notNull(),
     previousStatus: assetStatus('previous_status').notNull(),
     status: assetStatus('status').notNull(),
     ...fromTransaction(t),
   }),
-  (table) => ({ assetIdx: index().on(table.assetId, table.timestamp) }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
+    assetIdx: index().on(table.assetId, table.timestamp),
+  }),
 );
 
 export const revenueDistribution = onchainTable(
   'revenue_distribution',
   (t) => ({
-    id: t.text().primaryKey(),
+    ...onChain(t),
+    id: t.text().notNull(),
     pool: t.hex().notNull(),
     assetId: t.bigint().notNull(),
     grossAmount: t.bigint().notNull(),
@@ -147,6 +166,7 @@ export const revenueDistribution = onchainTable(
     ...fromLog(t),
   }),
   (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
     poolTimeIdx: index().on(table.pool, table.timestamp),
     assetTimeIdx: index().on(table.assetId, table.timestamp),
   }),
@@ -155,7 +175,8 @@ export const revenueDistribution = onchainTable(
 export const utilizationReport = onchainTable(
   'utilization_report',
   (t) => ({
-    id: t.text().primaryKey(),
+    ...onChain(t),
+    id: t.text().notNull(),
     assetId: t.bigint().notNull(),
     pool: t.hex().notNull(),
     periodStart: t.bigint().notNull(),
@@ -167,6 +188,7 @@ export const utilizationReport = onchainTable(
     timestamp: t.bigint().notNull(),
   }),
   (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
     assetTimeIdx: index().on(table.assetId, table.timestamp),
     poolTimeIdx: index().on(table.pool, table.timestamp),
     // The API's windows are whole days: a pool's utilization over the last 30 days reads only those.
@@ -178,21 +200,27 @@ export const utilizationReport = onchainTable(
 export const capitalEvent = onchainTable(
   'capital_event',
   (t) => ({
-    id: t.text().primaryKey(),
+    ...onChain(t),
+    id: t.text().notNull(),
     pool: t.hex().notNull(),
     assetId: t.bigint().notNull(),
     kind: capitalKind('kind').notNull(),
     amount: t.bigint().notNull(),
     ...fromLog(t),
   }),
-  (table) => ({ poolTimeIdx: index().on(table.pool, table.timestamp), assetIdx: index().on(table.assetId) }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
+    poolTimeIdx: index().on(table.pool, table.timestamp),
+    assetIdx: index().on(table.assetId),
+  }),
 );
 
 /** Deposits and instant withdrawals, as the ERC-4626 events report them. */
 export const poolFlow = onchainTable(
   'pool_flow',
   (t) => ({
-    id: t.text().primaryKey(), // event.id
+    ...onChain(t),
+    id: t.text().notNull(), // event.id
     pool: t.hex().notNull(),
     kind: flowKind('kind').notNull(),
     sender: t.hex().notNull(),
@@ -203,6 +231,7 @@ export const poolFlow = onchainTable(
     ...fromLog(t),
   }),
   (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
     poolTimeIdx: index().on(table.pool, table.blockNumber, table.logIndex),
     ownerIdx: index().on(table.owner, table.blockNumber),
   }),
@@ -211,6 +240,7 @@ export const poolFlow = onchainTable(
 export const redemptionRequest = onchainTable(
   'redemption_request',
   (t) => ({
+    ...onChain(t),
     pool: t.hex().notNull(),
     requestId: t.bigint().notNull(),
     // Whose shares are locked, and who claims the USDC (ERC-7540): usually the same account.
@@ -229,7 +259,7 @@ export const redemptionRequest = onchainTable(
     txHash: t.hex().notNull(),
   }),
   (table) => ({
-    pk: primaryKey({ columns: [table.pool, table.requestId] }),
+    pk: primaryKey({ columns: [table.chainId, table.pool, table.requestId] }),
     ownerIdx: index().on(table.owner),
     controllerIdx: index().on(table.pool, table.controller),
   }),
@@ -239,7 +269,8 @@ export const redemptionRequest = onchainTable(
 export const redemptionEvent = onchainTable(
   'redemption_event',
   (t) => ({
-    id: t.text().primaryKey(), // event.id
+    ...onChain(t),
+    id: t.text().notNull(), // event.id
     pool: t.hex().notNull(),
     // null for a claim: a controller claims its filled requests together (ERC-7540).
     requestId: t.bigint(),
@@ -251,26 +282,36 @@ export const redemptionEvent = onchainTable(
     assets: t.bigint(),
     ...fromLog(t),
   }),
-  (table) => ({ ownerIdx: index().on(table.owner), poolIdx: index().on(table.pool) }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
+    ownerIdx: index().on(table.owner),
+    poolIdx: index().on(table.pool),
+  }),
 );
 
 export const revenueClaim = onchainTable(
   'revenue_claim',
   (t) => ({
-    id: t.text().primaryKey(),
+    ...onChain(t),
+    id: t.text().notNull(),
     pool: t.hex().notNull(),
     account: t.hex().notNull(),
     receiver: t.hex().notNull(),
     amount: t.bigint().notNull(),
     ...fromTransaction(t),
   }),
-  (table) => ({ accountIdx: index().on(table.account, table.timestamp), poolIdx: index().on(table.pool) }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
+    accountIdx: index().on(table.account, table.timestamp),
+    poolIdx: index().on(table.pool),
+  }),
 );
 
 /** One row per pool share holder: shares follow every mint, burn and transfer; cost basis is average cost. */
 export const position = onchainTable(
   'position',
   (t) => ({
+    ...onChain(t),
     pool: t.hex().notNull(),
     account: t.hex().notNull(),
     shares: t.bigint().notNull().default(0n),
@@ -286,7 +327,7 @@ export const position = onchainTable(
     updatedAtBlock: t.bigint().notNull(),
   }),
   (table) => ({
-    pk: primaryKey({ columns: [table.pool, table.account] }),
+    pk: primaryKey({ columns: [table.chainId, table.pool, table.account] }),
     accountIdx: index().on(table.account),
   }),
 );
@@ -295,6 +336,7 @@ export const position = onchainTable(
 export const poolDaily = onchainTable(
   'pool_daily',
   (t) => ({
+    ...onChain(t),
     pool: t.hex().notNull(),
     day: t.integer().notNull(),
     totalAssets: t.bigint().notNull(),
@@ -312,7 +354,7 @@ export const poolDaily = onchainTable(
     recovered: t.bigint().notNull().default(0n),
   }),
   (table) => ({
-    pk: primaryKey({ columns: [table.pool, table.day] }),
+    pk: primaryKey({ columns: [table.chainId, table.pool, table.day] }),
     // Protocol-wide sums over the last days (all pools at once).
     dayIdx: index().on(table.day),
   }),
@@ -321,6 +363,7 @@ export const poolDaily = onchainTable(
 export const assetDaily = onchainTable(
   'asset_daily',
   (t) => ({
+    ...onChain(t),
     assetId: t.bigint().notNull(),
     day: t.integer().notNull(),
     pool: t.hex().notNull(),
@@ -330,7 +373,7 @@ export const assetDaily = onchainTable(
     provision: t.bigint().notNull(),
   }),
   (table) => ({
-    pk: primaryKey({ columns: [table.assetId, table.day] }),
+    pk: primaryKey({ columns: [table.chainId, table.assetId, table.day] }),
     poolDayIdx: index().on(table.pool, table.day),
   }),
 );
@@ -339,6 +382,7 @@ export const assetDaily = onchainTable(
 export const allowlist = onchainTable(
   'allowlist',
   (t) => ({
+    ...onChain(t),
     pool: t.hex().notNull(),
     account: t.hex().notNull(),
     allowed: t.boolean().notNull(),
@@ -346,7 +390,7 @@ export const allowlist = onchainTable(
     updatedAtBlock: t.bigint().notNull(),
     txHash: t.hex().notNull(),
   }),
-  (table) => ({ pk: primaryKey({ columns: [table.pool, table.account] }) }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.pool, table.account] }) }),
 );
 
 /** Calls scheduled on the ProtocolTimelock, one row per call of an operation (a batch has several): what
@@ -354,7 +398,8 @@ export const allowlist = onchainTable(
 export const delayedAction = onchainTable(
   'delayed_action',
   (t) => ({
-    id: t.text().primaryKey(), // `${operationHash}-${index}`: the timelock's operation id and the call's index in it
+    ...onChain(t),
+    id: t.text().notNull(), // `${operationHash}-${index}`: the timelock's operation id and the call's index in it
     operationHash: t.hex().notNull(),
     index: t.integer().notNull(),
     target: t.hex().notNull(),
@@ -376,6 +421,7 @@ export const delayedAction = onchainTable(
     txHash: t.hex().notNull(),
   }),
   (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
     operationHashx: index().on(table.operationHash),
     poolIdx: index().on(table.pool, table.scheduledAtBlock),
   }),
@@ -383,18 +429,28 @@ export const delayedAction = onchainTable(
 
 /** The stream state a transaction's revenue merges into. distributeRevenueBatch emits one RevenueDistributed
  * per asset but merges their sum into the stream once; merging each in turn would round differently. */
-export const streamMerge = onchainTable('stream_merge', (t) => ({
-  pool: t.hex().primaryKey(),
-  txHash: t.hex().notNull(),
-  remaining: t.bigint().notNull(),
-  streamEnd: t.bigint().notNull(),
-  net: t.bigint().notNull(),
-}));
+export const streamMerge = onchainTable(
+  'stream_merge',
+  (t) => ({
+    ...onChain(t),
+    pool: t.hex().notNull(),
+    txHash: t.hex().notNull(),
+    remaining: t.bigint().notNull(),
+    streamEnd: t.bigint().notNull(),
+    net: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.pool] }) }),
+);
 
 /** A pool's latest RedemptionClaimed. The Withdraw logged right after it in the same transaction pays that
  * claim out (its P&L was realised at the fill): it is not an instant withdrawal. */
-export const redemptionPayout = onchainTable('redemption_payout', (t) => ({
-  pool: t.hex().primaryKey(),
-  txHash: t.hex().notNull(),
-  logIndex: t.integer().notNull(),
-}));
+export const redemptionPayout = onchainTable(
+  'redemption_payout',
+  (t) => ({
+    ...onChain(t),
+    pool: t.hex().notNull(),
+    txHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.pool] }) }),
+);

@@ -10,7 +10,9 @@ import { recordAssetDay, recordCapital, recordPoolDay, updatePool } from './reco
 ponder.on('FinancingPool:CapitalDeployed', async ({ event, context }) => {
   const { assetId, amount } = event.args;
   await recordCapital(context, event, assetId, 'deployment', amount);
-  await context.db.update(asset, { id: assetId }).set((row) => ({ deployed: row.deployed + amount }));
+  await context.db
+    .update(asset, { chainId: context.chain.id, id: assetId })
+    .set((row) => ({ deployed: row.deployed + amount }));
   const p = await updatePool(context, event, (row) => ({
     idle: row.idle - amount,
     outstandingPrincipal: row.outstandingPrincipal + amount,
@@ -23,7 +25,9 @@ ponder.on('FinancingPool:CapitalDeployed', async ({ event, context }) => {
 ponder.on('FinancingPool:PrincipalRepaid', async ({ event, context }) => {
   const { assetId, amount } = event.args;
   await recordCapital(context, event, assetId, 'repayment', amount);
-  await context.db.update(asset, { id: assetId }).set((row) => ({ repaid: row.repaid + amount }));
+  await context.db
+    .update(asset, { chainId: context.chain.id, id: assetId })
+    .set((row) => ({ repaid: row.repaid + amount }));
   const p = await updatePool(context, event, (row) => ({
     idle: row.idle + amount,
     outstandingPrincipal: row.outstandingPrincipal - amount,
@@ -34,7 +38,9 @@ ponder.on('FinancingPool:PrincipalRepaid', async ({ event, context }) => {
 });
 
 ponder.on('FinancingPool:AssetLimitUpdated', async ({ event, context }) => {
-  await context.db.update(asset, { id: event.args.assetId }).set({ limit: event.args.limit });
+  await context.db
+    .update(asset, { chainId: context.chain.id, id: event.args.assetId })
+    .set({ limit: event.args.limit });
 });
 
 /**
@@ -44,7 +50,7 @@ ponder.on('FinancingPool:AssetLimitUpdated', async ({ event, context }) => {
 ponder.on('FinancingPool:ProvisionUpdated', async ({ event, context }) => {
   const { assetId, previousProvision, provision } = event.args;
   await recordCapital(context, event, assetId, 'provision', provision);
-  await context.db.update(asset, { id: assetId }).set({ provision });
+  await context.db.update(asset, { chainId: context.chain.id, id: assetId }).set({ provision });
   const p = await updatePool(context, event, (row) => ({
     totalProvisions: row.totalProvisions - previousProvision + provision,
   }));
@@ -56,7 +62,9 @@ ponder.on('FinancingPool:ProvisionUpdated', async ({ event, context }) => {
 ponder.on('FinancingPool:PrincipalWrittenDown', async ({ event, context }) => {
   const { assetId, amount } = event.args;
   await recordCapital(context, event, assetId, 'write_down', amount);
-  await context.db.update(asset, { id: assetId }).set((row) => ({ writtenDown: row.writtenDown + amount }));
+  await context.db
+    .update(asset, { chainId: context.chain.id, id: assetId })
+    .set((row) => ({ writtenDown: row.writtenDown + amount }));
   const p = await updatePool(context, event, (row) => ({
     outstandingPrincipal: row.outstandingPrincipal - amount,
     writtenDownTotal: row.writtenDownTotal + amount,
@@ -69,7 +77,9 @@ ponder.on('FinancingPool:PrincipalWrittenDown', async ({ event, context }) => {
 ponder.on('FinancingPool:PrincipalRecovered', async ({ event, context }) => {
   const { assetId, amount } = event.args;
   await recordCapital(context, event, assetId, 'recovery', amount);
-  await context.db.update(asset, { id: assetId }).set((row) => ({ recovered: row.recovered + amount }));
+  await context.db
+    .update(asset, { chainId: context.chain.id, id: assetId })
+    .set((row) => ({ recovered: row.recovered + amount }));
   const p = await updatePool(context, event, (row) => ({
     idle: row.idle + amount,
     recoveredTotal: row.recoveredTotal + amount,

@@ -8,6 +8,7 @@ import { dayOf, enumValue, recordAssetDay } from './records';
 ponder.on('HardwareAssetRegistry:AssetRegistered', async ({ event, context }) => {
   const { assetId, pool: poolAddress, operator, kind, model, units, location, metadataURI } = event.args;
   await context.db.insert(asset).values({
+    chainId: context.chain.id,
     id: assetId,
     pool: poolAddress.toLowerCase() as Address,
     operator,
@@ -28,6 +29,7 @@ ponder.on('HardwareAssetRegistry:AssetStatusChanged', async ({ event, context })
   const previousStatus = enumValue(assetStatus.enumValues, event.args.previousStatus, 'asset status');
   const status = enumValue(assetStatus.enumValues, event.args.status, 'asset status');
   await context.db.insert(assetStatusChange).values({
+    chainId: context.chain.id,
     id: event.id,
     assetId,
     previousStatus,
@@ -36,18 +38,21 @@ ponder.on('HardwareAssetRegistry:AssetStatusChanged', async ({ event, context })
     timestamp: event.block.timestamp,
     txHash: event.transaction.hash,
   });
-  await context.db.update(asset, { id: assetId }).set({ status });
+  await context.db.update(asset, { chainId: context.chain.id, id: assetId }).set({ status });
 });
 
 ponder.on('HardwareAssetRegistry:AssetMetadataUpdated', async ({ event, context }) => {
-  await context.db.update(asset, { id: event.args.assetId }).set({ metadataUri: event.args.metadataURI });
+  await context.db
+    .update(asset, { chainId: context.chain.id, id: event.args.assetId })
+    .set({ metadataUri: event.args.metadataURI });
 });
 
 ponder.on('HardwareAssetRegistry:UtilizationReported', async ({ event, context }) => {
   const { assetId, periodStart, periodEnd, utilizationBps, reporter } = event.args;
-  const machine = await context.db.find(asset, { id: assetId });
+  const machine = await context.db.find(asset, { chainId: context.chain.id, id: assetId });
   if (!machine) return;
   await context.db.insert(utilizationReport).values({
+    chainId: context.chain.id,
     id: event.id,
     assetId,
     pool: machine.pool,
@@ -59,6 +64,8 @@ ponder.on('HardwareAssetRegistry:UtilizationReported', async ({ event, context }
     blockNumber: event.block.number,
     timestamp: event.block.timestamp,
   });
-  await context.db.update(asset, { id: assetId }).set({ lastUtilizationBps: utilizationBps });
+  await context.db
+    .update(asset, { chainId: context.chain.id, id: assetId })
+    .set({ lastUtilizationBps: utilizationBps });
   await recordAssetDay(context, assetId, event.block, { utilizationBps });
 });

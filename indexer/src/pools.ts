@@ -5,6 +5,7 @@ import { enumValue } from './records';
 
 ponder.on('PoolFactory:ProjectRegistered', async ({ event, context }) => {
   await context.db.insert(project).values({
+    chainId: context.chain.id,
     id: event.args.projectId,
     operator: event.args.operator,
     category: enumValue(category.enumValues, event.args.category, 'category'),
@@ -20,6 +21,7 @@ ponder.on('PoolFactory:ProjectRegistered', async ({ event, context }) => {
 ponder.on('PoolFactory:PoolCreated', async ({ event, context }) => {
   const { pool: address, projectId, asset: usdc, config, protocolFeeBps, revenueStreamDuration } = event.args;
   await context.db.insert(pool).values({
+    chainId: context.chain.id,
     address,
     projectId,
     asset: usdc,
@@ -41,7 +43,7 @@ ponder.on('PoolFactory:PoolCreated', async ({ event, context }) => {
 });
 
 ponder.on('FinancingPool:PoolStatusChanged', async ({ event, context }) => {
-  await context.db.update(pool, { address: event.log.address }).set({
+  await context.db.update(pool, { chainId: context.chain.id, address: event.log.address }).set({
     status: enumValue(poolStatus.enumValues, event.args.status, 'pool status'),
     updatedAtBlock: event.block.number,
   });
@@ -49,20 +51,22 @@ ponder.on('FinancingPool:PoolStatusChanged', async ({ event, context }) => {
 
 ponder.on('FinancingPool:DepositLimitsUpdated', async ({ event, context }) => {
   await context.db
-    .update(pool, { address: event.log.address })
+    .update(pool, { chainId: context.chain.id, address: event.log.address })
     .set({ depositCap: event.args.depositCap, minDeposit: event.args.minDeposit });
 });
 
 ponder.on('FinancingPool:ProtocolFeeUpdated', async ({ event, context }) => {
-  await context.db.update(pool, { address: event.log.address }).set({ protocolFeeBps: event.args.protocolFeeBps });
+  await context.db
+    .update(pool, { chainId: context.chain.id, address: event.log.address })
+    .set({ protocolFeeBps: event.args.protocolFeeBps });
 });
 
 ponder.on('FinancingPool:Paused', async ({ event, context }) => {
-  await context.db.update(pool, { address: event.log.address }).set({ paused: true });
+  await context.db.update(pool, { chainId: context.chain.id, address: event.log.address }).set({ paused: true });
 });
 
 ponder.on('FinancingPool:Unpaused', async ({ event, context }) => {
-  await context.db.update(pool, { address: event.log.address }).set({ paused: false });
+  await context.db.update(pool, { chainId: context.chain.id, address: event.log.address }).set({ paused: false });
 });
 
 ponder.on('FinancingPool:AllowlistUpdated', async ({ event, context }) => {
@@ -74,6 +78,6 @@ ponder.on('FinancingPool:AllowlistUpdated', async ({ event, context }) => {
   };
   await context.db
     .insert(allowlist)
-    .values({ pool: event.log.address, account: event.args.account, ...row })
+    .values({ chainId: context.chain.id, pool: event.log.address, account: event.args.account, ...row })
     .onConflictDoUpdate(row);
 });

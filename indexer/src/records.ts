@@ -24,7 +24,7 @@ export function enumValue<T extends string>(values: readonly T[], index: number,
 }
 
 export async function getPool(context: Context, address: Address): Promise<PoolRow> {
-  const row = await context.db.find(pool, { address });
+  const row = await context.db.find(pool, { chainId: context.chain.id, address });
   if (!row) throw new Error(`event from unknown pool ${address}`);
   return row;
 }
@@ -38,7 +38,7 @@ export async function updatePool(
   event: PoolEvent,
   change: (row: PoolRow) => Partial<PoolRow>,
 ): Promise<PoolRow> {
-  return context.db.update(pool, { address: event.log.address }).set((row) => {
+  return context.db.update(pool, { chainId: context.chain.id, address: event.log.address }).set((row) => {
     const changed = change(row);
     const next = { ...row, ...changed };
     return {
@@ -65,9 +65,11 @@ export async function getPosition(
   account: Address,
   block: bigint,
 ): Promise<PositionRow> {
-  const existing = await context.db.find(position, { pool: poolAddress, account });
+  const existing = await context.db.find(position, { chainId: context.chain.id, pool: poolAddress, account });
   if (existing) return existing;
-  return context.db.insert(position).values({ pool: poolAddress, account, updatedAtBlock: block });
+  return context.db
+    .insert(position)
+    .values({ chainId: context.chain.id, pool: poolAddress, account, updatedAtBlock: block });
 }
 
 /** An exit burned `shares` (already gone from the balance) for `assets`: realise P&L at average cost. */
@@ -78,7 +80,7 @@ export async function realiseExit(
   shares: bigint,
   assets: bigint,
 ) {
-  await context.db.update(position, { pool: poolAddress, account: owner }).set((row) => {
+  await context.db.update(position, { chainId: context.chain.id, pool: poolAddress, account: owner }).set((row) => {
     const before = row.shares + shares;
     const cost = before === 0n ? 0n : (row.costBasis * shares) / before;
     return {
@@ -97,6 +99,7 @@ export async function recordCapital(
   amount: bigint,
 ) {
   await context.db.insert(capitalEvent).values({
+    chainId: context.chain.id,
     id: event.id,
     pool: event.log.address,
     assetId,
@@ -128,7 +131,7 @@ export async function recordPoolDay(context: Context, p: PoolRow, block: Block, 
   };
   await context.db
     .insert(poolDaily)
-    .values({ pool: p.address, day: dayOf(block.timestamp), ...state, ...flows })
+    .values({ chainId: context.chain.id, pool: p.address, day: dayOf(block.timestamp), ...state, ...flows })
     .onConflictDoUpdate((row) => ({
       ...state,
       revenueNet: row.revenueNet + (flows.revenueNet ?? 0n),
@@ -148,12 +151,13 @@ export async function recordAssetDay(
   block: Block,
   change: { revenueNet?: bigint; utilizationBps?: number },
 ) {
-  const machine = await context.db.find(asset, { id: assetId });
+  const machine = await context.db.find(asset, { chainId: context.chain.id, id: assetId });
   if (!machine) return;
   const outstanding = outstandingOf(machine);
   await context.db
     .insert(assetDaily)
     .values({
+      chainId: context.chain.id,
       assetId,
       day: dayOf(block.timestamp),
       pool: machine.pool,

@@ -25,6 +25,7 @@ async function recordRedemptionEvent(
   row: Pick<typeof redemptionEvent.$inferInsert, 'requestId' | 'owner' | 'controller' | 'kind' | 'shares' | 'assets'>,
 ) {
   await context.db.insert(redemptionEvent).values({
+    chainId: context.chain.id,
     id: event.id,
     pool: event.log.address,
     ...row,
@@ -37,13 +38,14 @@ async function recordRedemptionEvent(
 
 async function lock(context: Context, event: PoolEvent, owner: Address, shares: bigint) {
   await context.db
-    .update(position, { pool: event.log.address, account: owner })
+    .update(position, { chainId: context.chain.id, pool: event.log.address, account: owner })
     .set((row) => ({ lockedShares: row.lockedShares + shares }));
 }
 
 ponder.on('FinancingPool:RedeemRequest', async ({ event, context }) => {
   const { controller, owner, requestId, shares } = event.args;
   await context.db.insert(redemptionRequest).values({
+    chainId: context.chain.id,
     pool: event.log.address,
     requestId,
     owner,
@@ -71,15 +73,17 @@ ponder.on('FinancingPool:RedeemRequestFilled', async ({ event, context }) => {
     shares,
     assets,
   });
-  await context.db.update(redemptionRequest, { pool: event.log.address, requestId }).set((row) => {
-    const next = {
-      pendingShares: row.pendingShares - shares,
-      filledShares: row.filledShares + shares,
-      filledAssets: row.filledAssets + assets,
-      claimedAssets: row.claimedAssets,
-    };
-    return { ...next, status: statusOf(next), updatedAt: event.block.timestamp };
-  });
+  await context.db
+    .update(redemptionRequest, { chainId: context.chain.id, pool: event.log.address, requestId })
+    .set((row) => {
+      const next = {
+        pendingShares: row.pendingShares - shares,
+        filledShares: row.filledShares + shares,
+        filledAssets: row.filledAssets + assets,
+        claimedAssets: row.claimedAssets,
+      };
+      return { ...next, status: statusOf(next), updatedAt: event.block.timestamp };
+    });
   await lock(context, event, owner, -shares);
   await realiseExit(context, event.log.address, owner, shares, assets);
   const p = await updatePool(context, event, (row) => ({
@@ -100,7 +104,7 @@ ponder.on('FinancingPool:RedemptionClaimed', async ({ event, context }) => {
   const payout = { txHash: event.transaction.hash, logIndex: event.log.logIndex };
   await context.db
     .insert(redemptionPayout)
-    .values({ pool: event.log.address, ...payout })
+    .values({ chainId: context.chain.id, pool: event.log.address, ...payout })
     .onConflictDoUpdate(payout);
   await recordRedemptionEvent(context, event, {
     requestId: null,
@@ -115,6 +119,7 @@ ponder.on('FinancingPool:RedemptionClaimed', async ({ event, context }) => {
     .from(redemptionRequest)
     .where(
       and(
+        eq(redemptionRequest.chainId, context.chain.id),
         eq(redemptionRequest.pool, event.log.address),
         eq(redemptionRequest.controller, controller),
         gt(redemptionRequest.filledAssets, redemptionRequest.claimedAssets),
@@ -128,7 +133,7 @@ ponder.on('FinancingPool:RedemptionClaimed', async ({ event, context }) => {
     left -= paid;
     const next = { ...r, claimedAssets: r.claimedAssets + paid };
     await context.db
-      .update(redemptionRequest, { pool: r.pool, requestId: r.requestId })
+      .update(redemptionRequest, { chainId: r.chainId, pool: r.pool, requestId: r.requestId })
       .set({ claimedAssets: next.claimedAssets, status: statusOf(next), updatedAt: event.block.timestamp });
   }
   await updatePool(context, event, (row) => ({ reservedForRedemptions: row.reservedForRedemptions - assets }));
@@ -148,12 +153,14 @@ ponder.on('FinancingPool:CancelRedeemClaim', async ({ event, context }) => {
     shares,
     assets: null,
   });
-  await context.db.update(redemptionRequest, { pool: event.log.address, requestId }).set((row) => ({
-    pendingShares: 0n,
-    cancelledShares: row.cancelledShares + shares,
-    status: statusOf({ ...row, pendingShares: 0n }),
-    updatedAt: event.block.timestamp,
-  }));
+  await context.db
+    .update(redemptionRequest, { chainId: context.chain.id, pool: event.log.address, requestId })
+    .set((row) => ({
+      pendingShares: 0n,
+      cancelledShares: row.cancelledShares + shares,
+      status: statusOf({ ...row, pendingShares: 0n }),
+      updatedAt: event.block.timestamp,
+    }));
   await lock(context, event, owner, -shares);
   await updatePool(context, event, (row) => ({ pendingRedeemShares: row.pendingRedeemShares - shares }));
 });

@@ -19,6 +19,7 @@ import { accrue, mergeIntoStream } from './revenue-accumulator';
 ponder.on('FinancingPool:RevenueDistributed', async ({ event, context }) => {
   const { assetId, grossAmount, protocolFee, netAmount, periodStart, periodEnd, streamEnd } = event.args;
   await context.db.insert(revenueDistribution).values({
+    chainId: context.chain.id,
     id: event.id,
     pool: event.log.address,
     assetId,
@@ -35,7 +36,7 @@ ponder.on('FinancingPool:RevenueDistributed', async ({ event, context }) => {
     logIndex: event.log.logIndex,
   });
   await context.db
-    .update(asset, { id: assetId })
+    .update(asset, { chainId: context.chain.id, id: assetId })
     .set((row) => ({ revenueGross: row.revenueGross + grossAmount, revenueNet: row.revenueNet + netAmount }));
   const stream = await mergeRevenue(context, event, netAmount);
   const p = await updatePool(context, event, (row) => ({
@@ -56,12 +57,12 @@ async function mergeRevenue(context: Context, event: PoolEvent, net: bigint) {
   const p = await getPool(context, event.log.address);
   const duration = BigInt(p.revenueStreamDuration);
   const now = event.block.timestamp;
-  const batch = await context.db.find(streamMerge, { pool: p.address });
+  const batch = await context.db.find(streamMerge, { chainId: context.chain.id, pool: p.address });
   if (batch?.txHash === event.transaction.hash) {
     // Read before writing: rows from the store are live views that an update changes.
     const base = { ...streamOf(p), streamRemaining: batch.remaining, streamEnd: batch.streamEnd };
     const total = batch.net + net;
-    await context.db.update(streamMerge, { pool: p.address }).set({ net: total });
+    await context.db.update(streamMerge, { chainId: context.chain.id, pool: p.address }).set({ net: total });
     return mergeIntoStream(base, total, now, duration);
   }
   const accrued = accrue(streamOf(p), now, p.totalSupply);
@@ -73,7 +74,7 @@ async function mergeRevenue(context: Context, event: PoolEvent, net: bigint) {
   };
   await context.db
     .insert(streamMerge)
-    .values({ pool: p.address, ...base })
+    .values({ chainId: context.chain.id, pool: p.address, ...base })
     .onConflictDoUpdate(base);
   return mergeIntoStream(accrued, net, now, duration);
 }
@@ -81,6 +82,7 @@ async function mergeRevenue(context: Context, event: PoolEvent, net: bigint) {
 ponder.on('FinancingPool:RevenueClaimed', async ({ event, context }) => {
   const { account, receiver, amount } = event.args;
   await context.db.insert(revenueClaim).values({
+    chainId: context.chain.id,
     id: event.id,
     pool: event.log.address,
     account,
@@ -95,7 +97,7 @@ ponder.on('FinancingPool:RevenueClaimed', async ({ event, context }) => {
     revenueClaimed: row.revenueClaimed + amount,
   }));
   const holder = await getPosition(context, p.address, account, event.block.number);
-  await context.db.update(position, { pool: p.address, account }).set({
+  await context.db.update(position, { chainId: context.chain.id, pool: p.address, account }).set({
     revenueDebt: holder.revenueDebt + amount,
     revenueClaimed: holder.revenueClaimed + amount,
   });

@@ -28,7 +28,7 @@ ponder.on('FinancingPool:Transfer', async ({ event, context }) => {
     const shares = sender.shares - value;
     if (to !== zeroAddress && sender.shares > 0n) movedCost = (sender.costBasis * value) / sender.shares;
     await context.db
-      .update(position, { pool: p.address, account: from })
+      .update(position, { chainId: context.chain.id, pool: p.address, account: from })
       .set({ ...settled, shares, costBasis: sender.costBasis - movedCost, updatedAtBlock: event.block.number });
     if (shares === 0n && value > 0n) holders -= 1;
   } else {
@@ -42,7 +42,7 @@ ponder.on('FinancingPool:Transfer', async ({ event, context }) => {
     // Read before writing: rows from the store are live views that an update changes.
     const before = { shares: current.shares, costBasis: current.costBasis };
     const settled = receiveShares(current, value, stream.accRevenuePerShare);
-    await context.db.update(position, { pool: p.address, account: to }).set({
+    await context.db.update(position, { chainId: context.chain.id, pool: p.address, account: to }).set({
       ...settled,
       shares: before.shares + value,
       costBasis: before.costBasis + movedCost,
@@ -54,7 +54,7 @@ ponder.on('FinancingPool:Transfer', async ({ event, context }) => {
   }
 
   await context.db
-    .update(pool, { address: p.address })
+    .update(pool, { chainId: context.chain.id, address: p.address })
     .set({ ...stream, totalSupply: supply, depositors: holders, updatedAtBlock: event.block.number });
 });
 
@@ -62,9 +62,9 @@ ponder.on('FinancingPool:Deposit', async ({ event, context }) => {
   const { sender, owner, assets, shares } = event.args;
   await context.db
     .insert(poolFlow)
-    .values(flowRow(event, { kind: 'deposit', sender, owner, receiver: owner, assets, shares }));
+    .values(flowRow(context.chain.id, event, { kind: 'deposit', sender, owner, receiver: owner, assets, shares }));
   await context.db
-    .update(position, { pool: event.log.address, account: owner })
+    .update(position, { chainId: context.chain.id, pool: event.log.address, account: owner })
     .set((row) => ({ depositedAssets: row.depositedAssets + assets, costBasis: row.costBasis + assets }));
   const p = await updatePool(context, event, (row) => ({ idle: row.idle + assets }));
   await recordPoolDay(context, p, event.block, { deposits: assets });
@@ -74,11 +74,11 @@ ponder.on('FinancingPool:Withdraw', async ({ event, context }) => {
   const { sender, receiver, owner, assets, shares } = event.args;
   // The Withdraw that follows a RedemptionClaimed pays out a filled request: its cash left idle, and its
   // P&L was realised, at the fill. Only an instant exit is a withdrawal.
-  const claim = await context.db.find(redemptionPayout, { pool: event.log.address });
+  const claim = await context.db.find(redemptionPayout, { chainId: context.chain.id, pool: event.log.address });
   if (claim?.txHash === event.transaction.hash && claim.logIndex === event.log.logIndex - 1) return;
   await context.db
     .insert(poolFlow)
-    .values(flowRow(event, { kind: 'withdrawal', sender, owner, receiver, assets, shares }));
+    .values(flowRow(context.chain.id, event, { kind: 'withdrawal', sender, owner, receiver, assets, shares }));
   await realiseExit(context, event.log.address, owner, shares, assets);
   const p = await updatePool(context, event, (row) => ({ idle: row.idle - assets }));
   await recordPoolDay(context, p, event.block, { withdrawals: assets });
@@ -86,8 +86,9 @@ ponder.on('FinancingPool:Withdraw', async ({ event, context }) => {
 
 type Flow = Pick<typeof poolFlow.$inferInsert, 'kind' | 'sender' | 'owner' | 'receiver' | 'assets' | 'shares'>;
 
-function flowRow(event: PoolEvent, flow: Flow) {
+function flowRow(chainId: number, event: PoolEvent, flow: Flow) {
   return {
+    chainId,
     id: event.id,
     pool: event.log.address,
     ...flow,

@@ -10,7 +10,10 @@ import { decodeCall } from './call-data';
 
 ponder.on('ProtocolTimelock:CallScheduled', async ({ event, context }) => {
   const { id, index, target, value, data, predecessor, delay } = event.args;
-  const targetPool = await context.db.find(pool, { address: target.toLowerCase() as Address });
+  const targetPool = await context.db.find(pool, {
+    chainId: context.chain.id,
+    address: target.toLowerCase() as Address,
+  });
   const row = {
     operationHash: id,
     index: Number(index),
@@ -32,13 +35,13 @@ ponder.on('ProtocolTimelock:CallScheduled', async ({ event, context }) => {
   // An operation cancelled can be scheduled again under the same id.
   await context.db
     .insert(delayedAction)
-    .values({ id: `${id}-${index}`, ...row })
+    .values({ chainId: context.chain.id, id: `${id}-${index}`, ...row })
     .onConflictDoUpdate(row);
 });
 
 ponder.on('ProtocolTimelock:CallExecuted', async ({ event, context }) => {
   await context.db
-    .update(delayedAction, { id: `${event.args.id}-${event.args.index}` })
+    .update(delayedAction, { chainId: context.chain.id, id: `${event.args.id}-${event.args.index}` })
     .set({ status: 'executed', executedAt: event.block.timestamp });
 });
 
@@ -46,5 +49,11 @@ ponder.on('ProtocolTimelock:Cancelled', async ({ event, context }) => {
   await context.db.sql
     .update(delayedAction)
     .set({ status: 'cancelled', cancelledAt: event.block.timestamp })
-    .where(and(eq(delayedAction.operationHash, event.args.id), eq(delayedAction.status, 'pending')));
+    .where(
+      and(
+        eq(delayedAction.chainId, context.chain.id),
+        eq(delayedAction.operationHash, event.args.id),
+        eq(delayedAction.status, 'pending'),
+      ),
+    );
 });

@@ -13,8 +13,8 @@ import { run, stopAll } from '../../scripts/stack/processes';
 const CHAIN_PORT = Number(process.env.INDEXER_TEST_CHAIN_PORT ?? 8745);
 const INDEXER_PORT = Number(process.env.INDEXER_TEST_PORT ?? 42269);
 
-/** The extra indexers resilience.test.ts starts, by schema name. */
-export const EXTRA_INDEXERS = ['after_reorg', 'crash_restart', 'flaky_rpc'] as const;
+/** The extra indexers resilience.test.ts and multichain.test.ts start, by schema name. */
+export const EXTRA_INDEXERS = ['after_reorg', 'crash_restart', 'flaky_rpc', 'multichain'] as const;
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -44,8 +44,23 @@ export function knownKinds<const K extends readonly [string, ...string[]], T ext
     .pipe(z.array(row));
 }
 
-/** The block (and its time) an answer reflects. */
-export const indexedSchema = z.object({ block: bigintString, timestamp: bigintString });
+/**
+ * The chain a row is on: one indexer can serve several chains, where the same pool address or asset id
+ * recurs. Optional: an older indexer serves one chain and leaves it out.
+ */
+const chainId = z.number().int().positive().optional();
+
+/**
+ * The block (and its time) an answer reflects; `chains` has each chain's own when the indexer serves
+ * several (an older indexer leaves it out).
+ */
+export const indexedSchema = z.object({
+  block: bigintString,
+  timestamp: bigintString,
+  chains: z
+    .array(z.object({ chainId: z.number().int().positive(), block: bigintString, timestamp: bigintString }))
+    .optional(),
+});
 export type IndexedAt = z.infer<typeof indexedSchema>;
 
 // ─── Enumerations ───────────────────────────────────────────────────────────────────────────────────
@@ -66,6 +81,7 @@ export type RedemptionStatus = z.infer<typeof redemptionStatusSchema>;
 
 // ─── Pools ──────────────────────────────────────────────────────────────────────────────────────────
 export const poolSchema = z.object({
+  chainId,
   address: hexAddress,
   asset: hexAddress,
   name: z.string(),
@@ -120,6 +136,7 @@ const activityKinds = [
   'redemption_request',
 ] as const;
 const activitySchema = z.object({
+  chainId,
   kind: z.enum(activityKinds),
   account: hexAddress.nullable(),
   amount: bigintString.nullable(),
@@ -136,6 +153,7 @@ export const activityFeedSchema = knownKinds(activityKinds, activitySchema);
 
 /** An ERC-7540 redemption request, as both a pool's exit queue and an account's requests list it. */
 export const redemptionSchema = z.object({
+  chainId,
   pool: checksummed,
   requestId: bigintString,
   owner: checksummed,
@@ -186,6 +204,7 @@ export type PoolSeriesMetric = keyof typeof poolSeriesSchemas;
 export type PoolSeriesPoint<M extends PoolSeriesMetric> = z.infer<(typeof poolSeriesSchemas)[M]>;
 
 const delayedActionSchema = z.object({
+  chainId,
   /** The timelock's operation id. */
   id: z.string(),
   target: hexAddress,
@@ -208,6 +227,7 @@ export type PoolDelayedActions = z.infer<typeof delayedActionsSchema>;
 // ─── Machines ───────────────────────────────────────────────────────────────────────────────────────
 /** A machine group as the asset table keeps it (HardwareAssetRegistry plus the pool's capital ledger). */
 const assetRowSchema = z.object({
+  chainId,
   id: bigintString,
   pool: hexAddress,
   operator: hexAddress,
@@ -242,6 +262,7 @@ export const poolAssetSchema = assetRowSchema.extend({
 export type PoolAsset = z.infer<typeof poolAssetSchema>;
 
 const statusChangeSchema = z.object({
+  chainId,
   id: z.string(),
   previousStatus: assetStatusSchema,
   status: assetStatusSchema,
@@ -253,6 +274,7 @@ export type AssetStatusChange = z.infer<typeof statusChangeSchema>;
 
 const capitalKinds = ['deployment', 'repayment', 'write_down', 'provision', 'recovery'] as const;
 const capitalEventSchema = z.object({
+  chainId,
   id: z.string(),
   kind: z.enum(capitalKinds),
   amount: bigintString,
@@ -264,7 +286,7 @@ export type CapitalEvent = z.infer<typeof capitalEventSchema>;
 
 export const assetBodySchema = z.object({
   asset: assetRowSchema.extend({ yield30d: z.number().nullable() }),
-  pool: poolSchema.pick({ address: true, name: true, symbol: true, category: true }).nullable(),
+  pool: poolSchema.pick({ chainId: true, address: true, name: true, symbol: true, category: true }).nullable(),
   statusHistory: z.array(statusChangeSchema),
   capital: knownKinds(capitalKinds, capitalEventSchema),
 });
@@ -276,6 +298,7 @@ export type AssetSeriesPoint = z.infer<typeof assetSeriesSchema>['series'][numbe
 
 // ─── Projects ───────────────────────────────────────────────────────────────────────────────────────
 const projectSchema = z.object({
+  chainId,
   id: bigintString,
   operator: hexAddress,
   category: poolCategorySchema,
@@ -298,6 +321,7 @@ export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
 const projectPoolSchema = poolSchema
   .pick({
+    chainId: true,
     address: true,
     name: true,
     symbol: true,
@@ -328,6 +352,7 @@ export const projectDetailSchema = z.object({
 
 // ─── Accounts ───────────────────────────────────────────────────────────────────────────────────────
 export const positionSchema = z.object({
+  chainId,
   pool: checksummed,
   account: checksummed,
   shares: bigintString,
@@ -352,6 +377,7 @@ export const positionSchema = z.object({
 export type AccountPosition = z.infer<typeof positionSchema>;
 
 export const historyEntrySchema = z.object({
+  chainId,
   kind: z.enum(HISTORY_KINDS),
   pool: checksummed,
   account: checksummed,

@@ -25,8 +25,13 @@ export const DAY = 86_400;
  */
 const SEED_GAS = 8_000_000n;
 
-export async function connectSeedChain(rpcUrl: string) {
-  const chain = { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } };
+/**
+ * `chainId`: another id than anvil's own 31337 (Base Sepolia's, say) for an anvil started with it, as the
+ * indexer's tests of several chains do; the node must then say it is anvil.
+ */
+export async function connectSeedChain(rpcUrl: string, opts: { chainId?: number } = {}) {
+  const expected = opts.chainId ?? 31337;
+  const chain = { ...foundry, id: expected, rpcUrls: { default: { http: [rpcUrl] } } };
   const transport = http(rpcUrl);
   const client = createTestClient({ chain, mode: 'anvil', transport }).extend(publicActions);
   const accounts = await createWalletClient({ chain, transport }).getAddresses();
@@ -35,7 +40,12 @@ export async function connectSeedChain(rpcUrl: string) {
   }
   // The seed deploys MockUSDC, whose faucet must never reach a real network (the contract refuses too).
   const chainId = await client.getChainId();
-  if (chainId !== 31337) throw new Error(`the seed only runs on a local anvil chain (31337), not on chain ${chainId}`);
+  if (chainId !== expected)
+    throw new Error(`the seed only runs on a local anvil chain (${expected}), not on chain ${chainId}`);
+  if (chainId !== 31337) {
+    const node: unknown = await client.request({ method: 'web3_clientVersion' } as never);
+    if (!String(node).startsWith('anvil/')) throw new Error(`chain ${chainId} is not a local anvil (it is ${node})`);
+  }
   const addr = (index: number): Address => accounts[index]!;
   const wallet = (index: number) => createWalletClient({ chain, account: addr(index), transport });
   const genesis = Number((await client.getBlock()).timestamp);

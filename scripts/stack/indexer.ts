@@ -7,6 +7,11 @@ export type IndexerOptions = {
   rpcUrl: string;
   /** The chain to index; its manifest is `<deploymentsDir>/<chainId>.json`. Default: the local chain, 31337. */
   chainId?: number;
+  /**
+   * Several chains at once, each with its RPC (chain id → URL), in place of `rpcUrl` and `chainId`: the
+   * indexer gets CHAIN_IDS and RPC_URL_<chainId> (indexer/indexed-chains.ts).
+   */
+  chains?: Record<number, string>;
   deploymentsDir: string;
   /** PGlite data folder; ignored when DATABASE_URL is set. */
   pgliteDir: string;
@@ -19,15 +24,25 @@ export type IndexerOptions = {
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
 };
 
+/** Each chain the indexer is to serve, with its RPC. */
+function chainRpcs(opts: IndexerOptions): Record<number, string> {
+  return opts.chains ?? { [opts.chainId ?? 31337]: opts.rpcUrl };
+}
+
 export function indexerEnv(opts: IndexerOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    RPC_URL: opts.rpcUrl,
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Only the chains given here: none inherited from the caller's environment.
+  for (const key of Object.keys(env)) if (/^RPC_URL_\d+$/.test(key)) delete env[key];
+  const chains = chainRpcs(opts);
+  Object.assign(env, {
+    CHAIN_IDS: Object.keys(chains).join(','),
     CHAIN_ID: String(opts.chainId ?? 31337),
+    RPC_URL: opts.rpcUrl,
+    ...Object.fromEntries(Object.entries(chains).map(([id, url]) => [`RPC_URL_${id}`, url])),
     DEPLOYMENTS_DIR: opts.deploymentsDir,
     PONDER_PGLITE_DIR: opts.pgliteDir,
     PONDER_TELEMETRY_DISABLED: 'true',
-  };
+  });
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL;
   return env;
@@ -38,7 +53,7 @@ export async function startIndexer(opts: IndexerOptions): Promise<string> {
   const service = spawnIndexer(opts);
   const url = `http://127.0.0.1:${opts.port}`;
   await waitForIndexerReady(url, service);
-  await waitForIndexerAtHead(url, opts.rpcUrl, service);
+  await waitForIndexerAtHead(url, opts.chains ?? opts.rpcUrl, service);
   if (opts.command === 'dev') restartOnCrash(service, opts);
   return url;
 }
@@ -61,17 +76,30 @@ function restartOnCrash(service: Service, opts: IndexerOptions) {
 
 /**
  * Ponder's /ready only means the backfill up to the finalized block is done; the blocks after it are
- * indexed live. Waits until /status reaches the chain's head as it was when called.
+ * indexed live. Waits until /status reaches the chain's head as it was when called: `rpc` is the one
+ * chain's RPC, or each chain's by id.
  */
-export async function waitForIndexerAtHead(url: string, rpcUrl: string, service?: Service, timeoutMs = 120_000) {
-  const head = await blockNumber(rpcUrl);
+export async function waitForIndexerAtHead(
+  url: string,
+  rpc: string | Record<number, string>,
+  service?: Service,
+  timeoutMs = 120_000,
+) {
+  const rpcs = typeof rpc === 'string' ? undefined : rpc;
+  const heads = new Map<number | undefined, number>();
+  if (typeof rpc === 'string') heads.set(undefined, await blockNumber(rpc));
+  else for (const [id, rpcUrl] of Object.entries(rpc)) heads.set(Number(id), await blockNumber(rpcUrl));
   await waitFor(
-    `the indexer to reach block ${head}`,
+    `the indexer to reach block ${[...heads.values()].join(', ')}`,
     async () => {
       if (service && service.child.exitCode !== null)
         throw new GiveUp(`the indexer exited (code ${service.child.exitCode})`);
-      const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block: { number: number } }>;
-      return Object.values(status).every((chain) => chain.block.number >= head);
+      const status = (await (await fetch(`${url}/status`)).json()) as Record<
+        string,
+        { id: number; block: { number: number } }
+      >;
+      if (rpcs && Object.keys(status).length < heads.size) return false;
+      return Object.values(status).every((chain) => chain.block.number >= heads.get(rpcs ? chain.id : undefined)!);
     },
     timeoutMs,
     200,

@@ -8,14 +8,14 @@ import { address, limit } from './validation';
 // Kinds are enums of different tables: as text, so that they unite with each other and with the literals.
 
 /** A pool's deposits, exits, claims, revenue, capital movements and redemption requests. */
-export function poolActivitySql(pool: Address, rowLimit: number): SQL {
+export function poolActivitySql(chainId: number, pool: Address, rowLimit: number): SQL {
   return sql`select * from (
-    select kind::text as kind, pool, owner as account, assets as amount, shares, null::numeric as asset_id, block_number, timestamp, tx_hash, log_index as log_order from pool_flow
-    union all select 'claim', pool, account, amount, null, null, block_number, timestamp, tx_hash, 0 from revenue_claim
-    union all select 'revenue', pool, null, net_amount, null, asset_id, block_number, timestamp, tx_hash, log_index from revenue_distribution
-    union all select kind::text as kind, pool, null, amount, null, asset_id, block_number, timestamp, tx_hash, log_index from capital_event
-    union all select 'redemption_request', pool, owner, null, requested_shares, null, requested_at_block, requested_at, tx_hash, 0 from redemption_request
-  ) a where pool = ${pool} order by block_number desc, log_order desc limit ${rowLimit}`;
+    select chain_id, kind::text as kind, pool, owner as account, assets as amount, shares, null::numeric as asset_id, block_number, timestamp, tx_hash, log_index as log_order from pool_flow
+    union all select chain_id, 'claim', pool, account, amount, null, null, block_number, timestamp, tx_hash, 0 from revenue_claim
+    union all select chain_id, 'revenue', pool, null, net_amount, null, asset_id, block_number, timestamp, tx_hash, log_index from revenue_distribution
+    union all select chain_id, kind::text as kind, pool, null, amount, null, asset_id, block_number, timestamp, tx_hash, log_index from capital_event
+    union all select chain_id, 'redemption_request', pool, owner, null, requested_shares, null, requested_at_block, requested_at, tx_hash, 0 from redemption_request
+  ) a where chain_id = ${chainId} and pool = ${pool} order by block_number desc, log_order desc limit ${rowLimit}`;
 }
 
 export const historyQuery = z.object({
@@ -35,7 +35,7 @@ export const historyQuery = z.object({
 });
 
 /** What the accounts did, as owners or as controllers of queued exits, filtered by `q`. */
-export function accountHistorySql(accounts: Address[], q: z.infer<typeof historyQuery>): SQL {
+export function accountHistorySql(chainId: number, accounts: Address[], q: z.infer<typeof historyQuery>): SQL {
   const list = sql.join(
     accounts.map((a) => sql`${a}`),
     sql`, `,
@@ -43,13 +43,13 @@ export function accountHistorySql(accounts: Address[], q: z.infer<typeof history
   const poolFilter = q.pool ? sql` and pool = ${q.pool}` : sql``;
   const kindFilter = q.kind ? sql` and kind = ${q.kind}` : sql``;
   return sql`select * from (
-    select kind::text as kind, pool, owner as account, assets as amount, shares, block_number, timestamp, tx_hash, log_index as log_order
+    select chain_id, kind::text as kind, pool, owner as account, assets as amount, shares, block_number, timestamp, tx_hash, log_index as log_order
       from pool_flow where owner in (${list})
-    union all select 'claim', pool, account, amount, null, block_number, timestamp, tx_hash, 0 from revenue_claim where account in (${list})
-    union all select 'redemption_request', pool, owner, null, requested_shares, requested_at_block, requested_at, tx_hash, 0
+    union all select chain_id, 'claim', pool, account, amount, null, block_number, timestamp, tx_hash, 0 from revenue_claim where account in (${list})
+    union all select chain_id, 'redemption_request', pool, owner, null, requested_shares, requested_at_block, requested_at, tx_hash, 0
       from redemption_request where owner in (${list})
-    union all select kind::text as kind, pool, owner, assets, shares, block_number, timestamp, tx_hash, log_index
+    union all select chain_id, kind::text as kind, pool, owner, assets, shares, block_number, timestamp, tx_hash, log_index
       from redemption_event where owner in (${list}) or controller in (${list})
-  ) h where true ${poolFilter} ${kindFilter}
+  ) h where chain_id = ${chainId} ${poolFilter} ${kindFilter}
     order by block_number desc, log_order desc limit ${q.limit}`;
 }

@@ -2,9 +2,10 @@
 import { db } from 'ponder:api';
 import { asset, assetDaily, assetStatusChange, capitalEvent, pool } from 'ponder:schema';
 import { Hono } from 'hono';
-import { asc, eq, sql } from 'ponder';
+import { and, asc, eq, sql } from 'ponder';
 import { z } from 'zod';
 import { outstandingOf } from '../principal';
+import { oneChain } from './chain-scope';
 import { assetRealYieldSql, windowDays } from './real-yield';
 import { indexedBlock, reply, seriesPoint } from './reply';
 import { bucket, seriesQuery } from './series';
@@ -14,35 +15,52 @@ export const assets = new Hono();
 
 const assetParam = z.object({ id: positiveId('an asset') });
 
-assets.get('/:id', valid('param', assetParam), async (c) => {
-  const indexed = await indexedBlock();
+assets.get('/:id', oneChain, valid('param', assetParam), async (c) => {
+  const chainId = c.get('chainId');
+  const indexed = await indexedBlock([chainId]);
   const { id } = c.req.valid('param');
-  const [machine] = await db.select().from(asset).where(eq(asset.id, id));
+  const [machine] = await db
+    .select()
+    .from(asset)
+    .where(and(eq(asset.chainId, chainId), eq(asset.id, id)));
   if (!machine) return reply(c, indexed, { error: `no asset ${id}` }, 404);
   const { d30 } = windowDays(indexed.day);
-  const [figures] = (await db.execute(sql`select ${assetRealYieldSql(sql`${id}`, d30[0], d30[1])} as yield_30d`))
-    .rows as { yield_30d: number | null }[];
-  const [owner] = await db.select().from(pool).where(eq(pool.address, machine.pool));
+  const [figures] = (
+    await db.execute(sql`select ${assetRealYieldSql(sql`${chainId}`, sql`${id}`, d30[0], d30[1])} as yield_30d`)
+  ).rows as { yield_30d: number | null }[];
+  const [owner] = await db
+    .select()
+    .from(pool)
+    .where(and(eq(pool.chainId, chainId), eq(pool.address, machine.pool)));
   const statusHistory = await db
     .select()
     .from(assetStatusChange)
-    .where(eq(assetStatusChange.assetId, id))
+    .where(and(eq(assetStatusChange.chainId, chainId), eq(assetStatusChange.assetId, id)))
     .orderBy(asc(assetStatusChange.timestamp));
   const capital = await db
     .select()
     .from(capitalEvent)
-    .where(eq(capitalEvent.assetId, id))
+    .where(and(eq(capitalEvent.chainId, chainId), eq(capitalEvent.assetId, id)))
     .orderBy(asc(capitalEvent.blockNumber), asc(capitalEvent.logIndex));
   return reply(c, indexed, {
     asset: { ...machine, outstanding: outstandingOf(machine), yield30d: figures?.yield_30d ?? null },
-    pool: owner ? { address: owner.address, name: owner.name, symbol: owner.symbol, category: owner.category } : null,
+    pool: owner
+      ? {
+          chainId: owner.chainId,
+          address: owner.address,
+          name: owner.name,
+          symbol: owner.symbol,
+          category: owner.category,
+        }
+      : null,
     statusHistory,
     capital,
   });
 });
 
-assets.get('/:id/series', valid('param', assetParam), valid('query', seriesQuery(180)), async (c) => {
-  const indexed = await indexedBlock();
+assets.get('/:id/series', oneChain, valid('param', assetParam), valid('query', seriesQuery(180)), async (c) => {
+  const chainId = c.get('chainId');
+  const indexed = await indexedBlock([chainId]);
   const { id } = c.req.valid('param');
   const q = c.req.valid('query');
   const from = indexed.day - q.days + 1;
@@ -50,7 +68,7 @@ assets.get('/:id/series', valid('param', assetParam), valid('query', seriesQuery
     select ${bucket(q.interval, sql`g.day`)} as bucket, coalesce(sum(d.revenue_net), 0) as revenue_net,
       avg(d.utilization_bps)::float / 10000 as utilization
     from generate_series(${from}::int, ${indexed.day}::int) g(day)
-    left join ${assetDaily} d on d.asset_id = ${id} and d.day = g.day
+    left join ${assetDaily} d on d.chain_id = ${chainId} and d.asset_id = ${id} and d.day = g.day
     group by 1 order by 1`);
   return reply(c, indexed, { interval: q.interval, series: rows.rows.map(seriesPoint) });
 });

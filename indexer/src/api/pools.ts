@@ -2,11 +2,12 @@
 import { db } from 'ponder:api';
 import { allowlist, asset, assetDaily, capitalEvent, pool, project, utilizationReport } from 'ponder:schema';
 import { Hono } from 'hono';
-import { and, asc, eq, sql } from 'ponder';
+import { and, asc, eq, inArray, sql } from 'ponder';
 import { z } from 'zod';
 import { outstandingOf } from '../principal';
 import { previewAccrual } from '../revenue-accumulator';
 import { poolActivitySql } from './activity';
+import { oneChain, someChains } from './chain-scope';
 import { delayedActionsOf, delayedActionsQuery } from './delayed-actions';
 import { flattenPool, poolFigures } from './pool-figures';
 import { poolSeriesQuery, poolSeriesSql } from './pool-series';
@@ -30,10 +31,12 @@ const poolListQuery = z.object({
 /** An ilike pattern for text containing `text` as typed: its `%`, `_` and `\` match themselves. */
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
-pools.get('/', valid('query', poolListQuery), async (c) => {
-  const indexed = await indexedBlock();
+pools.get('/', someChains, valid('query', poolListQuery), async (c) => {
+  const chainIds = c.get('chainIds');
+  const indexed = await indexedBlock(chainIds);
   const q = c.req.valid('query');
   const filters = [
+    inArray(pool.chainId, chainIds),
     q.category ? eq(pool.category, q.category) : undefined,
     q.status ? eq(pool.status, q.status) : undefined,
     q.q ? sql`(${pool.name} ilike ${contains(q.q)} or ${pool.symbol} ilike ${contains(q.q)})` : undefined,
@@ -52,7 +55,7 @@ pools.get('/', valid('query', poolListQuery), async (c) => {
     .select({ pool, ...poolFigures(indexed) })
     .from(pool)
     .where(where)
-    .orderBy(sql`${sortColumn} ${direction}`, asc(pool.address))
+    .orderBy(sql`${sortColumn} ${direction}`, asc(pool.address), asc(pool.chainId))
     .limit(q.limit)
     .offset(q.offset);
   const [{ total }] = (await db
@@ -62,15 +65,19 @@ pools.get('/', valid('query', poolListQuery), async (c) => {
   return reply(c, indexed, { pools: rows.map(flattenPool), total, limit: q.limit, offset: q.offset });
 });
 
-pools.get('/:address', valid('param', poolParam), async (c) => {
-  const indexed = await indexedBlock();
+pools.get('/:address', oneChain, valid('param', poolParam), async (c) => {
+  const chainId = c.get('chainId');
+  const indexed = await indexedBlock([chainId]);
   const { address } = c.req.valid('param');
   const [row] = await db
     .select({ pool, ...poolFigures(indexed) })
     .from(pool)
-    .where(eq(pool.address, address));
+    .where(and(eq(pool.chainId, chainId), eq(pool.address, address)));
   if (!row) return reply(c, indexed, { error: `no pool at ${address}` }, 404);
-  const [owner] = await db.select().from(project).where(eq(project.id, row.pool.projectId));
+  const [owner] = await db
+    .select()
+    .from(project)
+    .where(and(eq(project.chainId, chainId), eq(project.id, row.pool.projectId)));
   return reply(c, indexed, {
     pool: {
       ...flattenPool(row),
@@ -82,25 +89,29 @@ pools.get('/:address', valid('param', poolParam), async (c) => {
   });
 });
 
-pools.get('/:address/assets', valid('param', poolParam), async (c) => {
-  const indexed = await indexedBlock();
+pools.get('/:address/assets', oneChain, valid('param', poolParam), async (c) => {
+  const chainId = c.get('chainId');
+  const indexed = await indexedBlock([chainId]);
   const { address } = c.req.valid('param');
   const { d30 } = windowDays(indexed.day);
   // Qualified by hand: inside a sub-select drizzle writes a bare "id", which asset_daily has too (text).
   const assetId = sql.raw('"asset"."id"');
+  const assetChain = sql.raw('"asset"."chain_id"');
   const rows = await db
     .select({
       asset,
-      yield30d: sql<number | null>`${assetRealYieldSql(assetId, d30[0], d30[1])}`,
+      yield30d: sql<number | null>`${assetRealYieldSql(assetChain, assetId, d30[0], d30[1])}`,
       revenueNet30d: sql<string>`(select coalesce(sum(${assetDaily.revenueNet}), 0) from ${assetDaily}
-        where ${assetDaily.assetId} = ${assetId} and ${assetDaily.day} between ${d30[0]} and ${d30[1]})`,
+        where ${assetDaily.chainId} = ${assetChain} and ${assetDaily.assetId} = ${assetId}
+          and ${assetDaily.day} between ${d30[0]} and ${d30[1]})`,
       utilization30d: sql<
         number | null
       >`(select avg(${utilizationReport.utilizationBps})::float / 10000 from ${utilizationReport}
-        where ${utilizationReport.assetId} = ${assetId} and ${utilizationReport.day} between ${d30[0]} and ${d30[1]})`,
+        where ${utilizationReport.chainId} = ${assetChain} and ${utilizationReport.assetId} = ${assetId}
+          and ${utilizationReport.day} between ${d30[0]} and ${d30[1]})`,
     })
     .from(asset)
-    .where(eq(asset.pool, address))
+    .where(and(eq(asset.chainId, chainId), eq(asset.pool, address)))
     .orderBy(asc(asset.id));
   return reply(c, indexed, {
     assets: rows.map(({ asset: a, revenueNet30d, ...rest }) => ({
@@ -112,36 +123,45 @@ pools.get('/:address/assets', valid('param', poolParam), async (c) => {
   });
 });
 
-pools.get('/:address/series', valid('param', poolParam), valid('query', poolSeriesQuery), async (c) => {
-  const indexed = await indexedBlock();
+pools.get('/:address/series', oneChain, valid('param', poolParam), valid('query', poolSeriesQuery), async (c) => {
+  const chainId = c.get('chainId');
+  const indexed = await indexedBlock([chainId]);
   const { address } = c.req.valid('param');
   const q = c.req.valid('query');
-  const rows = await db.execute(poolSeriesSql(address, indexed.day - q.days + 1, indexed.day, q));
+  const rows = await db.execute(poolSeriesSql(chainId, address, indexed.day - q.days + 1, indexed.day, q));
   return reply(c, indexed, { metric: q.metric, interval: q.interval, series: rows.rows.map(seriesPoint) });
 });
 
 pools.get(
   '/:address/activity',
+  oneChain,
   valid('param', poolParam),
   valid('query', z.object({ limit: limit(200, 20) })),
   async (c) => {
-    const indexed = await indexedBlock();
-    const rows = await db.execute(poolActivitySql(c.req.valid('param').address, c.req.valid('query').limit));
+    const chainId = c.get('chainId');
+    const indexed = await indexedBlock([chainId]);
+    const rows = await db.execute(poolActivitySql(chainId, c.req.valid('param').address, c.req.valid('query').limit));
     return reply(c, indexed, { activity: rows.rows.map(camelRow) });
   },
 );
 
-pools.get('/:address/redemptions', valid('param', poolParam), async (c) => {
-  const indexed = await indexedBlock();
+pools.get('/:address/redemptions', oneChain, valid('param', poolParam), async (c) => {
+  const chainId = c.get('chainId');
+  const indexed = await indexedBlock([chainId]);
   const { address } = c.req.valid('param');
-  const rows = await db.execute(redemptionsSql(sql`r.pool = ${address}`, sql`r.request_id asc`));
-  const [owner] = await db.select().from(pool).where(eq(pool.address, address));
+  const rows = await db.execute(
+    redemptionsSql(sql`r.chain_id = ${chainId} and r.pool = ${address}`, sql`r.request_id asc`),
+  );
+  const [owner] = await db
+    .select()
+    .from(pool)
+    .where(and(eq(pool.chainId, chainId), eq(pool.address, address)));
   if (!owner) return reply(c, indexed, { error: `no pool at ${address}` }, 404);
   // What the queue waits for: idle cash now, and principal coming back (repayments of the last 90 days).
   const since = indexed.timestamp - 90n * 86_400n;
   const [repaid] = (
     await db.execute(sql`select coalesce(sum(${capitalEvent.amount}), 0) as repaid from ${capitalEvent}
-      where ${capitalEvent.pool} = ${address} and ${capitalEvent.kind} = 'repayment' and ${capitalEvent.timestamp} > ${since}`)
+      where ${capitalEvent.chainId} = ${chainId} and ${capitalEvent.pool} = ${address} and ${capitalEvent.kind} = 'repayment' and ${capitalEvent.timestamp} > ${since}`)
   ).rows as { repaid: string }[];
   return reply(c, indexed, {
     queue: {
@@ -156,18 +176,33 @@ pools.get('/:address/redemptions', valid('param', poolParam), async (c) => {
 });
 
 /** A permissioned pool's allowlist as the AllowlistUpdated events left it (removed accounts included). */
-pools.get('/:address/allowlist', valid('param', poolParam), async (c) => {
-  const indexed = await indexedBlock();
+pools.get('/:address/allowlist', oneChain, valid('param', poolParam), async (c) => {
+  const chainId = c.get('chainId');
+  const indexed = await indexedBlock([chainId]);
   const { address } = c.req.valid('param');
-  const [owner] = await db.select().from(pool).where(eq(pool.address, address));
+  const [owner] = await db
+    .select()
+    .from(pool)
+    .where(and(eq(pool.chainId, chainId), eq(pool.address, address)));
   if (!owner) return reply(c, indexed, { error: `no pool at ${address}` }, 404);
-  const rows = await db.select().from(allowlist).where(eq(allowlist.pool, address)).orderBy(asc(allowlist.account));
+  const rows = await db
+    .select()
+    .from(allowlist)
+    .where(and(eq(allowlist.chainId, chainId), eq(allowlist.pool, address)))
+    .orderBy(asc(allowlist.account));
   return reply(c, indexed, { permissioned: owner.permissioned, allowlist: rows });
 });
 
-pools.get('/:address/delayed-actions', valid('param', poolParam), valid('query', delayedActionsQuery), async (c) => {
-  const indexed = await indexedBlock();
-  return reply(c, indexed, {
-    actions: await delayedActionsOf(c.req.valid('param').address, c.req.valid('query')),
-  });
-});
+pools.get(
+  '/:address/delayed-actions',
+  oneChain,
+  valid('param', poolParam),
+  valid('query', delayedActionsQuery),
+  async (c) => {
+    const chainId = c.get('chainId');
+    const indexed = await indexedBlock([chainId]);
+    return reply(c, indexed, {
+      actions: await delayedActionsOf([chainId], c.req.valid('param').address, c.req.valid('query')),
+    });
+  },
+);

@@ -7,29 +7,40 @@ import { poolPrincipalDaysSql, windowDays } from './real-yield';
 import { indexedBlock, reply, seriesPoint } from './reply';
 import { bucket, seriesQuery } from './series';
 import { valid } from './validation';
+import { someChains } from './chain-scope';
 
 export const protocol = new Hono();
 
-protocol.get('/', async (c) => {
-  const indexed = await indexedBlock();
+/** `chain_id in (...)` of the chains a request spans. */
+const onChains = (column: ReturnType<typeof sql>, chainIds: number[]) =>
+  sql`${column} in (${sql.join(
+    chainIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+
+protocol.get('/', someChains, async (c) => {
+  const chainIds = c.get('chainIds');
+  const indexed = await indexedBlock(chainIds);
   const { d30 } = windowDays(indexed.day);
   const [totals] = (
     await db.execute(sql`
       select p.tvl, p.outstanding_principal, p.revenue_net, p.revenue_claimed, p.written_down, p.provisions, p.recovered,
         (select coalesce(sum(${poolDaily.revenueNet}), 0) from ${poolDaily}
-          where ${poolDaily.day} between ${d30[0]} and ${d30[1]}) as revenue_net_30d,
+          where ${onChains(sql`${poolDaily.chainId}`, chainIds)} and ${poolDaily.day} between ${d30[0]} and ${d30[1]}) as revenue_net_30d,
         p.pools, a.machines_financed, a.units_financed,
-        (select count(distinct ${position.account}) from ${position} where ${position.shares} > 0) as investors,
-        (select coalesce(sum(${poolPrincipalDaysSql(sql`pp.address`, d30[0], d30[1])}), 0) from ${pool} pp) as principal_days_30d
+        (select count(distinct ${position.account}) from ${position}
+          where ${onChains(sql`${position.chainId}`, chainIds)} and ${position.shares} > 0) as investors,
+        (select coalesce(sum(${poolPrincipalDaysSql(sql`pp.chain_id`, sql`pp.address`, d30[0], d30[1])}), 0) from ${pool} pp
+          where ${onChains(sql`pp.chain_id`, chainIds)}) as principal_days_30d
       from (
         select coalesce(sum(${pool.totalAssets}), 0) as tvl, coalesce(sum(${pool.outstandingPrincipal}), 0) as outstanding_principal,
           coalesce(sum(${pool.revenueNet}), 0) as revenue_net, coalesce(sum(${pool.revenueClaimed}), 0) as revenue_claimed,
           coalesce(sum(${pool.writtenDownTotal}), 0) as written_down, coalesce(sum(${pool.totalProvisions}), 0) as provisions,
           coalesce(sum(${pool.recoveredTotal}), 0) as recovered, count(*) as pools
-        from ${pool}
+        from ${pool} where ${onChains(sql`${pool.chainId}`, chainIds)}
       ) p, (
         select count(*) as machines_financed, coalesce(sum(${asset.units}), 0) as units_financed
-        from ${asset} where ${asset.deployed} > 0
+        from ${asset} where ${onChains(sql`${asset.chainId}`, chainIds)} and ${asset.deployed} > 0
       ) a
     `)
   ).rows as Record<string, string>[];
@@ -54,14 +65,16 @@ protocol.get('/', async (c) => {
   });
 });
 
-protocol.get('/series', valid('query', seriesQuery(365)), async (c) => {
-  const indexed = await indexedBlock();
+protocol.get('/series', someChains, valid('query', seriesQuery(365)), async (c) => {
+  const chainIds = c.get('chainIds');
+  const indexed = await indexedBlock(chainIds);
   const q = c.req.valid('query');
   const from = indexed.day - q.days + 1;
   const rows = await db.execute(sql`
     select ${bucket(q.interval, sql`${revenueDistribution.day}`)} as bucket,
       sum(${revenueDistribution.netAmount}) as revenue_net, sum(${revenueDistribution.grossAmount}) as revenue_gross
-    from ${revenueDistribution} where ${revenueDistribution.day} >= ${from}
+    from ${revenueDistribution}
+    where ${onChains(sql`${revenueDistribution.chainId}`, chainIds)} and ${revenueDistribution.day} >= ${from}
     group by 1 order by 1`);
   return reply(c, indexed, { interval: q.interval, series: rows.rows.map(seriesPoint) });
 });

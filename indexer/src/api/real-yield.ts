@@ -17,7 +17,7 @@ type SQL = ReturnType<typeof sql>;
  *
  * Returned as a float fraction (0.12 = 12 % a year); null when there were no principal-days.
  */
-export function poolRealYieldSql(poolAddress: SQL, fromDay: number, toDay: number): SQL {
+export function poolRealYieldSql(chainId: SQL, poolAddress: SQL, fromDay: number, toDay: number): SQL {
   // The day's net revenue is also summed in pool_daily (one row per pool and day): the same total as
   // summing revenue_distribution, read from at most one row per day.
   return sql`(
@@ -25,9 +25,10 @@ export function poolRealYieldSql(poolAddress: SQL, fromDay: number, toDay: numbe
     from (
       select coalesce(sum(${poolDaily.revenueNet}), 0)::numeric as net
       from ${poolDaily}
-      where ${poolDaily.pool} = ${poolAddress} and ${poolDaily.day} between ${fromDay} and ${toDay}
+      where ${poolDaily.chainId} = ${chainId} and ${poolDaily.pool} = ${poolAddress}
+        and ${poolDaily.day} between ${fromDay} and ${toDay}
     ) rev,
-    (select ${poolPrincipalDaysSql(poolAddress, fromDay, toDay)} as principal_days) pd
+    (select ${poolPrincipalDaysSql(chainId, poolAddress, fromDay, toDay)} as principal_days) pd
   )`;
 }
 
@@ -37,7 +38,7 @@ export function poolRealYieldSql(poolAddress: SQL, fromDay: number, toDay: numbe
  * from the rows themselves, each weighted by the days it stands for (the last row before the window, and
  * the rows inside it), rather than looked up day by day: the same exact sum, in a few index reads.
  */
-export function poolPrincipalDaysSql(poolAddress: SQL, fromDay: SQL | number, toDay: SQL | number): SQL {
+export function poolPrincipalDaysSql(chainId: SQL, poolAddress: SQL, fromDay: SQL | number, toDay: SQL | number): SQL {
   const from = sql`(${fromDay})::int`;
   const to = sql`(${toDay})::int`;
   return sql`(
@@ -46,10 +47,11 @@ export function poolPrincipalDaysSql(poolAddress: SQL, fromDay: SQL | number, to
       select r.day, r.total_assets, lead(r.day) over (order by r.day) as next_day
       from (
         (select ${poolDaily.day} as day, ${poolDaily.totalAssets} as total_assets from ${poolDaily}
-          where ${poolDaily.pool} = ${poolAddress} and ${poolDaily.day} < ${from} order by ${poolDaily.day} desc limit 1)
+          where ${poolDaily.chainId} = ${chainId} and ${poolDaily.pool} = ${poolAddress} and ${poolDaily.day} < ${from} order by ${poolDaily.day} desc limit 1)
         union all
         (select ${poolDaily.day}, ${poolDaily.totalAssets} from ${poolDaily}
-          where ${poolDaily.pool} = ${poolAddress} and ${poolDaily.day} between ${from} and ${to})
+          where ${poolDaily.chainId} = ${chainId} and ${poolDaily.pool} = ${poolAddress}
+            and ${poolDaily.day} between ${from} and ${to})
       ) r
     ) s
     where ${from} <= ${to}
@@ -57,18 +59,19 @@ export function poolPrincipalDaysSql(poolAddress: SQL, fromDay: SQL | number, to
 }
 
 /** The same definition for one machine group: its net revenue ÷ its outstanding principal-days. */
-export function assetRealYieldSql(assetId: SQL, fromDay: number, toDay: number): SQL {
+export function assetRealYieldSql(chainId: SQL, assetId: SQL, fromDay: number, toDay: number): SQL {
   return sql`(
     select case when pd.principal_days > 0 then ((rev.net * 365.0) / pd.principal_days)::float8 else null end
     from (
       select coalesce(sum(${assetDaily.revenueNet}), 0)::numeric as net
       from ${assetDaily}
-      where ${assetDaily.assetId} = ${assetId} and ${assetDaily.day} between ${fromDay} and ${toDay}
+      where ${assetDaily.chainId} = ${chainId} and ${assetDaily.assetId} = ${assetId}
+        and ${assetDaily.day} between ${fromDay} and ${toDay}
     ) rev,
     (
       select coalesce(sum((
         select ${assetDaily.outstanding} from ${assetDaily}
-        where ${assetDaily.assetId} = ${assetId} and ${assetDaily.day} <= g.day
+        where ${assetDaily.chainId} = ${chainId} and ${assetDaily.assetId} = ${assetId} and ${assetDaily.day} <= g.day
         order by ${assetDaily.day} desc limit 1
       )), 0)::numeric as principal_days
       from generate_series(${fromDay}::int, ${toDay}::int) as g(day)

@@ -10,9 +10,9 @@ import type { SQL } from './series';
 export function redemptionsSql(where: SQL, orderBy: SQL): SQL {
   return sql`select r.*,
       (select coalesce(sum(r2.pending_shares), 0) from redemption_request r2
-        where r2.pool = r.pool and r2.request_id < r.request_id and r2.pending_shares > 0) as shares_ahead,
+        where r2.chain_id = r.chain_id and r2.pool = r.pool and r2.request_id < r.request_id and r2.pending_shares > 0) as shares_ahead,
       (select count(*) from redemption_request r2
-        where r2.pool = r.pool and r2.request_id < r.request_id and r2.pending_shares > 0)::int + 1 as queue_position
+        where r2.chain_id = r.chain_id and r2.pool = r.pool and r2.request_id < r.request_id and r2.pending_shares > 0)::int + 1 as queue_position
     from redemption_request r where ${where} order by ${orderBy}`;
 }
 

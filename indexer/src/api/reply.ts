@@ -5,28 +5,67 @@
 import { db } from 'ponder:api';
 import type { Context } from 'hono';
 import { replaceBigInts, sql } from 'ponder';
+import { servedChainIds } from './chain-scope';
 
-export type Indexed = { block: bigint; timestamp: bigint; day: number };
+/** Where the indexer is on one chain. */
+export type ChainIndexed = { chainId: number; block: bigint; timestamp: bigint };
 
+/**
+ * The block an answer reflects: of its chain, or, for an answer spanning several chains, of the one indexed
+ * furthest in time (whose day the trailing windows end on); `chains` has each chain's own.
+ */
+export type Indexed = { block: bigint; timestamp: bigint; day: number; chains: ChainIndexed[] };
+
+async function checkpoints(): Promise<{ chainId: number; checkpoint: string }[]> {
+  const rows = await db.execute(sql`select chain_id, latest_checkpoint from _ponder_checkpoint order by chain_id`);
+  return (rows.rows as { chain_id?: unknown; latest_checkpoint?: unknown }[]).map((r) => ({
+    chainId: Number(r.chain_id),
+    checkpoint: String(r.latest_checkpoint ?? ''),
+  }));
+}
+
+/** Every chain's checkpoint in one string: it changes when any chain's does (response-cache.ts). */
 export async function latestCheckpoint(): Promise<string> {
-  const rows = await db.execute(sql`select latest_checkpoint from _ponder_checkpoint limit 1`);
-  return String((rows.rows[0] as { latest_checkpoint?: string } | undefined)?.latest_checkpoint ?? '');
+  return (await checkpoints()).map((c) => c.checkpoint).join(',');
 }
 
-/** The block the indexer has reached: every answer carries it, so the app can say how fresh a figure is. */
-export async function indexedBlock(): Promise<Indexed> {
-  const checkpoint = await latestCheckpoint();
-  if (checkpoint.length < 42) return { block: 0n, timestamp: 0n, day: 0 };
-  // Ponder's checkpoint: 10 digits of block timestamp, 16 of chain id, 16 of block number, ...
-  const timestamp = BigInt(checkpoint.slice(0, 10));
-  return { block: BigInt(checkpoint.slice(26, 42)), timestamp, day: Number(timestamp / 86_400n) };
+/**
+ * The block the indexer has reached on the chains an answer covers (all chains by default): every answer
+ * carries it, so the app can say how fresh a figure is.
+ */
+export async function indexedBlock(chainIds?: readonly number[]): Promise<Indexed> {
+  const chains: ChainIndexed[] = [];
+  for (const { chainId, checkpoint } of await checkpoints()) {
+    if (chainIds && !chainIds.includes(chainId)) continue;
+    if (checkpoint.length < 42) continue;
+    // Ponder's checkpoint: 10 digits of block timestamp, 16 of chain id, 16 of block number, ...
+    chains.push({ chainId, block: BigInt(checkpoint.slice(26, 42)), timestamp: BigInt(checkpoint.slice(0, 10)) });
+  }
+  const latest = chains.reduce<ChainIndexed | undefined>(
+    (a, b) => (a && a.timestamp >= b.timestamp ? a : b),
+    undefined,
+  );
+  if (!latest) return { block: 0n, timestamp: 0n, day: 0, chains };
+  return { block: latest.block, timestamp: latest.timestamp, day: Number(latest.timestamp / 86_400n), chains };
 }
 
-/** JSON with bigints as decimal strings (exact to the base unit) and the indexed block. */
+/**
+ * JSON with bigints as decimal strings (exact to the base unit) and the indexed block; with several chains,
+ * `indexed.chains` has each covered chain's block.
+ */
 export function reply(c: Context, indexed: Indexed, body: Record<string, unknown>, status: 200 | 404 = 200) {
   return c.json(
-    replaceBigInts({ ...body, indexed: { block: indexed.block, timestamp: indexed.timestamp } }, (v) =>
-      v.toString(),
+    replaceBigInts(
+      {
+        ...body,
+        // Each chain's own block only from an indexer of several chains: one chain's answer is as it always was.
+        indexed: {
+          block: indexed.block,
+          timestamp: indexed.timestamp,
+          ...(servedChainIds.length > 1 ? { chains: indexed.chains } : {}),
+        },
+      },
+      (v) => v.toString(),
     ) as object,
     status,
   );

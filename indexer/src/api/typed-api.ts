@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { accounts } from './accounts';
 import { assets } from './assets';
 import { delayedActions } from './delayed-actions';
+import { someChains } from './chain-scope';
 import { answerError } from './errors';
 import { pools } from './pools';
 import { projects } from './projects';
@@ -22,7 +23,7 @@ export function typedApi({ readCheckpoint = latestCheckpoint }: { readCheckpoint
   app.use('/api/*', responseCache({ readCheckpoint }));
   app.onError(answerError);
 
-  app.get('/api/status', async (c) => reply(c, await indexedBlock(), {}));
+  app.get('/api/status', someChains, async (c) => reply(c, await indexedBlock(c.get('chainIds')), {}));
   app.route('/api/protocol', protocol);
   app.route('/api/pools', pools);
   app.route('/api/assets', assets);

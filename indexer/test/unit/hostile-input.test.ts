@@ -113,6 +113,14 @@ const BAD: [string, RegExp][] = [
   ['/api/protocol/series?interval=%00', /^interval: /],
   ['/api/delayed-actions?status=junk', /^status: /],
   ['/api/delayed-actions?limit=0', /^limit: /],
+  // The chain: only one this indexer serves (31337 here), in decimal digits.
+  ['/api/pools?chainId=84532', /^chainId: "84532" is not a chain this indexer serves \(31337\)/],
+  ['/api/pools?chainId=%00', /^chainId: "\\u0000" is not a chain/],
+  ['/api/protocol?chainId=0x7a69', /^chainId: "0x7a69" is not a chain/],
+  [`/api/pools/${pool}?chainId=1`, /^chainId: "1" is not a chain/],
+  [`/api/pools/${pool}/activity?chainId=31337.0`, /^chainId: /],
+  ['/api/assets/1?chainId=-31337', /^chainId: /],
+  [`/api/accounts/${account}/positions?chainId=${long}`, /^chainId: "x{60}…" is not a chain/],
 ];
 
 /** Well-formed, and nothing there: [path]. */
