@@ -43,7 +43,7 @@ const DATA_ROUTES = [
   { path: '/api/health', type: 'application/json' },
 ];
 
-/** A port nothing listens on (for the missing indexer and RPC), or one to start the preview on. */
+/** A port nothing listens on (for the missing indexer and RPC), or one to start a preview on. */
 async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,7 +52,57 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-let preview: ChildProcess | undefined;
+type Preview = { child: ChildProcess; url: string };
+
+/** `next start` of the e2e build on a free port with `env`, in its own process group; resolves once it serves. */
+async function startPreview(env: NodeJS.ProcessEnv, ready: (res: Response) => boolean): Promise<Preview> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const next = require.resolve('next/dist/bin/next');
+  // Its own process group, so that stopping it stops whatever it forked.
+  const child = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env,
+    detached: true,
+    stdio: 'ignore',
+  });
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    const up = await fetch(`${url}/portfolio`).then(ready, () => false);
+    if (up) return { child, url };
+    if (Date.now() > deadline) throw new Error('the preview server did not start within 90 s');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function stopPreview(preview: Preview | undefined) {
+  const child = preview?.child;
+  if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid, 'SIGTERM');
+  const killed = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5_000))]);
+  if (!killed) process.kill(-child.pid, 'SIGKILL');
+}
+
+/** The environment of a Vercel preview of Base Sepolia, on the e2e build. */
+function previewEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: '1',
+    CHAIN_ID: '84532',
+    VERCEL_ENV: 'preview',
+    VERCEL_GIT_COMMIT_REF: BRANCH,
+    VERCEL_GIT_COMMIT_SHA: SHA,
+    ...overrides,
+  };
+  delete env.PUBLIC_RPC_URL;
+  delete env.WALLETCONNECT_PROJECT_ID;
+  return env;
+}
+
+let preview: Preview | undefined;
 let baseUrl = '';
 let indexerPort = 0;
 
@@ -61,50 +111,17 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   if (!fs.existsSync(path.join(DIST_DIR, 'BUILD_ID'))) throw new Error(`no production build in ${DIST_DIR}`);
-  const [appPort, rpcPort] = [await freePort(), await freePort()];
+  const rpcPort = await freePort();
   indexerPort = await freePort();
-  baseUrl = `http://127.0.0.1:${appPort}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: '1',
-    CHAIN_ID: '84532',
-    RPC_URL: `http://127.0.0.1:${rpcPort}`,
-    INDEXER_URL: `http://127.0.0.1:${indexerPort}`,
-    VERCEL_ENV: 'preview',
-    VERCEL_GIT_COMMIT_REF: BRANCH,
-    VERCEL_GIT_COMMIT_SHA: SHA,
-  };
-  delete env.PUBLIC_RPC_URL;
-  delete env.WALLETCONNECT_PROJECT_ID;
-  const next = require.resolve('next/dist/bin/next');
-  // Its own process group, so that stopping it stops whatever it forked.
-  preview = spawn(process.execPath, [next, 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
-    env,
-    detached: true,
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (preview.exitCode !== null) throw new Error(`next start exited with ${preview.exitCode}`);
-    const up = await fetch(`${baseUrl}/portfolio`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error('the preview server did not start within 90 s');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  preview = await startPreview(
+    previewEnv({ RPC_URL: `http://127.0.0.1:${rpcPort}`, INDEXER_URL: `http://127.0.0.1:${indexerPort}` }),
+    (res) => res.ok,
+  );
+  baseUrl = preview.url;
 });
 
 test.afterAll(async () => {
-  const child = preview;
-  if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  const killed = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5_000))]);
-  if (!killed) process.kill(-child.pid, 'SIGKILL');
+  await stopPreview(preview);
 });
 
 test('every page of a preview without an indexer renders with the ribbon and the notice', async ({ page }) => {
@@ -131,6 +148,20 @@ test('every page of a preview without an indexer renders with the ribbon and the
   }
 });
 
+test('the ribbon and the notice fit a phone and a desktop', async ({ page }) => {
+  for (const viewport of [
+    { name: 'desktop', width: 1440, height: 900 },
+    { name: 'mobile', width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`${baseUrl}/pools/${POOL}`);
+    await expect(page.getByRole('complementary', { name: 'Preview deployment' })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `the preview page overflows sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `test-results/screenshots/preview-no-indexer-${viewport.name}.png`, fullPage: true });
+  }
+});
+
 test('downloads and JSON routes answer 503 with a plain reason, nothing else', async ({ request }) => {
   for (const { path: route, type } of DATA_ROUTES) {
     const res = await request.get(`${baseUrl}${route}`);
@@ -140,6 +171,27 @@ test('downloads and JSON routes answer 503 with a plain reason, nothing else', a
     expect(body, route).toMatch(/not reachable|does not answer/);
     expect(body, route).not.toMatch(LEAK);
     expect(body, route).not.toContain(`:${indexerPort}`);
+  }
+});
+
+test('a deployment with a malformed variable answers a plain 503 and keeps the reason in its log', async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const broken = await startPreview(previewEnv({ CHAIN_ID: 'base-sepolia', INDEXER_URL: 'not a url' }), (res) =>
+    [200, 503].includes(res.status),
+  );
+  try {
+    for (const route of ['/pools', '/api/health', `/portfolio/${ACCOUNT}/statement.pdf`]) {
+      const res = await request.get(`${broken.url}${route}`);
+      const body = await res.text();
+      expect(res.status(), route).toBe(503);
+      expect(body, route).toContain('This deployment is misconfigured');
+      expect(body, route).not.toMatch(LEAK);
+      expect(body, route).not.toContain('base-sepolia');
+    }
+  } finally {
+    await stopPreview(broken);
   }
 });
 
