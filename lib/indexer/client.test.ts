@@ -61,8 +61,25 @@ describe('readIndexer over getFromIndexer', () => {
     );
     vi.stubGlobal('fetch', fetch);
     expect(await getFromIndexer('/api/protocol', z.object({ ok: z.number() }))).toEqual({ ok: 1 });
-    expect(fetch.mock.calls[0]?.[0]).toBe('https://indexer.example.org/api/protocol');
+    expect(fetch.mock.calls[0]?.[0]).toBe('https://indexer.example.org/api/protocol?chainId=31337');
     expect(fetch.mock.calls[0]?.[1].signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("names the app's chain on every read of the API, so an indexer of several chains answers for it alone", async () => {
+    vi.stubEnv('INDEXER_URL', 'https://indexer.example.org');
+    vi.stubEnv('CHAIN_ID', '84532');
+    const fetch = vi.fn<(url: string) => Promise<Response>>(() => Promise.resolve(Response.json({ ok: 1 })));
+    vi.stubGlobal('fetch', fetch);
+    const ok = z.object({ ok: z.number() });
+    await getFromIndexer('/api/pools?status=active&limit=5', ok);
+    await getFromIndexer('/api/assets/3/series?interval=week&days=90', ok);
+    await getFromIndexer('/status', ok);
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'https://indexer.example.org/api/pools?status=active&limit=5&chainId=84532',
+      'https://indexer.example.org/api/assets/3/series?interval=week&days=90&chainId=84532',
+      // Ponder's own status lists every chain by id: the app picks its own from it.
+      'https://indexer.example.org/status',
+    ]);
   });
 
   it('reads a 404 as nothing there, not as an indexer that is down', async () => {

@@ -16,9 +16,17 @@ class IndexerUnavailableError extends Error {
  */
 export const INDEXER_TIMEOUT_MS = 8_000;
 
-/** INDEXER_URL joined to a path of its API; a trailing slash pasted into the setting does not double up. */
+/**
+ * INDEXER_URL joined to a path of its API; a trailing slash pasted into the setting does not double up. One
+ * indexer may serve several chains (CHAIN_IDS) and the app shows one, its CHAIN_ID: every read of the typed API
+ * names that chain, so the answer is about it alone (and a chainId the browser adds is a repeated parameter,
+ * which the indexer refuses).
+ */
 export function indexerUrl(path: string): string {
-  return `${serverEnv().INDEXER_URL.replace(/\/+$/, '')}${path}`;
+  const env = serverEnv();
+  const url = `${env.INDEXER_URL.replace(/\/+$/, '')}${path}`;
+  if (!path.startsWith('/api/')) return url;
+  return `${url}${path.includes('?') ? '&' : '?'}chainId=${env.CHAIN_ID}`;
 }
 
 const timedOut = (cause: unknown) => cause instanceof Error && cause.name === 'TimeoutError';

@@ -26,9 +26,11 @@ export const servedChainIds: readonly number[] = indexedChainIds();
 
 const served = () => servedChainIds.join(', ');
 
-/** The chain `?chainId=` names, undefined when absent, or the 400's message. */
-function askedChain(raw: string | undefined): { chainId?: number; error?: string } {
-  if (raw === undefined) return {};
+/** The chain `?chainId=` names, undefined when absent, or the 400's message (a repeated one is refused too). */
+function askedChain(values: string[] | undefined): { chainId?: number; error?: string } {
+  if (values === undefined || values.length === 0) return {};
+  if (values.length > 1) return { error: 'chainId: give it once' };
+  const raw = values[0]!;
   const chainId = /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
   if (!servedChainIds.includes(chainId))
     return { error: `chainId: "${quote(raw)}" is not a chain this indexer serves (${served()})` };
@@ -36,14 +38,14 @@ function askedChain(raw: string | undefined): { chainId?: number; error?: string
 }
 
 export const someChains = createMiddleware(async (c, next) => {
-  const { chainId, error } = askedChain(c.req.query('chainId'));
+  const { chainId, error } = askedChain(c.req.queries('chainId'));
   if (error) return c.json({ error }, 400);
   c.set('chainIds', chainId === undefined ? [...servedChainIds] : [chainId]);
   await next();
 });
 
 export const oneChain = createMiddleware(async (c, next) => {
-  const { chainId, error } = askedChain(c.req.query('chainId'));
+  const { chainId, error } = askedChain(c.req.queries('chainId'));
   if (error) return c.json({ error }, 400);
   if (chainId === undefined && servedChainIds.length > 1)
     return c.json({ error: `chainId is required: this indexer serves chains ${served()}` }, 400);

@@ -121,6 +121,9 @@ const BAD: [string, RegExp][] = [
   [`/api/pools/${pool}/activity?chainId=31337.0`, /^chainId: /],
   ['/api/assets/1?chainId=-31337', /^chainId: /],
   [`/api/accounts/${account}/positions?chainId=${long}`, /^chainId: "x{60}…" is not a chain/],
+  // The app appends its own chain to what the browser asks: a chainId of the browser's is then a second one.
+  [`/api/pools/${pool}?chainId=1&chainId=31337`, /^chainId: give it once/],
+  ['/api/pools?chainId=31337&chainId=31337', /^chainId: give it once/],
 ];
 
 /** Well-formed, and nothing there: [path]. */
