@@ -17,13 +17,26 @@ const STEPS: { name: string; script: string }[] = [
   { name: 'rehearsal (Base Sepolia id)', script: 'test:rehearsal' },
 ];
 
+/**
+ * The rehearsal starts the production build the end-to-end step has just made from this tree (.next-e2e), when
+ * that step passed: it saves a build, and shows that one build serves another chain, indexer and RPC.
+ */
+function stepEnv(script: string): NodeJS.ProcessEnv {
+  const e2e = results.find((r) => r.name === 'end-to-end (playwright)');
+  if (script === 'test:rehearsal' && e2e?.ok) return { ...process.env, REHEARSAL_APP_BUILD: '.next-e2e' };
+  return process.env;
+}
+
 const only = process.argv.slice(2);
 const results: { name: string; ok: boolean; seconds: number }[] = [];
 for (const step of STEPS) {
   if (only.length > 0 && !only.some((o) => step.name.startsWith(o))) continue;
   console.log(`\n━━ ${step.name} ━━ npm run ${step.script}`);
   const started = Date.now();
-  const { status } = spawnSync('npm', ['run', step.script, '--silent'], { stdio: 'inherit' });
+  const { status } = spawnSync('npm', ['run', step.script, '--silent'], {
+    stdio: 'inherit',
+    env: stepEnv(step.script),
+  });
   results.push({ name: step.name, ok: status === 0, seconds: (Date.now() - started) / 1000 });
 }
 

@@ -7,7 +7,8 @@
  *   4. the operators' command line (`npm run ops`): a project, a pool, two machine groups, limits through the
  *      timelock, a revenue period distributed from a CSV;
  *   5. the indexer on PostgreSQL (`ponder start`, its own schema), configured by environment only;
- *   6. a production build of the app (`next build`, then `next start`), configured by environment only.
+ *   6. a production build of the app (`next build`, or under `npm test` the end-to-end step's, then `next start`),
+ *      configured by environment only.
  *
  * Ports: CHAIN_PORT, INDEXER_PORT, APP_PORT, PG_PORT. SIGTERM stops everything this started.
  */
@@ -89,8 +90,16 @@ async function main() {
     NEXT_DIST_DIR: '.next-rehearsal',
   };
   const next = require.resolve('next/dist/bin/next');
-  step('building the app (next build)');
-  await run(process.execPath, [next, 'build'], { env: appEnv });
+  // `npm test` hands over the build its end-to-end step made from this tree for the seeded local chain: the
+  // same build, configured for another chain by environment alone. Run on its own, the rehearsal builds.
+  const reused = process.env.REHEARSAL_APP_BUILD;
+  if (reused && fs.existsSync(path.join(root, reused, 'BUILD_ID'))) {
+    step(`starting the production build in ${reused} (made by the end-to-end step) for chain ${REHEARSAL_CHAIN_ID}`);
+    appEnv.NEXT_DIST_DIR = reused;
+  } else {
+    step('building the app (next build)');
+    await run(process.execPath, [next, 'build'], { env: appEnv });
+  }
   step(`starting the app on :${ports.app} (next start)`);
   startService('app', process.execPath, [next, 'start', '-p', String(ports.app), '-H', '127.0.0.1'], { env: appEnv });
   const appUrl = `http://127.0.0.1:${ports.app}`;
