@@ -68,8 +68,11 @@ export async function runSteps(opts: {
   /** The gas each transaction sent by this run may use, by hash: what the dry run's worst case is made of. */
   const gasLimits = new Map<Hex, bigint>();
 
+  const gasFor = async (tx: { to?: Hex; data: Hex }) =>
+    withGasMargin(await client.estimateGas({ account: wallet.account, to: tx.to, data: tx.data }));
+
   async function sign(tx: { to?: Hex; data: Hex }, nonce: number, floor?: Hex): Promise<StepRecord> {
-    const gas = withGasMargin(await client.estimateGas({ account: wallet.account, to: tx.to, data: tx.data }));
+    const gas = await gasFor(tx);
     const request = await wallet.prepareTransactionRequest({
       account: wallet.account,
       chain: wallet.chain,
@@ -117,7 +120,7 @@ export async function runSteps(opts: {
 
   /** The dry run's fork: the deployer impersonated, the transaction sent unsigned (nothing valid elsewhere exists). */
   async function sendUnsigned(tx: { to?: Hex; data: Hex }, nonce: number): Promise<StepRecord> {
-    const gas = withGasMargin(await client.estimateGas({ account: wallet.account, to: tx.to, data: tx.data }));
+    const gas = await gasFor(tx);
     const hash = await wallet.sendTransaction({
       account: wallet.account,
       chain: wallet.chain,

@@ -152,13 +152,31 @@ export async function poolStartBlock(ops: Ops, pool: Address): Promise<bigint> {
   return created[0]?.blockNumber ?? BigInt(factory.deployedOnBlock);
 }
 
-const origin = (log: { transactionHash: Hex | null; blockNumber: bigint | null }) =>
-  `tx ${log.transactionHash}, block ${log.blockNumber}`;
+type PeriodLog = {
+  transactionHash: Hex | null;
+  blockNumber: bigint | null;
+  args: { assetId?: bigint; periodStart?: bigint | number; periodEnd?: bigint | number };
+};
+
+/** RevenueDistributed and UtilizationReported logs alike, as each asset's periods with where they were recorded. */
+function periodsByAsset(logs: readonly PeriodLog[]): Map<bigint, Period[]> {
+  const byAsset = new Map<bigint, Period[]>();
+  for (const log of logs) {
+    const { assetId, periodStart, periodEnd } = log.args;
+    const list = byAsset.get(assetId!) ?? [];
+    list.push({
+      start: BigInt(periodStart!),
+      end: BigInt(periodEnd!),
+      origin: `tx ${log.transactionHash}, block ${log.blockNumber}`,
+    });
+    byAsset.set(assetId!, list);
+  }
+  return byAsset;
+}
 
 /** Each asset's periods the pool has distributed revenue for (RevenueDistributed). */
 export async function distributedPeriods(ops: Ops, pool: Address, assetIds: readonly bigint[]) {
-  const byAsset = new Map<bigint, Period[]>();
-  if (assetIds.length === 0) return byAsset;
+  if (assetIds.length === 0) return new Map<bigint, Period[]>();
   const logs = await logsInRange(
     (fromBlock, toBlock) =>
       ops.client.getContractEvents({
@@ -172,19 +190,12 @@ export async function distributedPeriods(ops: Ops, pool: Address, assetIds: read
     await poolStartBlock(ops, pool),
     await ops.client.getBlockNumber(),
   );
-  for (const log of logs) {
-    const { assetId, periodStart, periodEnd } = log.args;
-    const list = byAsset.get(assetId!) ?? [];
-    list.push({ start: BigInt(periodStart!), end: BigInt(periodEnd!), origin: origin(log) });
-    byAsset.set(assetId!, list);
-  }
-  return byAsset;
+  return periodsByAsset(logs);
 }
 
 /** Each asset's periods utilization was reported for (UtilizationReported). */
 export async function reportedPeriods(ops: Ops, assetIds: readonly bigint[]) {
-  const byAsset = new Map<bigint, Period[]>();
-  if (assetIds.length === 0) return byAsset;
+  if (assetIds.length === 0) return new Map<bigint, Period[]>();
   const registry = ops.manifest.contracts.HardwareAssetRegistry;
   const logs = await logsInRange(
     (fromBlock, toBlock) =>
@@ -199,13 +210,7 @@ export async function reportedPeriods(ops: Ops, assetIds: readonly bigint[]) {
     BigInt(registry.deployedOnBlock),
     await ops.client.getBlockNumber(),
   );
-  for (const log of logs) {
-    const { assetId, periodStart, periodEnd } = log.args;
-    const list = byAsset.get(assetId!) ?? [];
-    list.push({ start: BigInt(periodStart!), end: BigInt(periodEnd!), origin: origin(log) });
-    byAsset.set(assetId!, list);
-  }
-  return byAsset;
+  return periodsByAsset(logs);
 }
 
 /**
