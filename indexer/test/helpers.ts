@@ -1,8 +1,23 @@
-import { createPublicClient, createTestClient, createWalletClient, http, publicActions } from 'viem';
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  parseUnits,
+  publicActions,
+  type Address,
+} from 'viem';
 import { foundry } from 'viem/chains';
 import { inject } from 'vitest';
-import { readManifest } from '../../lib/deployments/manifest';
+import { fiatTokenStandInAbi, financingPoolAbi, mockUsdcAbi } from '../../lib/contracts/abis';
+import { readManifest, writeManifest, type Manifest } from '../../lib/deployments/manifest';
+import { ASSETS } from '../../scripts/seed/machines';
+import { openMarket } from '../../scripts/seed/market';
+import { deployProtocol } from '../../scripts/seed/protocol';
+import { connectSeedChain, type SeedChain } from '../../scripts/seed/seed-chain';
+import { startAnvil } from '../../scripts/stack/anvil';
 import { sendWithGasMargin } from '../../scripts/stack/contract-write';
+import type { Service } from '../../scripts/stack/processes';
 
 export const rpcUrl = inject('rpcUrl');
 export const indexerUrl = inject('indexerUrl');
@@ -44,4 +59,93 @@ export async function mined(hash: `0x${string}`) {
 /** A contract call from `account` with a gas margin, mined and successful: see sendWithGasMargin. */
 export function send(account: `0x${string}`, request: Parameters<typeof sendWithGasMargin>[2]) {
   return sendWithGasMargin(chain, walletOf(account), request);
+}
+
+// ─── A seeded world on a chain of any id (multichain.test.ts) ───────────────────────────────────────────
+
+/** The seed's protocol and market on one anvil: its first machine group and that group's pool. */
+export type World = {
+  rpcUrl: string;
+  chain: SeedChain;
+  manifest: Manifest;
+  pool: Address;
+  assetId: bigint;
+  executeAssetLimits: () => Promise<void>;
+};
+
+/**
+ * The seed's chain with a USDC that deploys on any chain id: MockUSDC refuses every chain but a local one, so
+ * FiatTokenStandIn (no public mint; the deployer its minter) stands in for it, on every chain alike so that
+ * every later address is the same on each.
+ */
+function withStandInUsdc(chain: SeedChain): SeedChain {
+  const deploy = (async (from, contract, abi, args) => {
+    if (contract !== 'MockUSDC') return chain.deploy(from, contract, abi, args);
+    const usdc = await chain.deploy(from, 'FiatTokenStandIn', fiatTokenStandInAbi, [chain.addr(from)]);
+    await chain.send(from, {
+      address: usdc.address,
+      abi: fiatTokenStandInAbi,
+      functionName: 'configureMinter',
+      args: [chain.addr(from), 2n ** 255n],
+    });
+    return usdc;
+  }) as SeedChain['deploy'];
+  return { ...chain, deploy };
+}
+
+/**
+ * The seed's protocol and market (projects, pools, machine groups) on a fresh anvil with `chainId`, its
+ * manifest written to `deploymentsDir`. The anvil goes into `services` as soon as it runs: the caller stops it.
+ */
+export async function deployWorld(
+  port: number,
+  chainId: number,
+  deploymentsDir: string,
+  services: Service[],
+): Promise<World> {
+  const anvil = await startAnvil(port, { quiet: true, chainId });
+  services.push(anvil);
+  const chain = withStandInUsdc(await connectSeedChain(anvil.rpcUrl, { chainId }));
+  const protocol = await deployProtocol(chain, () => {});
+  const market = await openMarket(chain, protocol, () => {});
+  const { usdc, registry, timelock, factory } = protocol;
+  const manifest: Manifest = {
+    chainId,
+    startBlock: usdc.block,
+    contracts: {
+      USDC: { address: usdc.address, deployedOnBlock: usdc.block },
+      HardwareAssetRegistry: { address: registry.address, deployedOnBlock: registry.block },
+      ProtocolTimelock: { address: timelock.address, deployedOnBlock: timelock.block },
+      PoolFactory: { address: factory.address, deployedOnBlock: factory.block },
+      FinancingPools: market.poolBlocks,
+    },
+  };
+  writeManifest(manifest, deploymentsDir);
+  const asset = ASSETS[0]!;
+  return {
+    rpcUrl: anvil.rpcUrl,
+    chain,
+    manifest,
+    pool: market.pools.get(asset.pool)!,
+    assetId: market.assetIds.get(asset)!,
+    executeAssetLimits: market.executeAssetLimits,
+  };
+}
+
+/** `investor` deposits `usdc` into the world's pool. */
+export async function depositInto(world: World, investor: number, usdc: string) {
+  const amount = parseUnits(usdc, 6);
+  const { chain, pool, manifest } = world;
+  await chain.send(investor, {
+    address: manifest.contracts.USDC.address,
+    abi: mockUsdcAbi,
+    functionName: 'approve',
+    args: [pool, amount],
+  });
+  await chain.send(investor, {
+    address: pool,
+    abi: financingPoolAbi,
+    functionName: 'deposit',
+    args: [amount, chain.addr(investor)],
+  });
 }

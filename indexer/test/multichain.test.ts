@@ -2,30 +2,20 @@
  * One indexer, two chains (CHAIN_IDS=31337,84532, each with its RPC_URL_<chainId>). The same deployer deploys
  * the same protocol on both, so the factory, the pools and the registry have the same addresses on each, and
  * projects and machine groups the same ids; then each chain gets different deposits, and only Base Sepolia's
- * sees capital deployed. Every figure must stay on its own chain.
+ * sees capital deployed; both get revenue and a queued exit. Every figure must stay on its own chain; an
+ * account's answers span both.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseUnits, type Address } from 'viem';
+import { parseUnits } from 'viem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  fiatTokenStandInAbi,
-  financingPoolAbi,
-  hardwareAssetRegistryAbi,
-  mockUsdcAbi,
-  poolFactoryAbi,
-} from '../../lib/contracts/abis';
-import { writeManifest, type Manifest } from '../../lib/deployments/manifest';
-import { ASSETS } from '../../scripts/seed/machines';
-import { openMarket } from '../../scripts/seed/market';
-import { deployProtocol } from '../../scripts/seed/protocol';
-import { connectSeedChain, DAY, type SeedChain } from '../../scripts/seed/seed-chain';
+import { financingPoolAbi, hardwareAssetRegistryAbi, poolFactoryAbi } from '../../lib/contracts/abis';
+import { DAY } from '../../scripts/seed/seed-chain';
 import { ACCOUNTS, PROJECTS, TIMELOCK_DELAY_DAYS } from '../../scripts/seed/world';
-import { startAnvil } from '../../scripts/stack/anvil';
 import { spawnIndexer, waitForIndexerAtHead, waitForIndexerReady } from '../../scripts/stack/indexer';
 import type { Service } from '../../scripts/stack/processes';
-import { api } from './helpers';
+import { api, depositInto as deposit, deployWorld, type World } from './helpers';
 
 const CHAIN_PORT = Number(process.env.INDEXER_TEST_CHAIN_PORT ?? 8745);
 const INDEXER_PORT = Number(process.env.INDEXER_TEST_PORT ?? 42269) + 20;
@@ -36,82 +26,14 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'my-indexer-multichain-'));
 const services: Service[] = [];
 let indexerUrl: string;
 
-type World = { rpcUrl: string; chain: SeedChain; manifest: Manifest; pool: Address; assetId: bigint };
 const worlds = new Map<number, World>();
-
-/**
- * The seed's chain with a USDC that deploys on any chain id: MockUSDC refuses every chain but a local one, so
- * FiatTokenStandIn (no public mint; the deployer its minter) stands in for it, on both chains alike so that
- * every later address is the same on each.
- */
-function withStandInUsdc(chain: SeedChain): SeedChain {
-  const deploy = (async (from, contract, abi, args) => {
-    if (contract !== 'MockUSDC') return chain.deploy(from, contract, abi, args);
-    const usdc = await chain.deploy(from, 'FiatTokenStandIn', fiatTokenStandInAbi, [chain.addr(from)]);
-    await chain.send(from, {
-      address: usdc.address,
-      abi: fiatTokenStandInAbi,
-      functionName: 'configureMinter',
-      args: [chain.addr(from), 2n ** 255n],
-    });
-    return usdc;
-  }) as SeedChain['deploy'];
-  return { ...chain, deploy };
-}
-
-/** The seed's protocol and market (projects, pools, machine groups) on a fresh anvil with `chainId`. */
-async function deployWorld(port: number, chainId: number): Promise<World> {
-  const anvil = await startAnvil(port, { quiet: true, chainId });
-  services.push(anvil);
-  const chain = withStandInUsdc(await connectSeedChain(anvil.rpcUrl, { chainId }));
-  const protocol = await deployProtocol(chain, () => {});
-  const market = await openMarket(chain, protocol, () => {});
-  const { usdc, registry, timelock, factory } = protocol;
-  const manifest: Manifest = {
-    chainId,
-    startBlock: usdc.block,
-    contracts: {
-      USDC: { address: usdc.address, deployedOnBlock: usdc.block },
-      HardwareAssetRegistry: { address: registry.address, deployedOnBlock: registry.block },
-      ProtocolTimelock: { address: timelock.address, deployedOnBlock: timelock.block },
-      PoolFactory: { address: factory.address, deployedOnBlock: factory.block },
-      FinancingPools: market.poolBlocks,
-    },
-  };
-  writeManifest(manifest, path.join(work, 'deployments'));
-  const asset = ASSETS[0]!;
-  const world = {
-    rpcUrl: anvil.rpcUrl,
-    chain,
-    manifest,
-    pool: market.pools.get(asset.pool)!,
-    assetId: market.assetIds.get(asset)!,
-  };
-  return Object.assign(world, { executeAssetLimits: market.executeAssetLimits });
-}
-
-async function deposit(world: World, investor: number, usdc: string) {
-  const amount = parseUnits(usdc, 6);
-  const { chain, pool, manifest } = world;
-  await chain.send(investor, {
-    address: manifest.contracts.USDC.address,
-    abi: mockUsdcAbi,
-    functionName: 'approve',
-    args: [pool, amount],
-  });
-  await chain.send(investor, {
-    address: pool,
-    abi: financingPoolAbi,
-    functionName: 'deposit',
-    args: [amount, chain.addr(investor)],
-  });
-}
 
 const [investor, other] = ACCOUNTS.investors;
 
 beforeAll(async () => {
-  const local = await deployWorld(CHAIN_PORT + 2, LOCAL);
-  const base = (await deployWorld(CHAIN_PORT + 1, BASE_SEPOLIA)) as World & { executeAssetLimits: () => Promise<void> };
+  const deployments = path.join(work, 'deployments');
+  const local = await deployWorld(CHAIN_PORT + 2, LOCAL, deployments, services);
+  const base = await deployWorld(CHAIN_PORT + 1, BASE_SEPOLIA, deployments, services);
   worlds.set(LOCAL, local);
   worlds.set(BASE_SEPOLIA, base);
 
@@ -134,13 +56,43 @@ beforeAll(async () => {
     functionName: 'setStatus',
     args: [base.assetId, 1],
   });
+  // On each chain revenue a day into its 7-day stream, and a queued exit of the investor's: what a holder
+  // can claim depends on its own chain's time, and Base Sepolia's runs days ahead of the other's.
+  for (const [world, usdc] of [
+    [local, '1000'],
+    [base, '3000'],
+  ] as const) {
+    const { chain, pool } = world;
+    const now = (await chain.client.getBlock()).timestamp;
+    await chain.send(ACCOUNTS.reporter, {
+      address: pool,
+      abi: financingPoolAbi,
+      functionName: 'distributeRevenue',
+      args: [world.assetId, parseUnits(usdc, 6), now - BigInt(DAY), now - 10n],
+    });
+    const holder = chain.addr(investor);
+    const shares = await chain.client.readContract({
+      address: pool,
+      abi: financingPoolAbi,
+      functionName: 'balanceOf',
+      args: [holder],
+    });
+    await chain.send(investor, {
+      address: pool,
+      abi: financingPoolAbi,
+      functionName: 'requestRedeem',
+      args: [shares / 10n, holder, holder],
+    });
+    await chain.client.increaseTime({ seconds: DAY });
+    await chain.client.mine({ blocks: 1 });
+  }
 
   const rpcs = { [LOCAL]: rpcOf(LOCAL), [BASE_SEPOLIA]: rpcOf(BASE_SEPOLIA) };
   const indexer = spawnIndexer({
     port: INDEXER_PORT,
     rpcUrl: rpcs[LOCAL],
     chains: rpcs,
-    deploymentsDir: path.join(work, 'deployments'),
+    deploymentsDir: deployments,
     pgliteDir: path.join(work, 'pglite'),
     command: 'start',
     schema: 'multichain',
@@ -305,22 +257,144 @@ describe('one indexer, two chains with the same addresses and ids', () => {
     }
   });
 
-  it('a single pool, asset, project or account without chainId is a 400 naming the chains', async () => {
+  it('a single pool, asset or project without chainId, or with a list, is a 400 naming the chains', async () => {
     const pool = worlds.get(LOCAL)!.pool;
-    const holder = worlds.get(LOCAL)!.chain.addr(investor);
-    for (const p of [
-      `/api/pools/${pool}`,
-      `/api/pools/${pool}/activity`,
-      '/api/assets/1',
-      '/api/projects/1',
-      `/api/accounts/${holder}/positions`,
-    ]) {
+    for (const p of [`/api/pools/${pool}`, `/api/pools/${pool}/activity`, '/api/assets/1', '/api/projects/1']) {
       const { status, body } = await get<{ error: string }>(p);
       expect(status, p).toBe(400);
       expect(body.error).toBe(`chainId is required: this indexer serves chains ${LOCAL}, ${BASE_SEPOLIA}`);
+      const list = await get<{ error: string }>(`${p}?chainId=${LOCAL},${BASE_SEPOLIA}`);
+      expect(list.status, p).toBe(400);
+      expect(list.body.error).toBe(
+        `chainId: one chain is needed here, not "${LOCAL},${BASE_SEPOLIA}" (this indexer serves ${LOCAL}, ${BASE_SEPOLIA})`,
+      );
     }
     const unknown = await get<{ error: string }>('/api/pools?chainId=1');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatch(/"1" is not a chain this indexer serves \(31337, 84532\)/);
+  });
+
+  it('a list takes ?chainId= as a comma list of served chains, each once, the parameter once', async () => {
+    const all = await get<{ pools: ApiPool[] }>('/api/pools?limit=200');
+    const both = await get<{ pools: ApiPool[] }>(`/api/pools?limit=200&chainId=${BASE_SEPOLIA},${LOCAL}`);
+    expect(both).toEqual(all);
+    for (const p of ['/api/projects', '/api/protocol', '/api/delayed-actions', '/api/status']) {
+      const [whole, listed] = await Promise.all([get(p), get(`${p}?chainId=${LOCAL},${BASE_SEPOLIA}`)]);
+      expect(listed.status, p).toBe(200);
+      expect(listed.body, p).toEqual(whole.body);
+    }
+    const holder = worlds.get(LOCAL)!.chain.addr(investor);
+    for (const [query, error] of [
+      [`${LOCAL},1`, `chainId: "1" is not a chain this indexer serves (${LOCAL}, ${BASE_SEPOLIA})`],
+      [`${LOCAL},`, `chainId: "" is not a chain this indexer serves (${LOCAL}, ${BASE_SEPOLIA})`],
+      [`${LOCAL},${LOCAL}`, `chainId: "${LOCAL}" is named twice (this indexer serves ${LOCAL}, ${BASE_SEPOLIA})`],
+      [`${LOCAL}&chainId=${BASE_SEPOLIA}`, 'chainId: give it once'],
+    ]) {
+      for (const p of ['/api/pools', `/api/accounts/${holder}/positions`, `/api/accounts/${holder}/history`]) {
+        const { status, body } = await get<{ error: string }>(`${p}?chainId=${query}`);
+        expect(status, `${p}?chainId=${query}`).toBe(400);
+        expect(body.error).toBe(error);
+      }
+    }
+  });
+});
+
+type ApiPosition = Record<string, string> & { chainId: number; pool: string; account: string };
+type Indexed = { chains: { chainId: number; block: string }[] };
+
+describe('an account on both chains', () => {
+  const holder = () => worlds.get(LOCAL)!.chain.addr(investor);
+
+  it('has its positions on both in one answer, each valued at its own chain’s indexed block', async () => {
+    const { status, body } = await get<{ positions: ApiPosition[]; indexed: Indexed }>(
+      `/api/accounts/${holder()}/positions`,
+    );
+    expect(status).toBe(200);
+    expect(body.indexed.chains.map((c) => c.chainId)).toEqual([LOCAL, BASE_SEPOLIA]);
+    for (const [chainId, world] of worlds) {
+      const row = body.positions.find((p) => p.chainId === chainId && p.pool === world.pool.toLowerCase());
+      expect(row, `${chainId}`).toBeDefined();
+      const blockNumber = BigInt(body.indexed.chains.find((c) => c.chainId === chainId)!.block);
+      const read = (functionName: string, args: readonly unknown[]) =>
+        world.chain.client.readContract({
+          address: world.pool,
+          abi: financingPoolAbi,
+          functionName,
+          args,
+          blockNumber,
+        } as never) as Promise<bigint>;
+      const shares = await read('balanceOf', [holder()]);
+      expect(BigInt(row!.shares!), `${chainId} shares`).toBe(shares);
+      expect(BigInt(row!.lockedShares!), `${chainId} locked`).toBe(await read('lockedShares', [holder()]));
+      expect(BigInt(row!.value!), `${chainId} value`).toBe(await read('previewRedeem', [shares]));
+      const claimable = await read('claimableRevenue', [holder()]);
+      // Streaming: a claim figure at the other chain's time would be days off.
+      expect(claimable).toBeGreaterThan(0n);
+      expect(BigInt(row!.claimableRevenue!), `${chainId} claimable`).toBe(claimable);
+    }
+    expect(body.positions.every((p) => p.chainId === LOCAL || p.chainId === BASE_SEPOLIA)).toBe(true);
+  });
+
+  it('?chainId= keeps one chain’s positions, a comma list those it names', async () => {
+    const path = `/api/accounts/${holder()}/positions`;
+    const all = (await get<{ positions: ApiPosition[] }>(path)).body.positions;
+    for (const chainId of [LOCAL, BASE_SEPOLIA]) {
+      const one = await get<{ positions: ApiPosition[] }>(`${path}?chainId=${chainId}`);
+      expect(one.body.positions.length).toBeGreaterThan(0);
+      expect(one.body.positions).toEqual(all.filter((p) => p.chainId === chainId));
+    }
+    for (const list of [`${LOCAL},${BASE_SEPOLIA}`, `${BASE_SEPOLIA},${LOCAL}`])
+      expect((await get<{ positions: ApiPosition[] }>(`${path}?chainId=${list}`)).body.positions).toEqual(all);
+    const second = worlds.get(BASE_SEPOLIA)!.chain.addr(other);
+    const several = await get<{ positions: ApiPosition[] }>(
+      `/api/accounts/positions?addresses=${holder()},${second}&chainId=${BASE_SEPOLIA}`,
+    );
+    expect(new Set(several.body.positions.map((p) => `${p.chainId} ${p.account}`))).toEqual(
+      new Set([`${BASE_SEPOLIA} ${holder().toLowerCase()}`, `${BASE_SEPOLIA} ${second.toLowerCase()}`]),
+    );
+  });
+
+  it('has one history across both chains, newest first by block time', async () => {
+    type Entry = { chainId: number; kind: string; timestamp: string; blockNumber: string; logOrder: number };
+    const path = `/api/accounts/${holder()}/history`;
+    const all = (await get<{ history: Entry[] }>(path)).body.history;
+    const per = await Promise.all(
+      [LOCAL, BASE_SEPOLIA].map(async (id) => (await get<{ history: Entry[] }>(`${path}?chainId=${id}`)).body.history),
+    );
+    for (const [i, chainId] of [LOCAL, BASE_SEPOLIA].entries()) {
+      expect(per[i]!.every((h) => h.chainId === chainId)).toBe(true);
+      expect(per[i]!.map((h) => h.kind).sort()).toEqual(['deposit', 'redemption_request']);
+    }
+    const newestFirst = (a: Entry, b: Entry) =>
+      Number(BigInt(b.timestamp) - BigInt(a.timestamp)) ||
+      a.chainId - b.chainId ||
+      Number(BigInt(b.blockNumber) - BigInt(a.blockNumber)) ||
+      b.logOrder - a.logOrder;
+    expect(all).toEqual([...per[0]!, ...per[1]!].sort(newestFirst));
+    expect((await get<{ history: Entry[] }>(`${path}?chainId=${BASE_SEPOLIA},${LOCAL}`)).body.history).toEqual(all);
+    const requests = await get<{ history: Entry[] }>(`${path}?kind=redemption_request&limit=1`);
+    expect(requests.body.history).toEqual([all.find((h) => h.kind === 'redemption_request')]);
+  });
+
+  it('has its queued exits on both chains, each as its pool has it', async () => {
+    type Redemption = { chainId: number; pool: string; requestId: string; pendingShares: string; requestedAt: string };
+    const { body } = await get<{ redemptions: Redemption[] }>(`/api/accounts/${holder()}/redemptions`);
+    expect(body.redemptions.map((r) => r.chainId).sort()).toEqual([LOCAL, BASE_SEPOLIA]);
+    // Base Sepolia's clock is days ahead: its request is the newer.
+    expect(body.redemptions[0]!.chainId).toBe(BASE_SEPOLIA);
+    for (const r of body.redemptions) {
+      const world = worlds.get(r.chainId)!;
+      expect(r.pool).toBe(world.pool.toLowerCase());
+      const pending = await world.chain.client.readContract({
+        address: world.pool,
+        abi: financingPoolAbi,
+        functionName: 'pendingRedeemRequest',
+        args: [BigInt(r.requestId), holder()],
+      });
+      expect(BigInt(r.pendingShares), `${r.chainId}`).toBe(pending);
+      expect(pending).toBeGreaterThan(0n);
+    }
+    const one = await get<{ redemptions: Redemption[] }>(`/api/accounts/${holder()}/redemptions?chainId=${LOCAL}`);
+    expect(one.body.redemptions).toEqual(body.redemptions.filter((r) => r.chainId === LOCAL));
   });
 });

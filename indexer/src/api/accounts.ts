@@ -1,4 +1,8 @@
-/** Accounts, one or several at once: positions valued at the indexed block, history, queued exits. */
+/**
+ * Accounts, one or several at once, on every chain served or those `?chainId=` names (someChains): positions
+ * valued at each chain's indexed block, history and queued exits newest first across the chains. Every row
+ * carries its chainId.
+ */
 import { db } from 'ponder:api';
 import { pool, position } from 'ponder:schema';
 import { Hono } from 'hono';
@@ -8,7 +12,7 @@ import { z } from 'zod';
 import { sharesToAssets } from '../../../lib/pools/share-value';
 import { claimableAt } from '../revenue-accumulator';
 import { accountHistorySql, historyQuery } from './activity';
-import { oneChain } from './chain-scope';
+import { someChains } from './chain-scope';
 import { redemptionsSql, toRedemption } from './redemption-queue';
 import { camelRow, indexedBlock, reply, type Indexed } from './reply';
 import { accountList, valid } from './validation';
@@ -18,25 +22,34 @@ export const accounts = new Hono();
 /** `/accounts/0x..` or, for several at once, `/accounts/0x..,0x..` */
 const accountsParam = z.object({ address: accountList });
 
-async function positionsOf(chainId: number, holders: Address[], indexed: Indexed) {
+const sqlList = (values: readonly (string | number)[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+async function positionsOf(chainIds: number[], holders: Address[], indexed: Indexed) {
   const rows = await db
     .select({ position, pool })
     .from(position)
     .innerJoin(pool, and(eq(pool.chainId, position.chainId), eq(pool.address, position.pool)))
     .where(
       and(
-        eq(position.chainId, chainId),
+        inArray(position.chainId, chainIds),
         inArray(position.account, holders),
         // Held now, or held once: an exited pool keeps its realised P&L and the yield claimed there.
         sql`(${position.shares} > 0 or ${position.revenueDebt} < 0 or ${position.costBasis} > 0
           or ${position.realisedPnl} <> 0 or ${position.revenueClaimed} > 0)`,
       ),
     )
-    .orderBy(asc(position.account), asc(pool.createdAtBlock));
+    .orderBy(asc(position.account), asc(position.chainId), asc(pool.createdAtBlock));
+  // Each chain's own indexed time: the chains' blocks are not at the same moment.
+  const timeOf = new Map(indexed.chains.map((chain) => [chain.chainId, chain.timestamp]));
   return rows.map(({ position: pos, pool: p }) => {
-    // Exactly what the vault's previewRedeem and claimableRevenue say at the indexed block.
+    // Exactly what the vault's previewRedeem and claimableRevenue say at its chain's indexed block.
     const value = sharesToAssets(pos.shares, p.totalAssets, p.totalSupply);
-    const claimable = claimableAt(p, pos, pos.shares, p.totalSupply, indexed.timestamp);
+    const at = timeOf.get(pos.chainId) ?? indexed.timestamp;
+    const claimable = claimableAt(p, pos, pos.shares, p.totalSupply, at);
     return {
       ...pos,
       poolName: p.name,
@@ -52,36 +65,40 @@ async function positionsOf(chainId: number, holders: Address[], indexed: Indexed
 }
 
 /** Several accounts at once: `?addresses=0x..,0x..` (up to 20). */
-accounts.get('/positions', oneChain, valid('query', z.object({ addresses: accountList })), async (c) => {
-  const chainId = c.get('chainId');
-  const indexed = await indexedBlock([chainId]);
-  return reply(c, indexed, { positions: await positionsOf(chainId, c.req.valid('query').addresses, indexed) });
+accounts.get('/positions', someChains, valid('query', z.object({ addresses: accountList })), async (c) => {
+  const chainIds = c.get('chainIds');
+  const indexed = await indexedBlock(chainIds);
+  return reply(c, indexed, { positions: await positionsOf(chainIds, c.req.valid('query').addresses, indexed) });
 });
 
-accounts.get('/:address/positions', oneChain, valid('param', accountsParam), async (c) => {
-  const chainId = c.get('chainId');
-  const indexed = await indexedBlock([chainId]);
-  return reply(c, indexed, { positions: await positionsOf(chainId, c.req.valid('param').address, indexed) });
+accounts.get('/:address/positions', someChains, valid('param', accountsParam), async (c) => {
+  const chainIds = c.get('chainIds');
+  const indexed = await indexedBlock(chainIds);
+  return reply(c, indexed, { positions: await positionsOf(chainIds, c.req.valid('param').address, indexed) });
 });
 
-accounts.get('/:address/history', oneChain, valid('param', accountsParam), valid('query', historyQuery), async (c) => {
-  const chainId = c.get('chainId');
-  const indexed = await indexedBlock([chainId]);
-  const rows = await db.execute(accountHistorySql(chainId, c.req.valid('param').address, c.req.valid('query')));
-  return reply(c, indexed, { history: rows.rows.map(camelRow) });
-});
+accounts.get(
+  '/:address/history',
+  someChains,
+  valid('param', accountsParam),
+  valid('query', historyQuery),
+  async (c) => {
+    const chainIds = c.get('chainIds');
+    const indexed = await indexedBlock(chainIds);
+    const rows = await db.execute(accountHistorySql(chainIds, c.req.valid('param').address, c.req.valid('query')));
+    return reply(c, indexed, { history: rows.rows.map(camelRow) });
+  },
+);
 
-accounts.get('/:address/redemptions', oneChain, valid('param', accountsParam), async (c) => {
-  const chainId = c.get('chainId');
-  const indexed = await indexedBlock([chainId]);
-  const list = sql.join(
-    c.req.valid('param').address.map((a) => sql`${a}`),
-    sql`, `,
-  );
+accounts.get('/:address/redemptions', someChains, valid('param', accountsParam), async (c) => {
+  const chainIds = c.get('chainIds');
+  const indexed = await indexedBlock(chainIds);
+  const list = sqlList(c.req.valid('param').address);
+  // Newest first by request time across the chains; on one chain, by block and then request id as before.
   const rows = await db.execute(
     redemptionsSql(
-      sql`r.chain_id = ${chainId} and (r.owner in (${list}) or r.controller in (${list}))`,
-      sql`r.requested_at_block desc, r.request_id desc`,
+      sql`r.chain_id in (${sqlList(chainIds)}) and (r.owner in (${list}) or r.controller in (${list}))`,
+      sql`r.requested_at desc, r.chain_id, r.requested_at_block desc, r.request_id desc`,
     ),
   );
   return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });

@@ -34,10 +34,22 @@ export const historyQuery = z.object({
   limit: limit(1000, 100),
 });
 
-/** What the accounts did, as owners or as controllers of queued exits, filtered by `q`. */
-export function accountHistorySql(chainId: number, accounts: Address[], q: z.infer<typeof historyQuery>): SQL {
+/**
+ * What the accounts did on the chains, as owners or as controllers of queued exits, filtered by `q`: newest
+ * first by block time, which orders events across chains (block numbers of two chains do not compare); on
+ * one chain that is block order, and within a block the log's.
+ */
+export function accountHistorySql(
+  chainIds: readonly number[],
+  accounts: Address[],
+  q: z.infer<typeof historyQuery>,
+): SQL {
   const list = sql.join(
     accounts.map((a) => sql`${a}`),
+    sql`, `,
+  );
+  const chains = sql.join(
+    chainIds.map((id) => sql`${id}`),
     sql`, `,
   );
   const poolFilter = q.pool ? sql` and pool = ${q.pool}` : sql``;
@@ -50,6 +62,6 @@ export function accountHistorySql(chainId: number, accounts: Address[], q: z.inf
       from redemption_request where owner in (${list})
     union all select chain_id, kind::text as kind, pool, owner, assets, shares, block_number, timestamp, tx_hash, log_index
       from redemption_event where owner in (${list}) or controller in (${list})
-  ) h where chain_id = ${chainId} ${poolFilter} ${kindFilter}
-    order by block_number desc, log_order desc limit ${q.limit}`;
+  ) h where chain_id in (${chains}) ${poolFilter} ${kindFilter}
+    order by timestamp desc, chain_id, block_number desc, log_order desc limit ${q.limit}`;
 }

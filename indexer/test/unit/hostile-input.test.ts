@@ -124,6 +124,12 @@ const BAD: [string, RegExp][] = [
   // The app appends its own chain to what the browser asks: a chainId of the browser's is then a second one.
   [`/api/pools/${pool}?chainId=1&chainId=31337`, /^chainId: give it once/],
   ['/api/pools?chainId=31337&chainId=31337', /^chainId: give it once/],
+  // A list or an account takes a comma list, each chain served and named once; one thing takes one chain.
+  ['/api/pools?chainId=31337,84532', /^chainId: "84532" is not a chain this indexer serves \(31337\)/],
+  ['/api/protocol?chainId=31337,31337', /^chainId: "31337" is named twice/],
+  [`/api/accounts/${account}/history?chainId=31337,`, /^chainId: "" is not a chain/],
+  [`/api/accounts/${account}/redemptions?chainId=31337&chainId=31337`, /^chainId: give it once/],
+  [`/api/pools/${pool}?chainId=31337,31337`, /^chainId: one chain is needed here, not "31337,31337"/],
 ];
 
 /** Well-formed, and nothing there: [path]. */
