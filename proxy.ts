@@ -19,7 +19,7 @@ export function proxy(request: NextRequest) {
   try {
     env = serverEnv();
   } catch (error) {
-    // A bad CHAIN_ID or INDEXER_URL on the deployment: which one goes to the operators' log, not to visitors.
+    // A bad CHAIN_IDS, RPC_URL_<id> or INDEXER_URL on the deployment: which one goes to the operators' log, not to visitors.
     console.error('Invalid environment:', error instanceof Error ? error.message : error);
     return new NextResponse('This deployment is misconfigured. Its operators can see why in the server log.', {
       status: 503,
@@ -37,7 +37,7 @@ export function proxy(request: NextRequest) {
       protocol: request.nextUrl.protocol,
       forwardedProto: request.headers.get('x-forwarded-proto'),
     }),
-    rpcUrl: browserChainSettings(env).rpcUrl,
+    rpcUrls: browserChainSettings(env).map((chain) => chain.rpcUrl),
     walletConnect: Boolean(env.WALLETCONNECT_PROJECT_ID),
   });
 

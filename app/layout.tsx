@@ -41,14 +41,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const walletCookie = walletStateCookie((await headers()).get('cookie'));
   const env = serverEnv();
   const theme = parseThemePreference((await cookies()).get(THEME_COOKIE)?.value);
-  const chain = appChain(browserChainSettings(env));
+  const chains = browserChainSettings(env);
   return (
     <html lang="en" className={[inter.variable, themeClass(theme)].filter(Boolean).join(' ')}>
       <body className="flex min-h-dvh flex-col font-sans">
-        <PreviewRibbon deployment={vercelDeployment()} chain={chain} />
+        <PreviewRibbon deployment={vercelDeployment()} chains={chains.map(appChain)} />
         <WalletProviders
           walletCookie={walletCookie}
-          settings={{ ...browserChainSettings(env), walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID }}
+          settings={{ chains, walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID }}
         >
           <SiteHeader theme={theme} />
           <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">{children}</main>

@@ -10,6 +10,9 @@ import { getProtocolRevenueSeries, getProtocolTotals } from '@/lib/indexer/proto
 import { TimeSeriesChart } from '@/components/charts/TimeSeriesChart';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { toChartPoints } from '@/lib/charts/chart-points';
+import { poolHref } from '@/lib/chain/chain-routes';
+import { poolKey } from '@/lib/chain/pool-key';
+import { ChainBadge } from '@/components/ui/ChainBadge';
 
 export const dynamic = 'force-dynamic';
 
@@ -99,11 +102,17 @@ export default async function HomePage() {
             <ul className="grid gap-4 md:grid-cols-3">
               {home.data.featured.map((pool) => (
                 <li
-                  key={pool.address}
+                  key={poolKey(pool.chainId, pool.address)}
                   className="relative rounded-xl border border-line bg-surface-raised p-5 hover:border-accent"
                 >
-                  <CategoryBadge category={pool.category} />
-                  <Link href={`/pools/${pool.address}`} className="mt-2 block font-medium after:absolute after:inset-0">
+                  <div className="flex flex-wrap gap-2">
+                    <CategoryBadge category={pool.category} />
+                    <ChainBadge chainId={pool.chainId} />
+                  </div>
+                  <Link
+                    href={poolHref(pool.chainId, pool.address)}
+                    className="mt-2 block font-medium after:absolute after:inset-0"
+                  >
                     {pool.name}
                   </Link>
                   <p className="text-xs text-ink-faint">{pool.projectName}</p>

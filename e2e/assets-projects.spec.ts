@@ -47,7 +47,7 @@ test('the projects list shows every project the factory registered, with the ind
   }
 
   await rows.first().getByRole('link').click();
-  await expect(page).toHaveURL(/\/projects\/1$/);
+  await expect(page).toHaveURL(/\/projects\/1\?chain=31337$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(projects[0]!.name);
 });
 
@@ -66,11 +66,15 @@ test('a project page lists exactly the pools the chain says are its own, and lin
   const cards = page.getByTestId('project-pool');
   await expect(cards).toHaveCount(mine.length);
   const hrefs = await cards.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  expect(hrefs.map((h) => getAddress(h!.replace('/pools/', '')))).toEqual(expect.arrayContaining(mine));
+  // Each link names the chain its pool is on.
+  expect(hrefs.every((h) => h!.endsWith('?chain=31337'))).toBe(true);
+  expect(hrefs.map((h) => getAddress(h!.replace('/pools/', '').replace('?chain=31337', '')))).toEqual(
+    expect.arrayContaining(mine),
+  );
 
   const name = await stack.chain.readContract({ abi: financingPoolAbi, address: mine[0]!, functionName: 'name' });
   await page.getByRole('link', { name, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/pools/${mine[0]}$`, 'i'));
+  await expect(page).toHaveURL(new RegExp(`/pools/${mine[0]}\\?chain=31337$`, 'i'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 });
 
@@ -81,7 +85,7 @@ test('a project’s machines link to their pages', async ({ page }) => {
   expect(await rows.count()).toBeGreaterThan(0);
   const model = (await rows.first().getByRole('link').textContent())!;
   await rows.first().getByRole('link').click();
-  await expect(page).toHaveURL(/\/assets\/\d+$/);
+  await expect(page).toHaveURL(/\/assets\/\d+\?chain=31337$/);
   await expect(page.getByTestId('asset-model')).toHaveText(model);
 });
 
@@ -116,7 +120,7 @@ test('an asset page shows what the HardwareAssetRegistry says about the machine'
     });
     await expect(page.getByRole('link', { name: poolName }).first()).toHaveAttribute(
       'href',
-      new RegExp(`/pools/${machine.pool}$`, 'i'),
+      new RegExp(`/pools/${machine.pool}\\?chain=31337$`, 'i'),
     );
   }
 });

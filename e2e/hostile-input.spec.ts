@@ -46,6 +46,19 @@ test('pages answer hostile input with a 404 or a clean page', async ({ request }
     [`/pools/0x${'0'.repeat(40)}`, 404],
     [`/pools/${pool}?interval=%00&range=1e309&days=-1`, 200],
     [`/pools/${pool}?interval=week&interval=month&range=-1`, 200],
+    // A chain this app does not serve has no pool, machine or project; a malformed one neither.
+    [`/pools/${pool}?chain=1`, 404],
+    [`/pools/${pool}?chain=%00`, 404],
+    [`/pools/${pool}?chain=31337&chain=1`, 404],
+    [`/pools/${pool}?chain=${'9'.repeat(100)}`, 404],
+    ['/assets/1?chain=-1', 404],
+    ['/projects/1?chain=0x7a69', 404],
+    ['/pools?chain=1', 200],
+    ['/pools?chain=%00', 200],
+    [`/portfolio/${WALLET_ACCOUNT}?pool=1:${pool}`, 200],
+    [`/portfolio/${WALLET_ACCOUNT}?pool=${'9'.repeat(40)}:${pool}`, 200],
+    ['/api/indexer-status?chain=1', 400],
+    ['/api/indexer-status?chain=31337&chain=31337', 400],
     ['/assets/junk', 404],
     ['/assets/%00', [400, 404]],
     ['/assets/-1', 404],
@@ -125,6 +138,18 @@ test('the indexer, through the app and directly, answers bad input with a JSON 4
       if (status >= 400) expect(typeof (JSON.parse(body) as { error?: unknown }).error, url).toBe('string');
     }
   }
+  // The app names the chains to the indexer: a browser cannot add its own, nor name one the app does not serve.
+  for (const path of [
+    'pools?chainId=31337',
+    'pools?chainId=1',
+    'pools?chain=1',
+    'pools?chain=31337&chain=31337',
+    `accounts/${WALLET_ACCOUNT}/history?chain=%00`,
+  ]) {
+    const url = `/api/indexer/${path}`;
+    await expectClean(await request.get(url), url, 400);
+  }
+  await expectClean(await request.get('/api/indexer/pools?chain=31337'), 'pools?chain=31337', 200);
   // What the app does not pass on, and what the indexer does not have.
   for (const path of ['..%2f..%2fsql%2fdb', 'sql/db', 'graphql', 'delayed-actions%2f..%2f..%2fsql', 'nope']) {
     const url = `/api/indexer/${path}`;

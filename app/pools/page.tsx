@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { PoolFilters } from '@/components/pools/PoolFilters';
 import { PoolTable } from '@/components/pools/PoolTable';
+import { chainName } from '@/lib/chain/app-chain';
+import { serverEnv } from '@/lib/config/server-env';
 import { readIndexer } from '@/lib/indexer/client';
 import { listPools } from '@/lib/indexer/pools';
 import { parsePoolListParams } from '@/lib/pools/pool-list-params';
@@ -21,9 +23,15 @@ export default async function PoolsPage({
   const parsed = parsePoolListParams(await searchParams);
   // Control characters (a NUL byte) are no part of any pool's name, and the indexer refuses them: the search
   // is for the rest of what was typed.
-  const params = { ...parsed, q: parsed.q?.replace(/\p{Cc}/gu, '').trim() || undefined };
+  const chains = serverEnv().chains.map(({ id }) => ({ id, name: chainName(id) }));
+  const params = {
+    ...parsed,
+    q: parsed.q?.replace(/\p{Cc}/gu, '').trim() || undefined,
+    // A chain the app does not serve filters nothing: the list shows every served chain's pools.
+    chain: chains.some((c) => c.id === parsed.chain) ? parsed.chain : undefined,
+  };
   const pools = await readIndexer(() => listPools(params));
-  const filtered = Boolean(params.category || params.status || params.q);
+  const filtered = Boolean(params.category || params.status || params.q || params.chain);
 
   return (
     <div className="space-y-6">
@@ -35,7 +43,7 @@ export default async function PoolsPage({
           cash.
         </p>
       </div>
-      <PoolFilters params={params} />
+      <PoolFilters params={params} chains={chains} />
       {!pools.ok ? (
         <IndexerUnavailable detail={pools.error} />
       ) : pools.data.length > 0 ? (

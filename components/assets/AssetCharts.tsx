@@ -1,6 +1,7 @@
 import { ChartIntervalSwitch } from '@/components/charts/ChartIntervalSwitch';
 import { TimeSeriesChart } from '@/components/charts/TimeSeriesChart';
 import { Card, CardTitle } from '@/components/ui/Card';
+import { assetHref } from '@/lib/chain/chain-routes';
 import { describeChartWindow, type ChartInterval } from '@/lib/charts/chart-interval';
 import { toChartPoints } from '@/lib/charts/chart-points';
 import type { IndexerRead } from '@/lib/indexer/client';
@@ -10,10 +11,12 @@ const NOUN: Record<ChartInterval, string> = { day: 'day', week: 'week', month: '
 
 /** Revenue and utilization of one machine group, per bucket, from the series the page fetched. */
 export function AssetCharts({
+  chainId,
   assetId,
   interval,
   series,
 }: {
+  chainId: number;
   assetId: bigint;
   interval: ChartInterval;
   /** The series, or why the indexer could not give it: the charts then say so, the page still renders. */
@@ -28,7 +31,7 @@ export function AssetCharts({
     <Card className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <CardTitle>Performance</CardTitle>
-        <ChartIntervalSwitch value={interval} hrefFor={(i) => `/assets/${assetId}?interval=${i}`} />
+        <ChartIntervalSwitch value={interval} hrefFor={(i) => assetHref(chainId, assetId, { interval: i })} />
       </div>
       <div className="space-y-2">
         <h3 className="text-sm font-medium">

@@ -3,6 +3,7 @@ import { formatUsdc } from '@/lib/format/usdc';
 import type { AssetRow } from '@/lib/indexer/wire';
 import { AssetKindBadge } from './AssetKindBadge';
 import { AssetStatusBadge } from './AssetStatusBadge';
+import { assetHref } from '@/lib/chain/chain-routes';
 
 /** Machine groups, each linking to its page: a table from `sm` up, one card per machine on phones. */
 export function AssetTable({ assets, label = 'Machines' }: { assets: AssetRow[]; label?: string }) {
@@ -19,7 +20,10 @@ export function AssetTable({ assets, label = 'Machines' }: { assets: AssetRow[];
         {assets.map((asset) => (
           <li key={asset.id} className="relative rounded-xl border border-line bg-surface-raised p-4">
             <div className="flex items-start justify-between gap-3">
-              <Link href={`/assets/${asset.id}`} className="min-w-0 font-medium after:absolute after:inset-0">
+              <Link
+                href={assetHref(asset.chainId, asset.id)}
+                className="min-w-0 font-medium after:absolute after:inset-0"
+              >
                 {asset.units}× {asset.model}
               </Link>
               <AssetKindBadge kind={asset.kind} />
@@ -70,7 +74,7 @@ export function AssetTable({ assets, label = 'Machines' }: { assets: AssetRow[];
               <tr key={asset.id} className="group relative hover:bg-surface-sunken/50" data-testid="asset-row">
                 <td className="px-4 py-3">
                   <Link
-                    href={`/assets/${asset.id}`}
+                    href={assetHref(asset.chainId, asset.id)}
                     className="font-medium after:absolute after:inset-0 group-hover:text-accent"
                   >
                     {asset.model}

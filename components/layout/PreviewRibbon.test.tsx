@@ -17,7 +17,7 @@ describe('PreviewRibbon', () => {
           VERCEL_GIT_COMMIT_REF: 'feat/base-sepolia',
           VERCEL_GIT_COMMIT_SHA: '0123456789abcdef0123456789abcdef01234567',
         }}
-        chain={baseSepolia}
+        chains={[baseSepolia]}
       />,
     );
     const ribbon = screen.getByRole('complementary', { name: 'Preview deployment' });
@@ -28,9 +28,21 @@ describe('PreviewRibbon', () => {
   });
 
   it('names the chain alone when Vercel gave no git details', () => {
-    render(<PreviewRibbon deployment={{ VERCEL_ENV: 'preview' }} chain={baseSepolia} />);
+    render(<PreviewRibbon deployment={{ VERCEL_ENV: 'preview' }} chains={[baseSepolia]} />);
     expect(screen.getByRole('complementary', { name: 'Preview deployment' }).textContent).toBe(
       'Preview deployment · Base Sepolia (chain id 84532)',
+    );
+  });
+
+  it('names every chain of a preview that serves several', () => {
+    render(
+      <PreviewRibbon
+        deployment={{ VERCEL_ENV: 'preview' }}
+        chains={[baseSepolia, { name: 'Sepolia', id: 11155111 }]}
+      />,
+    );
+    expect(screen.getByRole('complementary', { name: 'Preview deployment' }).textContent).toBe(
+      'Preview deployment · Base Sepolia (chain id 84532) and Sepolia (chain id 11155111)',
     );
   });
 
@@ -39,7 +51,7 @@ describe('PreviewRibbon', () => {
     ['development', { VERCEL_ENV: 'development' as const }],
     ['outside Vercel', {}],
   ])('renders nothing in %s', (_where, deployment) => {
-    const { container } = render(<PreviewRibbon deployment={deployment} chain={baseSepolia} />);
+    const { container } = render(<PreviewRibbon deployment={deployment} chains={[baseSepolia]} />);
     expect(container).toBeEmptyDOMElement();
     expect(screen.queryByText(/Preview deployment/)).toBeNull();
   });

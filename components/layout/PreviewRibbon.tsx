@@ -4,16 +4,16 @@ import type { VercelDeployment } from '@/lib/config/server-env';
 const SHORT_SHA = 7;
 
 /**
- * The band across the top of every page of a Vercel preview: it names the chain the preview reads and the
+ * The band across the top of every page of a Vercel preview: it names the chains the preview reads and the
  * branch and commit it was built from, so nobody mistakes a pull request's site (or its testnet pools) for
  * production. Renders nothing in production, locally, or anywhere VERCEL_ENV is not `preview`.
  */
 export function PreviewRibbon({
   deployment,
-  chain,
+  chains,
 }: {
   deployment: VercelDeployment;
-  chain: { name: string; id: number };
+  chains: { name: string; id: number }[];
 }) {
   if (deployment.VERCEL_ENV !== 'preview') return null;
   const branch = deployment.VERCEL_GIT_COMMIT_REF;
@@ -21,7 +21,8 @@ export function PreviewRibbon({
   return (
     <aside aria-label="Preview deployment" className="bg-amber-300 text-amber-950" data-testid="preview-ribbon">
       <p className="mx-auto max-w-6xl px-4 py-1.5 text-center text-sm font-medium break-words sm:px-6">
-        <strong className="font-semibold">Preview deployment</strong> · {chain.name} (chain id {chain.id})
+        <strong className="font-semibold">Preview deployment</strong> ·{' '}
+        {chains.map((chain) => `${chain.name} (chain id ${chain.id})`).join(' and ')}
         {branch ? (
           <>
             {' '}

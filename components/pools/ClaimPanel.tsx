@@ -42,7 +42,7 @@ export function ClaimPanel({ pool, chainId, chainName }: { pool: Address; chainI
     query: { enabled: Boolean(account), refetchInterval: 15_000 },
   });
   const claims = useIndexerQuery(
-    account ? `accounts/${account}/history?kind=claim&pool=${pool}&limit=10` : null,
+    account ? `accounts/${account}/history?kind=claim&pool=${pool}&limit=10&chain=${chainId}` : null,
     parseClaims,
   );
   const invalidate = useMemo(() => [claimable.queryKey, ['indexer']], [claimable.queryKey]);

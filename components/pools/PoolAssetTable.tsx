@@ -3,6 +3,7 @@ import { AssetStatusBadge } from '@/components/assets/AssetStatusBadge';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import type { PoolAsset } from '@/lib/indexer/wire';
+import { assetHref } from '@/lib/chain/chain-routes';
 
 /**
  * The machines the pool finances: what each earned and how busy it was over 30 days, and where its
@@ -22,7 +23,7 @@ export function PoolAssetTable({ assets }: { assets: PoolAsset[] }) {
         {assets.map((a) => (
           <li key={String(a.id)} className="relative rounded-lg border border-line p-3 text-sm">
             <div className="flex items-start justify-between gap-2">
-              <Link href={`/assets/${a.id}`} className="font-medium after:absolute after:inset-0">
+              <Link href={assetHref(a.chainId, a.id)} className="font-medium after:absolute after:inset-0">
                 {a.units}× {a.model}
               </Link>
               <AssetStatusBadge status={a.status} />
@@ -73,7 +74,7 @@ export function PoolAssetTable({ assets }: { assets: PoolAsset[] }) {
             {assets.map((a) => (
               <tr key={String(a.id)} data-testid="pool-asset-row">
                 <td className="py-2.5 pr-3">
-                  <Link href={`/assets/${a.id}`} className="font-medium hover:text-accent">
+                  <Link href={assetHref(a.chainId, a.id)} className="font-medium hover:text-accent">
                     {a.units}× {a.model}
                   </Link>
                   <div className="text-xs text-ink-faint">{a.location}</div>

@@ -8,6 +8,7 @@ import { toChartPoints } from '@/lib/charts/chart-points';
 import { CHART_RANGES, runningTotal, type ChartRange } from '@/lib/charts/chart-range';
 import type { IndexerRead } from '@/lib/indexer/client';
 import type { PoolSeriesPoint } from '@/lib/indexer/wire';
+import { poolHref } from '@/lib/chain/chain-routes';
 
 /** A series, or why it could not be read: each chart fails on its own, the page still renders. */
 type SeriesResult<T> = IndexerRead<T[]>;
@@ -27,17 +28,20 @@ const NOUN: Record<ChartInterval, string> = { day: 'day', week: 'week', month: '
  * (claims) beside the revenue distributed to them.
  */
 export function PoolCharts({
+  chainId,
   pool,
   interval,
   range,
   data,
 }: {
+  chainId: number;
   pool: Address;
   interval: ChartInterval;
   range: ChartRange;
   data: PoolChartData;
 }) {
-  const href = (i: ChartInterval, r: ChartRange) => `/pools/${pool}?interval=${i}&range=${r}#performance`;
+  const href = (i: ChartInterval, r: ChartRange) =>
+    `${poolHref(chainId, pool, { interval: i, range: String(r) })}#performance`;
   const per = NOUN[interval];
   const points = <T,>(result: SeriesResult<T>) => (result.ok ? result.data : []);
   const error = (result: SeriesResult<unknown>) => (result.ok ? null : result.error);

@@ -4,7 +4,14 @@ import type { PoolListParams } from '@/lib/pools/pool-list-params';
 const control = 'rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm';
 
 /** A plain GET form: filters live in the URL, work without JavaScript, and a filtered view can be shared. */
-export function PoolFilters({ params }: { params: PoolListParams }) {
+export function PoolFilters({
+  params,
+  chains,
+}: {
+  params: PoolListParams;
+  /** The chains the app serves: a chain filter only where there are several. */
+  chains: { id: number; name: string }[];
+}) {
   return (
     <form
       method="get"
@@ -25,6 +32,19 @@ export function PoolFilters({ params }: { params: PoolListParams }) {
           <option value="robotics">Robotics</option>
         </select>
       </label>
+      {chains.length > 1 ? (
+        <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
+          Network
+          <select name="chain" defaultValue={params.chain ?? ''} className={control}>
+            <option value="">All</option>
+            {chains.map((chain) => (
+              <option key={chain.id} value={chain.id}>
+                {chain.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
         Status
         <select name="status" defaultValue={params.status ?? ''} className={control}>
@@ -48,7 +68,7 @@ export function PoolFilters({ params }: { params: PoolListParams }) {
       <button type="submit" className="rounded-lg bg-accent px-4 py-2 text-sm font-semibold text-accent-ink">
         Apply
       </button>
-      {params.category || params.status || params.q ? (
+      {params.category || params.status || params.q || params.chain ? (
         <Link href="/pools" className="py-2 text-sm text-ink-muted underline hover:text-ink">
           Clear
         </Link>

@@ -5,6 +5,9 @@ import type { PoolSummary } from '@/lib/indexer/wire';
 import { poolListQueryString, type PoolListParams } from '@/lib/pools/pool-list-params';
 import { CategoryBadge } from './CategoryBadge';
 import { PoolStatusBadge } from './PoolStatusBadge';
+import { poolHref } from '@/lib/chain/chain-routes';
+import { poolKey } from '@/lib/chain/pool-key';
+import { ChainBadge } from '@/components/ui/ChainBadge';
 
 type SortKey = PoolListParams['sort'];
 
@@ -24,15 +27,19 @@ function PoolCards({ pools }: { pools: PoolSummary[] }) {
   return (
     <ul className="space-y-3 sm:hidden" aria-label="Financing pools">
       {pools.map((pool) => (
-        <li key={pool.address} className="relative rounded-xl border border-line bg-surface-raised p-4">
+        <li
+          key={poolKey(pool.chainId, pool.address)}
+          className="relative rounded-xl border border-line bg-surface-raised p-4"
+        >
           <div className="flex items-start justify-between gap-3">
-            <Link href={`/pools/${pool.address}`} className="font-medium after:absolute after:inset-0">
+            <Link href={poolHref(pool.chainId, pool.address)} className="font-medium after:absolute after:inset-0">
               {pool.name}
             </Link>
             <CategoryBadge category={pool.category} />
           </div>
-          <div className="mt-1">
+          <div className="mt-1 flex flex-wrap items-center gap-2">
             <PoolStatusBadge status={pool.status} />
+            <ChainBadge chainId={pool.chainId} />
           </div>
           <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
             <div>
@@ -102,10 +109,14 @@ function PoolRows({ pools, params }: { pools: PoolSummary[]; params: PoolListPar
       </thead>
       <tbody className="divide-y divide-line">
         {pools.map((pool) => (
-          <tr key={pool.address} className="group relative hover:bg-surface-sunken/50" data-testid="pool-row">
+          <tr
+            key={poolKey(pool.chainId, pool.address)}
+            className="group relative hover:bg-surface-sunken/50"
+            data-testid="pool-row"
+          >
             <td className="px-4 py-4">
               <Link
-                href={`/pools/${pool.address}`}
+                href={poolHref(pool.chainId, pool.address)}
                 className="font-medium after:absolute after:inset-0 group-hover:text-accent"
               >
                 {pool.name}
@@ -113,6 +124,7 @@ function PoolRows({ pools, params }: { pools: PoolSummary[]; params: PoolListPar
               <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-ink-faint">
                 <span>{pool.projectName ?? pool.symbol}</span>
                 <PoolStatusBadge status={pool.status} />
+                <ChainBadge chainId={pool.chainId} />
                 <span className="lg:hidden">
                   <CategoryBadge category={pool.category} />
                 </span>

@@ -1,7 +1,15 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
+import { chainName } from '@/lib/chain/app-chain';
+import type { PoolKey } from '@/lib/chain/pool-key';
 import type { PoolLabel } from '@/lib/indexer/accounts';
-import { HISTORY_KIND_LABEL, HISTORY_KINDS, isFiltered, type HistoryFilter } from '@/lib/portfolio/history-filter';
+import {
+  HISTORY_KIND_LABEL,
+  HISTORY_KINDS,
+  historyPoolValue,
+  isFiltered,
+  type HistoryFilter,
+} from '@/lib/portfolio/history-filter';
 
 const control = 'w-full rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm sm:w-auto sm:max-w-[18rem]';
 
@@ -13,9 +21,24 @@ export function HistoryFilters({
 }: {
   account: Address;
   filter: HistoryFilter;
-  pools: ReadonlyMap<Address, PoolLabel>;
+  pools: ReadonlyMap<PoolKey, PoolLabel>;
 }) {
   const path = `/portfolio/${account}`;
+  const options = [...pools.values()].map((label) => ({
+    value: historyPoolValue(label.address, label.chainId),
+    // Two chains may hold a pool of the same name: the chain tells them apart.
+    text:
+      new Set([...pools.values()].map((l) => l.chainId)).size > 1 && label.chainId !== undefined
+        ? `${label.name} (${chainName(label.chainId)})`
+        : label.name,
+  }));
+  // A bare address (a link from before the app served several chains) selects the one pool it can mean.
+  const sameAddress = options.filter((o) => filter.pool && o.value.endsWith(`:${filter.pool}`));
+  const selected = !filter.pool
+    ? ''
+    : filter.chainId === undefined && sameAddress.length === 1
+      ? sameAddress[0]!.value
+      : historyPoolValue(filter.pool, filter.chainId);
   return (
     <form
       method="get"
@@ -37,15 +60,15 @@ export function HistoryFilters({
       </label>
       <label className="flex w-full flex-col gap-1 text-xs font-medium text-ink-muted sm:w-auto">
         Pool
-        <select name="pool" defaultValue={filter.pool ?? ''} className={control}>
+        <select name="pool" defaultValue={selected} className={control}>
           <option value="">All pools</option>
-          {[...pools].map(([address, label]) => (
-            <option key={address} value={address}>
-              {label.name}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.text}
             </option>
           ))}
           {/* A shared link may name a pool the indexer does not know; keep it selectable as it is. */}
-          {filter.pool && !pools.has(filter.pool) ? <option value={filter.pool}>{filter.pool}</option> : null}
+          {selected && !options.some((o) => o.value === selected) ? <option value={selected}>{selected}</option> : null}
         </select>
       </label>
       <button type="submit" className="rounded-lg bg-accent px-4 py-2 text-sm font-semibold text-accent-ink">

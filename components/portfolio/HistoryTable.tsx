@@ -1,11 +1,10 @@
-import Link from 'next/link';
-import type { Address } from 'viem';
-import { AddressLabel } from '@/components/ui/AddressLabel';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
 import type { PoolLabel } from '@/lib/indexer/accounts';
 import type { HistoryEntry } from '@/lib/indexer/wire';
 import { HISTORY_KIND_LABEL } from '@/lib/portfolio/history-filter';
+import type { PoolKey } from '@/lib/chain/pool-key';
+import { PoolNameLink } from './PoolNameLink';
 
 /** From the investor's side: cash paid in is plain, cash received is green; shares gained or given up. */
 function amountText(entry: HistoryEntry): { text: string; tone: string } {
@@ -40,17 +39,9 @@ function TxHash({ hash }: { hash: string }) {
   );
 }
 
-function PoolName({ pool, pools }: { pool: Address; pools: ReadonlyMap<Address, PoolLabel> }) {
-  return (
-    <Link href={`/pools/${pool}`} className="hover:text-accent">
-      {pools.get(pool)?.name ?? <AddressLabel address={pool} />}
-    </Link>
-  );
-}
+const key = (entry: HistoryEntry) => `${entry.chainId}-${entry.txHash}-${entry.kind}-${entry.logOrder}-${entry.pool}`;
 
-const key = (entry: HistoryEntry) => `${entry.txHash}-${entry.kind}-${entry.logOrder}-${entry.pool}`;
-
-export function HistoryTable({ history, pools }: { history: HistoryEntry[]; pools: ReadonlyMap<Address, PoolLabel> }) {
+export function HistoryTable({ history, pools }: { history: HistoryEntry[]; pools: ReadonlyMap<PoolKey, PoolLabel> }) {
   return (
     <>
       <ul
@@ -69,7 +60,7 @@ export function HistoryTable({ history, pools }: { history: HistoryEntry[]; pool
               </div>
               <div className="flex items-start justify-between gap-3 text-ink-muted">
                 <span className="min-w-0">
-                  <PoolName pool={entry.pool} pools={pools} />
+                  <PoolNameLink chainId={entry.chainId} pool={entry.pool} pools={pools} />
                 </span>
                 {entry.shares !== null ? <span className="shrink-0 tabular-nums">{sharesText(entry)}</span> : null}
               </div>
@@ -116,7 +107,7 @@ export function HistoryTable({ history, pools }: { history: HistoryEntry[]; pool
                   </td>
                   <td className="px-4 py-3 font-medium">{HISTORY_KIND_LABEL[entry.kind]}</td>
                   <td className="px-4 py-3">
-                    <PoolName pool={entry.pool} pools={pools} />
+                    <PoolNameLink chainId={entry.chainId} pool={entry.pool} pools={pools} />
                   </td>
                   <td className={`whitespace-nowrap px-4 py-3 text-right tabular-nums ${amount.tone}`}>
                     {amount.text}

@@ -1,13 +1,15 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Address } from 'viem';
 import { CategoryBadge } from '@/components/pools/CategoryBadge';
 import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
 import type { AccountPosition } from '@/lib/indexer/wire';
 import { SignedUsdc } from './SignedUsdc';
+import { poolKey, type PoolKey } from '@/lib/chain/pool-key';
+import { poolHref } from '@/lib/chain/chain-routes';
+import { ChainBadge } from '@/components/ui/ChainBadge';
 
-type Provisions = ReadonlyMap<Address, bigint>;
+type Provisions = ReadonlyMap<PoolKey, bigint>;
 
 export function PositionTable({
   positions,
@@ -48,7 +50,7 @@ function LockedNote({ position }: { position: AccountPosition }) {
 }
 
 function ProvisionNote({ position, provisions }: { position: AccountPosition; provisions: Provisions }) {
-  const provision = provisions.get(position.pool);
+  const provision = provisions.get(poolKey(position.chainId, position.pool));
   if (!provision) return null;
   return (
     <div className="text-xs text-negative" data-testid="position-provision">
@@ -62,9 +64,9 @@ function PositionCards({ positions, provisions }: { positions: AccountPosition[]
   return (
     <ul className="space-y-3 lg:hidden" aria-label="Positions">
       {positions.map((p) => (
-        <li key={p.pool} className="rounded-xl border border-line bg-surface-raised p-4">
+        <li key={poolKey(p.chainId, p.pool)} className="rounded-xl border border-line bg-surface-raised p-4">
           <div className="flex items-start justify-between gap-3">
-            <Link href={`/pools/${p.pool}`} className="min-w-0 font-medium hover:text-accent">
+            <Link href={poolHref(p.chainId, p.pool)} className="min-w-0 font-medium hover:text-accent">
               {p.poolName}
             </Link>
             <CategoryBadge category={p.category} />
@@ -72,6 +74,7 @@ function PositionCards({ positions, provisions }: { positions: AccountPosition[]
           <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-ink-faint">
             <span>{p.poolSymbol}</span>
             <PoolStatusBadge status={p.poolStatus} />
+            <ChainBadge chainId={p.chainId} />
             <ExitedTag position={p} />
           </div>
           <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3">
@@ -156,14 +159,21 @@ function PositionRows({ positions, provisions }: { positions: AccountPosition[];
       </thead>
       <tbody className="divide-y divide-line">
         {positions.map((p) => (
-          <tr key={p.pool} data-testid="position-row" data-pool={p.pool} className="align-top">
+          <tr
+            key={poolKey(p.chainId, p.pool)}
+            data-testid="position-row"
+            data-pool={p.pool}
+            data-chain={p.chainId}
+            className="align-top"
+          >
             <th scope="row" className="px-4 py-3 text-left font-normal">
-              <Link href={`/pools/${p.pool}`} className="font-medium hover:text-accent">
+              <Link href={poolHref(p.chainId, p.pool)} className="font-medium hover:text-accent">
                 {p.poolName}
               </Link>
               <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-ink-faint">
                 <CategoryBadge category={p.category} />
                 <PoolStatusBadge status={p.poolStatus} />
+                <ChainBadge chainId={p.chainId} />
                 <ExitedTag position={p} />
               </div>
             </th>

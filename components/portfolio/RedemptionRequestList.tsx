@@ -1,19 +1,10 @@
-import Link from 'next/link';
-import type { Address } from 'viem';
-import { AddressLabel } from '@/components/ui/AddressLabel';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
 import type { PoolLabel } from '@/lib/indexer/accounts';
 import type { RedemptionRequest } from '@/lib/indexer/wire';
 import { isOpenRedemption, REDEMPTION_STATUS_LABEL } from '@/lib/portfolio/redemption-status';
-
-function PoolName({ pool, pools }: { pool: Address; pools: ReadonlyMap<Address, PoolLabel> }) {
-  return (
-    <Link href={`/pools/${pool}`} className="font-medium hover:text-accent">
-      {pools.get(pool)?.name ?? <AddressLabel address={pool} />}
-    </Link>
-  );
-}
+import type { PoolKey } from '@/lib/chain/pool-key';
+import { PoolNameLink } from './PoolNameLink';
 
 function Queue({ request }: { request: RedemptionRequest }) {
   if (request.queuePosition === null) return <span className="text-ink-faint">—</span>;
@@ -32,7 +23,7 @@ export function RedemptionRequestList({
   pools,
 }: {
   requests: RedemptionRequest[];
-  pools: ReadonlyMap<Address, PoolLabel>;
+  pools: ReadonlyMap<PoolKey, PoolLabel>;
 }) {
   const open = requests.filter(isOpenRedemption);
   const closed = requests.length - open.length;
@@ -50,9 +41,12 @@ export function RedemptionRequestList({
     <div className="space-y-2">
       <ul className="space-y-3 md:hidden" aria-label="Redemption requests">
         {open.map((r) => (
-          <li key={`${r.pool}-${r.requestId}`} className="rounded-xl border border-line bg-surface-raised p-4">
+          <li
+            key={`${r.chainId}-${r.pool}-${r.requestId}`}
+            className="rounded-xl border border-line bg-surface-raised p-4"
+          >
             <div className="flex items-start justify-between gap-3">
-              <PoolName pool={r.pool} pools={pools} />
+              <PoolNameLink chainId={r.chainId} pool={r.pool} pools={pools} className="font-medium hover:text-accent" />
               <span className="shrink-0 text-xs font-medium text-accent">{REDEMPTION_STATUS_LABEL[r.status]}</span>
             </div>
             <div className="mt-1 text-xs text-ink-faint">
@@ -109,13 +103,18 @@ export function RedemptionRequestList({
           <tbody className="divide-y divide-line">
             {open.map((r) => (
               <tr
-                key={`${r.pool}-${r.requestId}`}
+                key={`${r.chainId}-${r.pool}-${r.requestId}`}
                 className="align-top"
                 data-testid="redemption-row"
                 data-status={r.status}
               >
                 <th scope="row" className="px-4 py-3 text-left font-normal">
-                  <PoolName pool={r.pool} pools={pools} />
+                  <PoolNameLink
+                    chainId={r.chainId}
+                    pool={r.pool}
+                    pools={pools}
+                    className="font-medium hover:text-accent"
+                  />
                   <div className="mt-1 text-xs font-medium text-accent">{REDEMPTION_STATUS_LABEL[r.status]}</div>
                 </th>
                 <td className="px-4 py-3 text-ink-muted">

@@ -3,6 +3,7 @@ import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import type { ProjectPool } from '@/lib/indexer/wire';
+import { poolHref } from '@/lib/chain/chain-routes';
 
 /** A project's financing rounds, each linking to its pool page; cards that sit two abreast from `sm` up. */
 export function ProjectPoolList({ pools }: { pools: ProjectPool[] }) {
@@ -22,7 +23,10 @@ export function ProjectPoolList({ pools }: { pools: ProjectPool[] }) {
           data-testid="project-pool"
         >
           <div className="flex items-start justify-between gap-3">
-            <Link href={`/pools/${pool.address}`} className="min-w-0 font-medium after:absolute after:inset-0">
+            <Link
+              href={poolHref(pool.chainId, pool.address)}
+              className="min-w-0 font-medium after:absolute after:inset-0"
+            >
               {pool.name}
             </Link>
             <PoolStatusBadge status={pool.status} />

@@ -3,6 +3,8 @@ import { AddressLabel } from '@/components/ui/AddressLabel';
 import { formatUsdc } from '@/lib/format/usdc';
 import type { ProjectSummary } from '@/lib/indexer/wire';
 import { ProjectCategoryBadge } from './ProjectCategoryBadge';
+import { projectHref } from '@/lib/chain/chain-routes';
+import { ChainBadge } from '@/components/ui/ChainBadge';
 
 /** Every operator with its track record: a table from `md` up, one card per project on phones. */
 export function ProjectTable({ projects }: { projects: ProjectSummary[] }) {
@@ -21,20 +23,26 @@ function ProjectCards({ projects }: { projects: ProjectSummary[] }) {
     <ul className="space-y-3 md:hidden" aria-label="Projects">
       {projects.map((project) => (
         <li
-          key={project.id}
+          key={`${project.chainId}:${project.id}`}
           className="relative rounded-xl border border-line bg-surface-raised p-4"
           data-testid="project-card"
         >
           <div className="flex items-start justify-between gap-3">
-            <Link href={`/projects/${project.id}`} className="min-w-0 font-medium after:absolute after:inset-0">
+            <Link
+              href={projectHref(project.chainId, project.id)}
+              className="min-w-0 font-medium after:absolute after:inset-0"
+            >
               {project.name}
             </Link>
             <ProjectCategoryBadge category={project.category} />
           </div>
-          <div className="mt-1 text-xs text-ink-faint">
-            Operator <AddressLabel address={project.operator} /> · {project.poolCount}{' '}
-            {project.poolCount === 1 ? 'pool' : 'pools'} · {project.assetCount}{' '}
-            {project.assetCount === 1 ? 'machine' : 'machines'}
+          <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-ink-faint">
+            <ChainBadge chainId={project.chainId} />
+            <span>
+              Operator <AddressLabel address={project.operator} /> · {project.poolCount}{' '}
+              {project.poolCount === 1 ? 'pool' : 'pools'} · {project.assetCount}{' '}
+              {project.assetCount === 1 ? 'machine' : 'machines'}
+            </span>
           </div>
           <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
             <Figure label="TVL" value={formatUsdc(project.tvl, { compact: true })} />
@@ -93,16 +101,21 @@ function ProjectRows({ projects }: { projects: ProjectSummary[] }) {
       </thead>
       <tbody className="divide-y divide-line">
         {projects.map((project) => (
-          <tr key={project.id} className="group relative hover:bg-surface-sunken/50" data-testid="project-row">
+          <tr
+            key={`${project.chainId}:${project.id}`}
+            className="group relative hover:bg-surface-sunken/50"
+            data-testid="project-row"
+          >
             <td className="px-4 py-4">
               <Link
-                href={`/projects/${project.id}`}
+                href={projectHref(project.chainId, project.id)}
                 className="font-medium after:absolute after:inset-0 group-hover:text-accent"
               >
                 {project.name}
               </Link>
               <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-ink-faint">
                 <ProjectCategoryBadge category={project.category} />
+                <ChainBadge chainId={project.chainId} />
                 <span>
                   Operator <AddressLabel address={project.operator} />
                 </span>

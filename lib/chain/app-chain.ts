@@ -18,3 +18,8 @@ export function appChain({ id, rpcUrl }: ChainSettings): Chain {
     rpcUrls,
   });
 }
+
+/** A chain's name for people (the badge on a pool, the wrong-network notice), from viem's definitions. */
+export function chainName(id: number): string {
+  return appChain({ id, rpcUrl: 'http://unused.invalid' }).name;
+}

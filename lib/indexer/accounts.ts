@@ -1,6 +1,8 @@
 import 'server-only';
-import { getAddress, type Address } from 'viem';
+import type { Address } from 'viem';
 import { z } from 'zod';
+import { poolKey, type PoolKey } from '../chain/pool-key';
+import { serverEnv } from '../config/server-env';
 import { historyFilterQuery, type HistoryFilter } from '../portfolio/history-filter';
 import { getFromIndexer } from './client';
 import { getPool } from './pools';
@@ -30,16 +32,21 @@ export async function getAccountPositions(
   return { positions: body?.positions ?? [], indexed: body?.indexed ?? { block: 0n, timestamp: 0n } };
 }
 
+/** Every served chain's history of the account, newest first; filtered to one pool on one chain if asked. */
 export async function getAccountHistory(
   account: Address,
   filter: HistoryFilter = {},
 ): Promise<{ history: HistoryEntry[]; indexed: IndexedAt }> {
-  const query = historyFilterQuery(filter);
+  const none = { history: [], indexed: { block: 0n, timestamp: 0n } };
+  // A shared link may name a chain this app does not serve: nothing of it to show, and nothing to ask.
+  if (filter.chainId !== undefined && !serverEnv().chains.some((chain) => chain.id === filter.chainId)) return none;
+  const query = historyFilterQuery(filter, { forIndexer: true });
   const body = await getFromIndexer(
     `/api/accounts/${account}/history${query ? `${query}&` : '?'}limit=${HISTORY_LIMIT}`,
     z.object({ history: z.array(historyEntrySchema), indexed: indexedSchema }),
+    filter.chainId === undefined ? undefined : [filter.chainId],
   );
-  return body ?? { history: [], indexed: { block: 0n, timestamp: 0n } };
+  return body ?? none;
 }
 
 async function getAccountRedemptions(
@@ -52,23 +59,40 @@ async function getAccountRedemptions(
   return body ?? { redemptions: [], indexed: { block: 0n, timestamp: 0n } };
 }
 
-export type PoolLabel = { name: string; symbol: string; category: PoolCategory };
+export type PoolLabel = { chainId?: number; address: Address; name: string; symbol: string; category: PoolCategory };
+
+/** A pool an account's row mentions: its address on its chain. */
+type PoolOnChain = { chainId?: number; pool: Address };
 
 /**
- * Names of the pools an account's rows mention. Positions carry theirs; history and redemption rows only
- * the address, so pools the account has left are looked up one by one (an account touches few pools).
+ * Names of the pools an account's rows mention, by poolKey (chain and address). Positions carry theirs;
+ * history and redemption rows only the address, so pools the account has left are looked up one by one (an
+ * account touches few pools).
  */
 export async function poolLabels(
   positions: AccountPosition[],
-  pools: Iterable<Address>,
-): Promise<Map<Address, PoolLabel>> {
-  const labels = new Map<Address, PoolLabel>(
-    positions.map((p) => [p.pool, { name: p.poolName, symbol: p.poolSymbol, category: p.category }]),
+  mentioned: Iterable<PoolOnChain>,
+): Promise<Map<PoolKey, PoolLabel>> {
+  const labels = new Map<PoolKey, PoolLabel>(
+    positions.map((p) => [
+      poolKey(p.chainId, p.pool),
+      { chainId: p.chainId, address: p.pool, name: p.poolName, symbol: p.poolSymbol, category: p.category },
+    ]),
   );
-  const missing = [...new Set(pools)].filter((pool) => !labels.has(pool));
-  const found = await Promise.all(missing.map((pool) => getPool(pool)));
-  for (const pool of found) {
-    if (pool) labels.set(getAddress(pool.address), { name: pool.name, symbol: pool.symbol, category: pool.category });
+  const missing = new Map<PoolKey, PoolOnChain>();
+  for (const row of mentioned) {
+    const key = poolKey(row.chainId, row.pool);
+    if (!labels.has(key)) missing.set(key, row);
+  }
+  const defaultChain = serverEnv().CHAIN_ID;
+  const found = await Promise.all(
+    [...missing].map(async ([key, row]) => [key, await getPool(row.chainId ?? defaultChain, row.pool)] as const),
+  );
+  for (const [key, pool] of found) {
+    if (pool) {
+      const { chainId, address, name, symbol, category } = pool;
+      labels.set(key, { chainId, address, name, symbol, category });
+    }
   }
   return labels;
 }
@@ -77,13 +101,14 @@ export async function poolLabels(
  * Expected losses provisioned in each pool the account holds shares of (only the non-zero ones). A
  * position's value already has them deducted; the page says so beside it.
  */
-export async function poolProvisions(positions: AccountPosition[]): Promise<Map<Address, bigint>> {
-  const held = positions.filter((p) => p.shares > 0n).map((p) => p.pool);
-  const pools = await Promise.all(held.map((pool) => getPool(pool)));
+export async function poolProvisions(positions: AccountPosition[]): Promise<Map<PoolKey, bigint>> {
+  const defaultChain = serverEnv().CHAIN_ID;
+  const held = positions.filter((p) => p.shares > 0n);
+  const pools = await Promise.all(
+    held.map(async (p) => [poolKey(p.chainId, p.pool), await getPool(p.chainId ?? defaultChain, p.pool)] as const),
+  );
   return new Map(
-    pools.flatMap((pool) =>
-      pool && pool.totalProvisions > 0n ? [[getAddress(pool.address), pool.totalProvisions]] : [],
-    ),
+    pools.flatMap(([key, pool]) => (pool && pool.totalProvisions > 0n ? [[key, pool.totalProvisions] as const] : [])),
   );
 }
 
@@ -93,7 +118,7 @@ type Portfolio = {
   history: HistoryEntry[];
   /** The block the positions' figures (value, claimable) reflect. */
   indexed: IndexedAt;
-  pools: Map<Address, PoolLabel>;
+  pools: Map<PoolKey, PoolLabel>;
 };
 
 /** Everything the portfolio page shows for one account, the history filtered as asked. */
@@ -103,10 +128,10 @@ export async function getPortfolio(account: Address, filter: HistoryFilter = {})
     getAccountRedemptions(account),
     getAccountHistory(account, filter),
   ]);
-  const mentioned = [
-    ...redemptions.map((r) => r.pool),
-    ...history.map((h) => h.pool),
-    ...(filter.pool ? [filter.pool] : []),
+  const mentioned: PoolOnChain[] = [
+    ...redemptions,
+    ...history,
+    ...(filter.pool && filter.chainId !== undefined ? [{ chainId: filter.chainId, pool: filter.pool }] : []),
   ];
   return { positions, redemptions, history, indexed, pools: await poolLabels(positions, mentioned) };
 }

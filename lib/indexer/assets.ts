@@ -16,12 +16,12 @@ export type AssetDetail = z.infer<typeof assetBodySchema> & {
  * null when there is no such asset: the caller shows a 404. Cached per request, so a page's metadata and
  * its body read the indexer once.
  */
-export const getAsset = cache(async function getAsset(id: bigint): Promise<AssetDetail | null> {
-  const body = await getFromIndexer(`/api/assets/${id}`, assetBodySchema);
+export const getAsset = cache(async function getAsset(chainId: number, id: bigint): Promise<AssetDetail | null> {
+  const body = await getFromIndexer(`/api/assets/${id}`, assetBodySchema, [chainId]);
   if (!body) return null;
   const [owner, lastDays] = await Promise.all([
-    body.pool ? getFromIndexer(`/api/pools/${body.pool.address}`, poolProjectSchema) : null,
-    getAssetSeries(id, 'day', 30),
+    body.pool ? getFromIndexer(`/api/pools/${body.pool.address}`, poolProjectSchema, [chainId]) : null,
+    getAssetSeries(chainId, id, 'day', 30),
   ]);
   return { ...body, project: owner?.project ?? null, ...trailing30Days(lastDays) };
 });
@@ -40,7 +40,14 @@ function trailing30Days(days: AssetSeriesPoint[]): { revenueNet30d: bigint; util
 }
 
 /** Net revenue and average utilization per bucket; empty buckets are zero revenue and null utilization. */
-export async function getAssetSeries(id: bigint, interval: ChartInterval, days: number): Promise<AssetSeriesPoint[]> {
-  const body = await getFromIndexer(`/api/assets/${id}/series?interval=${interval}&days=${days}`, assetSeriesSchema);
+export async function getAssetSeries(
+  chainId: number,
+  id: bigint,
+  interval: ChartInterval,
+  days: number,
+): Promise<AssetSeriesPoint[]> {
+  const body = await getFromIndexer(`/api/assets/${id}/series?interval=${interval}&days=${days}`, assetSeriesSchema, [
+    chainId,
+  ]);
   return body?.series ?? [];
 }

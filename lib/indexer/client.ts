@@ -18,15 +18,16 @@ export const INDEXER_TIMEOUT_MS = 8_000;
 
 /**
  * INDEXER_URL joined to a path of its API; a trailing slash pasted into the setting does not double up. One
- * indexer may serve several chains (CHAIN_IDS) and the app shows one, its CHAIN_ID: every read of the typed API
- * names that chain, so the answer is about it alone (and a chainId the browser adds is a repeated parameter,
- * which the indexer refuses).
+ * indexer may serve more chains than the app does: every read of the typed API names its chains, the one a
+ * pool, asset or project is on, else every chain the app serves (CHAIN_IDS), so no answer strays onto another
+ * (and a chainId the browser adds is a repeated parameter, which the indexer refuses).
  */
-export function indexerUrl(path: string): string {
+export function indexerUrl(path: string, chainIds?: readonly number[]): string {
   const env = serverEnv();
   const url = `${env.INDEXER_URL.replace(/\/+$/, '')}${path}`;
   if (!path.startsWith('/api/')) return url;
-  return `${url}${path.includes('?') ? '&' : '?'}chainId=${env.CHAIN_ID}`;
+  const chains = chainIds ?? env.chains.map((chain) => chain.id);
+  return `${url}${path.includes('?') ? '&' : '?'}chainId=${chains.join(',')}`;
 }
 
 const timedOut = (cause: unknown) => cause instanceof Error && cause.name === 'TimeoutError';
@@ -47,10 +48,14 @@ function unavailable(url: string, shown: string, cause: unknown): IndexerUnavail
 /**
  * GETs a path of the indexer's API and validates the body. Returns null on 404 (an unknown pool, account,
  * asset), throws IndexerUnavailableError on anything else that is not a good answer, within
- * INDEXER_TIMEOUT_MS.
+ * INDEXER_TIMEOUT_MS. `chainIds`: the chains the answer is about (indexerUrl).
  */
-export async function getFromIndexer<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T> | null> {
-  const url = indexerUrl(path);
+export async function getFromIndexer<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  chainIds?: readonly number[],
+): Promise<z.infer<T> | null> {
+  const url = indexerUrl(path, chainIds);
   const late = `The indexer did not answer within ${INDEXER_TIMEOUT_MS / 1000} s.`;
   let res: Response;
   try {

@@ -21,35 +21,42 @@ import {
 
 // The pool page's client panels still import these from here (their files belong to the wallet work).
 
-export async function listPools(params: Partial<PoolListParams> = {}): Promise<PoolSummary[]> {
+/** Every served chain's pools, or one chain's (`chain`), filtered and sorted as asked. */
+export async function listPools({ chain, ...params }: Partial<PoolListParams> = {}): Promise<PoolSummary[]> {
   const query = poolListQueryString({ ...params, limit: '200' });
-  const body = await getFromIndexer(`/api/pools${query}`, z.object({ pools: z.array(poolSchema) }));
+  const body = await getFromIndexer(
+    `/api/pools${query}`,
+    z.object({ pools: z.array(poolSchema) }),
+    chain === undefined ? undefined : [chain],
+  );
   return body?.pools ?? [];
 }
 
 /** null when the address is not an address or no pool lives there: the caller shows a 404. */
-export async function getPool(address: string): Promise<PoolSummary | null> {
+export async function getPool(chainId: number, address: string): Promise<PoolSummary | null> {
   if (!isAddress(address, { strict: false })) return null;
-  const body = await getFromIndexer(`/api/pools/${getAddress(address)}`, z.object({ pool: poolSchema }));
+  const body = await getFromIndexer(`/api/pools/${getAddress(address)}`, z.object({ pool: poolSchema }), [chainId]);
   return body?.pool ?? null;
 }
 
-export async function getPoolActivity(address: Address, limit = 20): Promise<PoolActivity[]> {
+export async function getPoolActivity(chainId: number, address: Address, limit = 20): Promise<PoolActivity[]> {
   const body = await getFromIndexer(
     `/api/pools/${address}/activity?limit=${limit}`,
     z.object({ activity: activityFeedSchema }),
+    [chainId],
   );
   return body?.activity ?? [];
 }
 
 /** The pool's exit queue: every request with its place in line, and what the queue waits for. */
-export async function getPoolRedemptions(address: Address): Promise<RedemptionQueue> {
-  const body = await getFromIndexer(`/api/pools/${address}/redemptions`, redemptionQueueSchema);
+export async function getPoolRedemptions(chainId: number, address: Address): Promise<RedemptionQueue> {
+  const body = await getFromIndexer(`/api/pools/${address}/redemptions`, redemptionQueueSchema, [chainId]);
   return body ?? { queue: { idle: 0n, pendingShares: 0n, repaidLast90Days: 0n }, redemptions: [] };
 }
 
 /** One of a pool's time series, bucketed by day, week or month over the last `days` days (aggregated in SQL). */
 export async function getPoolSeries<M extends PoolSeriesMetric>(
+  chainId: number,
   address: Address,
   metric: M,
   interval: 'day' | 'week' | 'month',
@@ -59,13 +66,16 @@ export async function getPoolSeries<M extends PoolSeriesMetric>(
   const body = await getFromIndexer(
     `/api/pools/${address}/series?metric=${metric}&interval=${interval}&days=${days}`,
     schema,
+    [chainId],
   );
   return (body?.series ?? []) as PoolSeriesPoint<M>[];
 }
 
 /** The machine groups a pool finances, with each one's principal, 30-day revenue, yield and utilization. */
-export async function getPoolAssets(address: Address): Promise<PoolAsset[]> {
-  const body = await getFromIndexer(`/api/pools/${address}/assets`, z.object({ assets: z.array(poolAssetSchema) }));
+export async function getPoolAssets(chainId: number, address: Address): Promise<PoolAsset[]> {
+  const body = await getFromIndexer(`/api/pools/${address}/assets`, z.object({ assets: z.array(poolAssetSchema) }), [
+    chainId,
+  ]);
   return body?.assets ?? [];
 }
 
@@ -73,6 +83,6 @@ export async function getPoolAssets(address: Address): Promise<PoolAsset[]> {
  * Changes to the pool waiting out the timelock's delay, and the ones carried out or cancelled. null when the
  * indexer has no such endpoint (an older one): the page then says nothing rather than "none scheduled".
  */
-export async function getPoolDelayedActions(address: Address): Promise<PoolDelayedActions | null> {
-  return getFromIndexer(`/api/pools/${address}/delayed-actions`, delayedActionsSchema);
+export async function getPoolDelayedActions(chainId: number, address: Address): Promise<PoolDelayedActions | null> {
+  return getFromIndexer(`/api/pools/${address}/delayed-actions`, delayedActionsSchema, [chainId]);
 }

@@ -21,8 +21,8 @@ export const listProjects = cache(async function listProjects(): Promise<Project
 });
 
 /** null when there is no such project: the caller shows a 404. Cached per request (metadata and page). */
-export const getProject = cache(async function getProject(id: bigint): Promise<ProjectDetail | null> {
-  const body = await getFromIndexer(`/api/projects/${id}`, projectDetailSchema);
+export const getProject = cache(async function getProject(chainId: number, id: bigint): Promise<ProjectDetail | null> {
+  const body = await getFromIndexer(`/api/projects/${id}`, projectDetailSchema, [chainId]);
   if (!body) return null;
   return { ...body, totals: projectTotals(body.pools, body.assets) };
 });

@@ -8,6 +8,8 @@ const poolListParamsSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(['yield', 'tvl', 'utilization', 'depositors', 'name']).default('tvl').catch('tvl'),
   order: z.enum(['asc', 'desc']).default('desc').catch('desc'),
+  /** One chain's pools, where the app serves several; the page drops a chain it does not serve. */
+  chain: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 export type PoolListParams = z.infer<typeof poolListParamsSchema>;

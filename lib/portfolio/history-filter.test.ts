@@ -30,3 +30,18 @@ describe('history filters', () => {
     expect(isFiltered({ pool: POOL })).toBe(true);
   });
 });
+
+describe('history filter by a pool on one chain', () => {
+  it('reads and writes `pool=<chainId>:<address>`, the bare address for the indexer', () => {
+    const filter = parseHistoryFilter({ pool: `84532:${POOL.toLowerCase()}` });
+    expect(filter).toEqual({ pool: POOL, chainId: 84532 });
+    expect(historyFilterQuery(filter)).toBe(`?pool=${encodeURIComponent(`84532:${POOL}`)}`);
+    expect(historyFilterQuery(filter, { forIndexer: true })).toBe(`?pool=${POOL}`);
+  });
+
+  it('drops a malformed chain with its pool, and a chain 0', () => {
+    expect(parseHistoryFilter({ pool: `x:${POOL}` })).toEqual({});
+    expect(parseHistoryFilter({ pool: `0:${POOL}` })).toEqual({ pool: POOL });
+    expect(parseHistoryFilter({ pool: '84532:0x1234' })).toEqual({});
+  });
+});

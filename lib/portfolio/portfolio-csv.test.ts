@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { poolKey, type PoolKey } from '../chain/pool-key';
 import type { PoolLabel } from '../indexer/accounts';
 import type { AccountPosition, HistoryEntry } from '../indexer/wire';
 import { historyCsv, isoUtc, positionsCsv, statementFilename } from './portfolio-csv';
@@ -34,7 +35,7 @@ describe('positions CSV', () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
     expect(lines[0]).toMatch(
-      /^account,pool,pool_name,pool_symbol,category,pool_status,shares,locked_shares,value_usdc,/,
+      /^account,chain_id,pool,pool_name,pool_symbol,category,pool_status,shares,locked_shares,value_usdc,/,
     );
     const header = lines[0]!.split(',');
     const row = lines[1]!.split(',');
@@ -49,6 +50,30 @@ describe('positions CSV', () => {
     expect(cell('total_return_usdc')).toBe('-5456.379934');
     expect(cell('indexed_block')).toBe('501');
     expect(cell('indexed_at_utc')).toBe('2026-11-26T16:51:14Z');
+  });
+
+  it('says each row’s chain and the block indexed on that chain, when the answer spans several', () => {
+    const indexed = {
+      ...INDEXED,
+      chains: [
+        { chainId: 84532, block: 501n, timestamp: 1_795_711_874n },
+        { chainId: 11155111, block: 7_000n, timestamp: 1_795_711_860n },
+      ],
+    };
+    const lines = positionsCsv(
+      [
+        { ...position, chainId: 84532 },
+        { ...position, chainId: 11155111 },
+      ],
+      indexed,
+    )
+      .split('\r\n')
+      .map((line) => line.split(','));
+    const header = lines[0]!;
+    const cell = (row: number, name: string) => lines[row]![header.indexOf(name)];
+    expect([cell(1, 'chain_id'), cell(1, 'indexed_block')]).toEqual(['84532', '501']);
+    expect([cell(2, 'chain_id'), cell(2, 'indexed_block')]).toEqual(['11155111', '7000']);
+    expect(cell(2, 'indexed_at_utc')).toBe('2026-11-26T16:51:00Z');
   });
 
   it('is only the header for an empty portfolio', () => {
@@ -81,15 +106,18 @@ describe('history CSV', () => {
       logOrder: 0,
     },
   ];
-  const labels = new Map<Address, PoolLabel>([
-    [POOL, { name: 'Rotterdam, "AMR" Fleet', symbol: 'myROTA', category: 'robotics' }],
+  const labels = new Map<PoolKey, PoolLabel>([
+    [
+      poolKey(undefined, POOL),
+      { address: POOL, name: 'Rotterdam, "AMR" Fleet', symbol: 'myROTA', category: 'robotics' },
+    ],
   ]);
 
   it('writes dates in UTC, empty cells for what a kind does not have, and quotes names', () => {
     expect(historyCsv(entries, labels, INDEXED)).toBe(
-      'date_utc,kind,pool,pool_name,amount_usdc,shares,account,block_number,tx_hash,indexed_block\r\n' +
-        `2026-11-06T16:51:12Z,claim,${POOL},"Rotterdam, ""AMR"" Fleet",7088.58811,,${ACCOUNT},465,${entries[0]!.txHash},501\r\n` +
-        `2026-10-08T16:51:11Z,redemption_request,${ACCOUNT},,,1,${ACCOUNT},399,${entries[1]!.txHash},501\r\n`,
+      'date_utc,kind,chain_id,pool,pool_name,amount_usdc,shares,account,block_number,tx_hash,indexed_block\r\n' +
+        `2026-11-06T16:51:12Z,claim,,${POOL},"Rotterdam, ""AMR"" Fleet",7088.58811,,${ACCOUNT},465,${entries[0]!.txHash},501\r\n` +
+        `2026-10-08T16:51:11Z,redemption_request,,${ACCOUNT},,,1,${ACCOUNT},399,${entries[1]!.txHash},501\r\n`,
     );
   });
 });

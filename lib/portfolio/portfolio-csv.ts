@@ -1,4 +1,5 @@
 import { formatUnits, type Address } from 'viem';
+import { poolKey, type PoolKey } from '../chain/pool-key';
 import { SHARE_DECIMALS, USDC_DECIMALS } from '../format/usdc';
 import type { PoolLabel } from '../indexer/accounts';
 import type { AccountPosition, HistoryEntry, IndexedAt } from '../indexer/wire';
@@ -16,8 +17,17 @@ export function isoUtc(seconds: bigint): string {
   return new Date(Number(seconds) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * Where the indexer stood on a row's chain: an answer spanning several chains has each chain's block, and a
+ * row's figures reflect its own chain's.
+ */
+export function indexedOn(indexed: IndexedAt, chainId: number | undefined): { block: bigint; timestamp: bigint } {
+  return indexed.chains?.find((chain) => chain.chainId === chainId) ?? indexed;
+}
+
 export const POSITIONS_CSV_HEADER = [
   'account',
+  'chain_id',
   'pool',
   'pool_name',
   'pool_symbol',
@@ -43,6 +53,7 @@ export function positionsCsv(positions: readonly AccountPosition[], indexed: Ind
     POSITIONS_CSV_HEADER,
     positions.map((p) => [
       p.account,
+      p.chainId ?? null,
       p.pool,
       p.poolName,
       p.poolSymbol,
@@ -59,8 +70,8 @@ export function positionsCsv(positions: readonly AccountPosition[], indexed: Ind
       usdc(p.revenueClaimed),
       usdc(p.claimableRevenue),
       usdc(p.totalReturn),
-      indexed.block,
-      isoUtc(indexed.timestamp),
+      indexedOn(indexed, p.chainId).block,
+      isoUtc(indexedOn(indexed, p.chainId).timestamp),
     ]),
   );
 }
@@ -68,6 +79,7 @@ export function positionsCsv(positions: readonly AccountPosition[], indexed: Ind
 const HISTORY_CSV_HEADER = [
   'date_utc',
   'kind',
+  'chain_id',
   'pool',
   'pool_name',
   'amount_usdc',
@@ -80,7 +92,7 @@ const HISTORY_CSV_HEADER = [
 
 export function historyCsv(
   history: readonly HistoryEntry[],
-  labels: ReadonlyMap<Address, PoolLabel>,
+  labels: ReadonlyMap<PoolKey, PoolLabel>,
   indexed: IndexedAt,
 ): string {
   return toCsv(
@@ -88,14 +100,15 @@ export function historyCsv(
     history.map((h) => [
       isoUtc(h.timestamp),
       h.kind,
+      h.chainId ?? null,
       h.pool,
-      labels.get(h.pool)?.name ?? null,
+      labels.get(poolKey(h.chainId, h.pool))?.name ?? null,
       usdc(h.amount),
       shares(h.shares),
       h.account,
       h.blockNumber,
       h.txHash,
-      indexed.block,
+      indexedOn(indexed, h.chainId).block,
     ]),
   );
 }
@@ -109,6 +122,7 @@ export function statementFilename(
   const parts = ['machine-yield', account, what];
   if (what === 'history') {
     if (filter.kind) parts.push(filter.kind);
+    if (filter.chainId !== undefined) parts.push(String(filter.chainId));
     if (filter.pool) parts.push(filter.pool);
   }
   return `${parts.join('-')}.${what === 'statement' ? 'pdf' : 'csv'}`;

@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { poolKey, type PoolKey } from '../chain/pool-key';
 import type { PoolLabel } from '../indexer/accounts';
 import type { AccountPosition, HistoryEntry, RedemptionRequest } from '../indexer/wire';
 import { statementPdf, type StatementInput } from './statement-pdf';
@@ -71,9 +72,12 @@ function input(overrides: Partial<StatementInput> = {}): StatementInput {
     history: [entry(0), entry(1)],
     historyTruncated: false,
     indexed: { block: 501n, timestamp: 1_795_711_874n },
-    pools: new Map<Address, PoolLabel>([
-      [POOL, { name: position.poolName, symbol: 'myROTA', category: 'robotics' }],
-      [LEFT_POOL, { name: 'Osaka H100 Cluster 東京', symbol: 'myOSA', category: 'compute' }],
+    pools: new Map<PoolKey, PoolLabel>([
+      [poolKey(undefined, POOL), { address: POOL, name: position.poolName, symbol: 'myROTA', category: 'robotics' }],
+      [
+        poolKey(undefined, LEFT_POOL),
+        { address: LEFT_POOL, name: 'Osaka H100 Cluster 東京', symbol: 'myOSA', category: 'compute' },
+      ],
     ]),
     generatedAt: new Date('2026-11-26T18:00:00Z'),
     ...overrides,
@@ -126,6 +130,34 @@ describe('PDF statement', () => {
     texts.forEach((text, i) => expect(text).toContain(`page ${i + 1} of ${texts.length}`));
     expect(texts.at(-1)).toContain('Transaction'); // the history header again on a later page
     expect(all).toContain('The latest 120 entries');
+  });
+
+  it('spanning two chains, names each pool’s chain and each chain’s block (the same address on both)', async () => {
+    const pools = new Map<PoolKey, PoolLabel>([
+      [poolKey(84532, POOL), { chainId: 84532, address: POOL, name: 'Rotterdam', symbol: 'R', category: 'robotics' }],
+      [poolKey(11155111, POOL), { chainId: 11155111, address: POOL, name: 'Osaka', symbol: 'O', category: 'compute' }],
+    ]);
+    const [text] = await pageTexts(
+      await statementPdf(
+        input({
+          positions: [{ ...position, chainId: 84532 }],
+          redemptions: [],
+          history: [{ ...entry(1), chainId: 11155111 }],
+          pools,
+          indexed: {
+            block: 900n,
+            timestamp: 1_795_711_874n,
+            chains: [
+              { chainId: 84532, block: 501n, timestamp: 1_795_711_874n },
+              { chainId: 11155111, block: 900n, timestamp: 1_795_711_870n },
+            ],
+          },
+        }),
+      ),
+    );
+    expect(text).toContain('Rotterdam (Base Sepolia)');
+    expect(text).toContain('Osaka (Sepolia)');
+    expect(text).toContain('Base Sepolia block 501, Sepolia block 900');
   });
 
   it('says so when there is nothing to report', async () => {

@@ -1,6 +1,8 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Address } from 'viem';
 import { formatShares, formatUsdcExact } from '../format/usdc';
+import { chainName } from '../chain/app-chain';
+import { poolKey, type PoolKey } from '../chain/pool-key';
 import type { PoolLabel } from '../indexer/accounts';
 import type { AccountPosition, HistoryEntry, IndexedAt, RedemptionRequest } from '../indexer/wire';
 import { HISTORY_KIND_LABEL } from './history-filter';
@@ -19,7 +21,7 @@ export type StatementInput = {
   /** True when the history was cut at the indexer's limit: the statement says so. */
   historyTruncated: boolean;
   indexed: IndexedAt;
-  pools: ReadonlyMap<Address, PoolLabel>;
+  pools: ReadonlyMap<PoolKey, PoolLabel>;
   generatedAt: Date;
 };
 
@@ -42,8 +44,13 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
     mono: await doc.embedFont(StandardFonts.Courier),
   };
   const title = `Machine Yield account statement ${input.account}`;
+  // Each chain has its own blocks: a statement spanning several names the block of each.
+  const asOf =
+    (input.indexed.chains?.length ?? 0) > 1
+      ? input.indexed.chains!.map((c) => `${chainName(c.chainId)} block ${c.block}`).join(', ')
+      : `block ${input.indexed.block}`;
   doc.setTitle(title);
-  doc.setSubject(`Positions, open redemption requests and history as of block ${input.indexed.block}`);
+  doc.setSubject(`Positions, open redemption requests and history as of ${asOf}`);
   doc.setAuthor('Machine Yield');
   doc.setCreator('Machine Yield');
   doc.setProducer('Machine Yield (pdf-lib)');
@@ -54,7 +61,7 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
   writer.heading('Account statement', 18);
   writer.line(input.account, { font: fonts.mono, size: 10 });
   writer.line(
-    `Figures as of block ${input.indexed.block} (${isoUtc(input.indexed.timestamp)}), as indexed from the chain. ` +
+    `Figures as of ${asOf} (${isoUtc(input.indexed.timestamp)}), as indexed from the chain. ` +
       `Generated ${input.generatedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')}.`,
     { color: MUTED },
   );
@@ -90,7 +97,12 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
     ],
   );
 
-  const poolName = (pool: Address) => input.pools.get(pool)?.name ?? pool;
+  // A statement spanning several chains says each pool's: the same name, even the same address, can be on two.
+  const chains = new Set([...input.positions, ...input.redemptions, ...input.history].map((row) => row.chainId));
+  const poolName = (row: { chainId?: number; pool: Address; poolName?: string }) => {
+    const name = input.pools.get(poolKey(row.chainId, row.pool))?.name ?? row.poolName ?? row.pool;
+    return chains.size > 1 && row.chainId !== undefined ? `${name} (${chainName(row.chainId)})` : name;
+  };
 
   writer.heading('Positions', 12);
   if (input.positions.length === 0) writer.line('No positions.', { color: MUTED });
@@ -109,7 +121,7 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
         { header: 'Yield claimable', width: 75, align: 'right' },
       ],
       input.positions.map((p) => [
-        p.poolName,
+        poolName(p),
         p.category === 'compute' ? 'Compute' : 'Robotics',
         p.poolStatus[0]!.toUpperCase() + p.poolStatus.slice(1),
         formatShares(p.shares),
@@ -139,7 +151,7 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
         { header: 'Queue', width: 40, align: 'right' },
       ],
       open.map((r) => [
-        poolName(r.pool),
+        poolName(r),
         `#${r.requestId}`,
         isoUtc(r.requestedAt),
         formatShares(r.requestedShares),
@@ -174,7 +186,7 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
       input.history.map((h) => [
         isoUtc(h.timestamp),
         HISTORY_KIND_LABEL[h.kind],
-        poolName(h.pool),
+        poolName(h),
         h.amount === null ? '-' : formatUsdcExact(h.amount),
         h.shares === null ? '-' : formatShares(h.shares),
         h.blockNumber.toString(),
@@ -182,7 +194,7 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
       ]),
     );
 
-  writer.footers(`${input.account} · block ${input.indexed.block}`);
+  writer.footers(`${input.account} · ${asOf}`);
   return doc.save();
 }
 

@@ -15,7 +15,7 @@ const production: ContentSecurityPolicySettings = {
   nonce: 'bm9uY2Utb25lLXR3bw==',
   production: true,
   https: false,
-  rpcUrl: 'http://127.0.0.1:8545',
+  rpcUrls: ['http://127.0.0.1:8545'],
   walletConnect: false,
 };
 
@@ -66,9 +66,26 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('connects to the RPC’s origin only, never its path or key', () => {
-    const policy = contentSecurityPolicy({ ...production, rpcUrl: 'https://base-mainnet.example.com/v2/SECRETKEY' });
+    const policy = contentSecurityPolicy({ ...production, rpcUrls: ['https://base-mainnet.example.com/v2/SECRETKEY'] });
     expect(directives(policy).get('connect-src')).toEqual(["'self'", 'https://base-mainnet.example.com']);
     expect(policy).not.toContain('SECRETKEY');
+  });
+
+  it('connects to every served chain’s RPC, each origin once, and to nothing unparseable', () => {
+    const policy = contentSecurityPolicy({
+      ...production,
+      rpcUrls: [
+        'https://base-sepolia.example.com/v2/KEY1',
+        'https://eth-sepolia.example.org/KEY2',
+        'https://base-sepolia.example.com/v2/KEY3',
+        'javascript:alert(1)',
+      ],
+    });
+    expect(directives(policy).get('connect-src')).toEqual([
+      "'self'",
+      'https://base-sepolia.example.com',
+      'https://eth-sepolia.example.org',
+    ]);
   });
 
   it('adds WalletConnect’s hosts only when a project id is set', () => {

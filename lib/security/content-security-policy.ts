@@ -12,8 +12,8 @@ export type ContentSecurityPolicySettings = {
   production: boolean;
   /** Served over https (`servedOverHttps`): mixed content is then upgraded rather than blocked. */
   https: boolean;
-  /** The RPC the browser's wallet client talks to (PUBLIC_RPC_URL, else RPC_URL). */
-  rpcUrl: string;
+  /** The RPCs the browser's wallet client talks to, one per served chain (PUBLIC_RPC_URL_<id>, else RPC_URL_<id>). */
+  rpcUrls: readonly string[];
   /** A WalletConnect project id is set: its relay, RPC and verify hosts are reachable. */
   walletConnect: boolean;
 };
@@ -51,10 +51,10 @@ export function contentSecurityPolicy({
   nonce,
   production,
   https,
-  rpcUrl,
+  rpcUrls,
   walletConnect,
 }: ContentSecurityPolicySettings): string {
-  const rpc = rpcSource(rpcUrl);
+  const rpcs = [...new Set(rpcUrls.map(rpcSource).filter((source) => source !== undefined))];
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     // Next's scripts carry the nonce; what they load is trusted through 'strict-dynamic' ('self' is only a
@@ -70,8 +70,8 @@ export function contentSecurityPolicy({
     ['img-src', "'self'", 'data:', 'blob:'],
     // Inter is bundled with the app (next/font/local).
     ['font-src', "'self'"],
-    // The indexer is reached through the app's own /api/indexer, so only the RPC is another origin.
-    ['connect-src', "'self'", ...(rpc ? [rpc] : []), ...(walletConnect ? WALLETCONNECT_SOURCES : [])],
+    // The indexer is reached through the app's own /api/indexer, so only the chains' RPCs are other origins.
+    ['connect-src', "'self'", ...rpcs, ...(walletConnect ? WALLETCONNECT_SOURCES : [])],
     // No framing at all: the deposit form must not be clickjackable. A Safe-app mode would name Safe's origin.
     ['frame-ancestors', "'none'"],
     ['base-uri', "'self'"],

@@ -60,7 +60,7 @@ export function useDeposit({ usdc, ...options }: TrackedTransactionOptions & { u
           });
           const approveHash = await writeWithGasMargin(config, request);
           setApproval('mining');
-          await confirmTransaction(config, approveHash);
+          await confirmTransaction(config, approveHash, chainId);
           setApproval('done');
         }
         return simulateContract(config, {

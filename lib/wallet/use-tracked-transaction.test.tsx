@@ -76,7 +76,7 @@ describe('useTrackedTransaction', () => {
 
     await act(async () => mined.resolve({ status: 'success', blockNumber: 7n }));
     expect(phase()).toBe('indexing');
-    expect(mocks.indexed).toHaveBeenCalledWith(7n);
+    expect(mocks.indexed).toHaveBeenCalledWith(31337, 7n);
     expect(invalidated).toHaveBeenCalledTimes(1);
     expect(invalidated).toHaveBeenCalledWith({ queryKey: ['balance'] });
 

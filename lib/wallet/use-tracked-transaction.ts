@@ -43,9 +43,9 @@ export type TrackedTransactionOptions = {
 
 const IDLE: TrackedTransaction = { phase: 'idle' };
 
-/** Waits for a sent transaction's receipt; throws when it reverted. */
-export async function confirmTransaction(config: Config, hash: Hash) {
-  const receipt = await waitForTransactionReceipt(config, { hash });
+/** Waits for a sent transaction's receipt on its chain; throws when it reverted. */
+export async function confirmTransaction(config: Config, hash: Hash, chainId: number) {
+  const receipt = await waitForTransactionReceipt(config, { hash, chainId });
   if (receipt.status !== 'success') throw new Error(`Transaction ${hash} reverted on chain.`);
   return receipt;
 }
@@ -54,9 +54,9 @@ export async function confirmTransaction(config: Config, hash: Hash) {
  * Waits for a sent transaction to be mined and then indexed. Throws when it reverted. Resolves whether the
  * indexer caught up (false: the figures will follow on a later refresh).
  */
-async function settleTransaction(config: Config, hash: Hash): Promise<{ indexed: boolean }> {
-  const receipt = await confirmTransaction(config, hash);
-  return { indexed: await waitForIndexedBlock(receipt.blockNumber) };
+async function settleTransaction(config: Config, hash: Hash, chainId: number): Promise<{ indexed: boolean }> {
+  const receipt = await confirmTransaction(config, hash, chainId);
+  return { indexed: await waitForIndexedBlock(chainId, receipt.blockNumber) };
 }
 
 /**
@@ -82,10 +82,10 @@ export function useTrackedTransaction({ pool, account, chainId, invalidate }: Tr
         hash = await writeWithGasMargin(config, request);
         rememberPendingTransaction({ hash, label, pool, account, chainId, sentAt: Date.now() });
         setState({ phase: 'mining', label, hash });
-        const receipt = await confirmTransaction(config, hash);
+        const receipt = await confirmTransaction(config, hash, chainId);
         await refetch();
         setState({ phase: 'indexing', label, hash });
-        const indexed = await waitForIndexedBlock(receipt.blockNumber);
+        const indexed = await waitForIndexedBlock(chainId, receipt.blockNumber);
         forgetPendingTransaction(hash);
         // Again, now that the indexer has the block: the lists read from it are current.
         await refetch();
@@ -134,7 +134,7 @@ export function useRestoredTransactions(pool: Address, chainId: number): Restore
           () =>
             live && setWatched((list) => [...list.filter((t) => t.hash !== tx.hash), { ...tx, outcome: 'waiting' }]),
         )
-        .then(() => settleTransaction(config, tx.hash))
+        .then(() => settleTransaction(config, tx.hash, chainId))
         .then(() => {
           forgetPendingTransaction(tx.hash);
           update(tx.hash, { outcome: 'confirmed' });

@@ -3,7 +3,8 @@ import { injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } fr
 import { cookieStorage, createConfig, createStorage, http } from 'wagmi';
 import { appChain, type ChainSettings } from '../chain/app-chain';
 
-export type WalletSettings = ChainSettings & { walletConnectProjectId?: string };
+/** The chains the app serves, its default first, as the server's environment names them. */
+export type WalletSettings = { chains: [ChainSettings, ...ChainSettings[]]; walletConnectProjectId?: string };
 
 /**
  * A fresh wagmi config per provider mount (held in useState), never a module singleton: on the server a
@@ -11,8 +12,10 @@ export type WalletSettings = ChainSettings & { walletConnectProjectId?: string }
  *
  * Without a WalletConnect project id only injected wallets are offered, and nothing calls WalletConnect.
  */
-export function createWagmiConfig({ walletConnectProjectId, ...chainSettings }: WalletSettings) {
-  const chain = appChain(chainSettings);
+export function createWagmiConfig({ walletConnectProjectId, chains: settings }: WalletSettings) {
+  // Exactly the configured chains: RainbowKit offers these and no other, and flags a wallet elsewhere.
+  const [first, ...rest] = settings.map(appChain);
+  const chains = [first!, ...rest] as const;
   const appName = 'Machine Yield';
   const connectors = walletConnectProjectId
     ? connectorsForWallets(
@@ -25,9 +28,9 @@ export function createWagmiConfig({ walletConnectProjectId, ...chainSettings }: 
       });
 
   return createConfig({
-    chains: [chain],
+    chains,
     connectors,
-    transports: { [chain.id]: http(chainSettings.rpcUrl, { batch: true }) },
+    transports: Object.fromEntries(settings.map(({ id, rpcUrl }) => [id, http(rpcUrl, { batch: true })])),
     ssr: true,
     storage: createStorage({ storage: cookieStorage }),
   });

@@ -28,12 +28,19 @@ async function readIndexerHead(chainId: number): Promise<BlockReading> {
 }
 
 /**
- * For uptime checks and deploys: 200 when the RPC answers and the indexer is within a few minutes of the
- * chain's head, 503 otherwise; the body says which side is the matter, and the lag.
+ * For uptime checks and deploys: 200 when every served chain's RPC answers and the indexer is within a few
+ * minutes of each chain's head, 503 otherwise; the body says which side is the matter, and the lag. The top
+ * level is the default chain's report (as a single-chain deployment has always answered); `chains` has each.
  */
 export async function GET() {
   const env = serverEnv();
-  const [rpc, indexer] = await Promise.all([readChain(env.RPC_URL, env.CHAIN_ID), readIndexerHead(env.CHAIN_ID)]);
-  const report = healthReport(env.CHAIN_ID, rpc, indexer);
-  return NextResponse.json(report, { status: report.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+  const chains = await Promise.all(
+    env.chains.map(async ({ id, rpcUrl }) => {
+      const [rpc, indexer] = await Promise.all([readChain(rpcUrl, id), readIndexerHead(id)]);
+      return healthReport(id, rpc, indexer);
+    }),
+  );
+  const ok = chains.every((chain) => chain.ok);
+  const report = { ...chains[0]!, ok, chains };
+  return NextResponse.json(report, { status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 }

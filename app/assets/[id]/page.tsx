@@ -12,11 +12,14 @@ import { Card, CardTitle } from '@/components/ui/Card';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { Stat } from '@/components/ui/Stat';
 import { CHART_WINDOW_DAYS, parseChartInterval } from '@/lib/charts/chart-interval';
+import { assetHref, poolHref, projectHref } from '@/lib/chain/chain-routes';
+import { servedChain } from '@/lib/config/server-env';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import { getAsset, getAssetSeries, type AssetDetail } from '@/lib/indexer/assets';
 import { readIndexer } from '@/lib/indexer/client';
 import { parsePositiveId } from '@/lib/indexer/wire';
+import { ChainBadge } from '@/components/ui/ChainBadge';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,9 +30,10 @@ type Props = {
 
 const machineName = (asset: AssetDetail['asset']) => `${asset.units}× ${asset.model}`;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const id = parsePositiveId((await params).id);
-  const read = id === null ? null : await readIndexer(() => getAsset(id));
+  const chain = servedChain((await searchParams).chain);
+  const read = id === null || !chain ? null : await readIndexer(() => getAsset(chain.id, id));
   const detail = read?.ok ? read.data : null;
   if (!detail) return { title: 'Machine' };
   const { asset, pool } = detail;
@@ -38,18 +42,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     `${ASSET_KIND_LABEL[asset.kind]} #${asset.id} in ${asset.location}` +
     (pool ? `, financed by ${pool.name}` : '') +
     `: ${formatUsdc(asset.outstanding)} outstanding, ${formatPercent(asset.yield30d)} 30-day real yield.`;
-  return { title, description, openGraph: { title, description, type: 'website' } };
+  return {
+    title,
+    description,
+    openGraph: { title, description, type: 'website', url: assetHref(chain?.id, asset.id) },
+  };
 }
 
 export default async function AssetPage({ params, searchParams }: Props) {
   const id = parsePositiveId((await params).id);
-  if (id === null) notFound();
-  const interval = parseChartInterval((await searchParams).interval);
+  const query = await searchParams;
+  // A chain the app does not serve has no such machine, as an id that was never registered.
+  const chain = servedChain(query.chain);
+  if (id === null || !chain) notFound();
+  const interval = parseChartInterval(query.interval);
 
   // The series is read beside the asset; if only the series fails, the page still shows the asset.
   const [found, series] = await Promise.all([
-    readIndexer(() => getAsset(id)),
-    readIndexer(() => getAssetSeries(id, interval, CHART_WINDOW_DAYS[interval])),
+    readIndexer(() => getAsset(chain.id, id)),
+    readIndexer(() => getAssetSeries(chain.id, id, interval, CHART_WINDOW_DAYS[interval])),
   ]);
   if (!found.ok) {
     return (
@@ -72,7 +83,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
         /{' '}
         {project ? (
           <>
-            <Link href={`/projects/${project.id}`} className="hover:text-ink">
+            <Link href={projectHref(chain.id, project.id)} className="hover:text-ink">
               {project.name}
             </Link>{' '}
             /{' '}
@@ -85,6 +96,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           <AssetKindBadge kind={asset.kind} />
           <AssetStatusBadge status={asset.status} />
+          <ChainBadge chainId={chain.id} />
           <span className="text-xs text-ink-faint">Token #{asset.id.toString()}</span>
         </div>
         <h1 className="break-words text-2xl font-semibold tracking-tight sm:text-3xl">{machineName(asset)}</h1>
@@ -94,7 +106,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
             <>
               {' '}
               · financed by{' '}
-              <Link href={`/pools/${pool.address}`} className="font-medium text-ink hover:text-accent">
+              <Link href={poolHref(chain.id, pool.address)} className="font-medium text-ink hover:text-accent">
                 {pool.name}
               </Link>
             </>
@@ -103,7 +115,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
             <>
               {' '}
               · operated by{' '}
-              <Link href={`/projects/${project.id}`} className="font-medium text-ink hover:text-accent">
+              <Link href={projectHref(chain.id, project.id)} className="font-medium text-ink hover:text-accent">
                 {project.name}
               </Link>
             </>
@@ -165,7 +177,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
-          <AssetCharts assetId={asset.id} interval={interval} series={series} />
+          <AssetCharts chainId={chain.id} assetId={asset.id} interval={interval} series={series} />
           <Card>
             <CardTitle>Capital</CardTitle>
             <div className="mt-2">
@@ -192,7 +204,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
               </Spec>
               <Spec label="Pool">
                 {pool ? (
-                  <Link href={`/pools/${pool.address}`} className="text-accent hover:underline">
+                  <Link href={poolHref(chain.id, pool.address)} className="text-accent hover:underline">
                     {pool.name}
                   </Link>
                 ) : (
@@ -201,7 +213,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
               </Spec>
               {project ? (
                 <Spec label="Project">
-                  <Link href={`/projects/${project.id}`} className="text-accent hover:underline">
+                  <Link href={projectHref(chain.id, project.id)} className="text-accent hover:underline">
                     {project.name}
                   </Link>
                 </Spec>

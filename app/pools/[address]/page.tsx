@@ -14,10 +14,12 @@ import { AddressLabel } from '@/components/ui/AddressLabel';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { Stat } from '@/components/ui/Stat';
-import { appChain } from '@/lib/chain/app-chain';
+import { foundry } from 'viem/chains';
+import { chainName } from '@/lib/chain/app-chain';
+import { poolHref, projectHref } from '@/lib/chain/chain-routes';
 import { parseChartInterval, type ChartInterval } from '@/lib/charts/chart-interval';
 import { parseChartRange, type ChartRange } from '@/lib/charts/chart-range';
-import { browserChainSettings } from '@/lib/config/server-env';
+import { servedChain } from '@/lib/config/server-env';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import { readIndexer } from '@/lib/indexer/client';
@@ -32,6 +34,7 @@ import {
 import type { PoolSeriesMetric } from '@/lib/indexer/wire';
 import { loadPoolMetadata } from '@/lib/pools/pool-metadata';
 import { sharePrice } from '@/lib/pools/share-price';
+import { ChainBadge } from '@/components/ui/ChainBadge';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,9 +43,11 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { address } = await params;
-  const read = await readIndexer(() => getPool(address));
+  const chain = servedChain((await searchParams).chain);
+  if (!chain) return { title: 'Pool' };
+  const read = await readIndexer(() => getPool(chain.id, address));
   const pool = read.ok ? read.data : null;
   if (!pool) return { title: 'Pool' };
   const description =
@@ -51,7 +56,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: pool.name,
     description,
-    openGraph: { title: `${pool.name} · Machine Yield`, description, type: 'website', url: `/pools/${pool.address}` },
+    openGraph: {
+      title: `${pool.name} · Machine Yield`,
+      description,
+      type: 'website',
+      url: poolHref(chain.id, pool.address),
+    },
     twitter: { card: 'summary', title: pool.name, description },
   };
 }
@@ -60,17 +70,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * Everything the pool page shows, null when no pool lives at the address. The charts and the scheduled
  * changes are read on their own: if only they fail, the page still shows the pool and says so in their place.
  */
-async function loadPoolPage(address: string, interval: ChartInterval, range: ChartRange) {
-  const pool = await getPool(address);
+async function loadPoolPage(chainId: number, address: string, interval: ChartInterval, range: ChartRange) {
+  const pool = await getPool(chainId, address);
   if (!pool) return null;
   const series = <M extends PoolSeriesMetric>(metric: M) =>
-    readIndexer(() => getPoolSeries(pool.address, metric, interval, range));
+    readIndexer(() => getPoolSeries(chainId, pool.address, metric, interval, range));
   const [activity, queue, assets, metadata, scheduled, revenue, yieldSeries, tvl, utilization] = await Promise.all([
-    getPoolActivity(pool.address),
-    getPoolRedemptions(pool.address),
-    getPoolAssets(pool.address),
-    loadPoolMetadata(pool.metadataUri, pool.metadataHash),
-    readIndexer(() => getPoolDelayedActions(pool.address)),
+    getPoolActivity(chainId, pool.address),
+    getPoolRedemptions(chainId, pool.address),
+    getPoolAssets(chainId, pool.address),
+    // http to localhost only for a pool on the local chain, never for one on a public chain beside it.
+    loadPoolMetadata(pool.metadataUri, pool.metadataHash, { allowLocalHttp: chainId === foundry.id }),
+    readIndexer(() => getPoolDelayedActions(chainId, pool.address)),
     series('revenue'),
     series('yield'),
     series('tvl'),
@@ -83,9 +94,13 @@ async function loadPoolPage(address: string, interval: ChartInterval, range: Cha
 export default async function PoolPage({ params, searchParams }: Props) {
   const { address } = await params;
   const query = await searchParams;
+  // A chain the app does not serve has no pool, as an address where none was created.
+  const served = servedChain(query.chain);
+  if (!served) notFound();
+  const chain = { id: served.id, name: chainName(served.id) };
   const interval = parseChartInterval(query.interval);
   const range = parseChartRange(query.range, interval);
-  const read = await readIndexer(() => loadPoolPage(address, interval, range));
+  const read = await readIndexer(() => loadPoolPage(chain.id, address, interval, range));
   if (!read.ok) {
     // The address is all that is known without the indexer: the page still says which pool it is for.
     return (
@@ -113,7 +128,6 @@ export default async function PoolPage({ params, searchParams }: Props) {
     { amount: pool.writtenDownTotal, what: 'written down', tone: 'text-negative' },
     { amount: pool.recoveredTotal, what: 'recovered after write-downs, as principal', tone: 'text-positive' },
   ].filter((loss) => loss.amount > 0n);
-  const chain = appChain(browserChainSettings());
   const utilisedCap = pool.depositCap > 0n ? Number((pool.totalAssets * 10_000n) / pool.depositCap) / 10_000 : null;
 
   return (
@@ -128,6 +142,7 @@ export default async function PoolPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           <CategoryBadge category={pool.category} />
           <PoolStatusBadge status={pool.status} />
+          <ChainBadge chainId={chain.id} />
           {pool.permissioned ? (
             <span className="rounded-full border border-line px-2 py-0.5 text-xs font-medium text-ink-muted">
               Approved investors only
@@ -141,7 +156,7 @@ export default async function PoolPage({ params, searchParams }: Props) {
         {pool.projectName ? (
           <p className="text-sm text-ink-muted">
             Operated by{' '}
-            <Link href={`/projects/${pool.projectId}`} className="font-medium text-ink hover:text-accent">
+            <Link href={projectHref(chain.id, pool.projectId)} className="font-medium text-ink hover:text-accent">
               {pool.projectName}
             </Link>
           </p>
@@ -211,7 +226,7 @@ export default async function PoolPage({ params, searchParams }: Props) {
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
-          <PoolCharts pool={pool.address} interval={interval} range={range} data={charts} />
+          <PoolCharts chainId={chain.id} pool={pool.address} interval={interval} range={range} data={charts} />
           <Card>
             <CardTitle>Machines financed</CardTitle>
             <div className="mt-3">

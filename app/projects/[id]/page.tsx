@@ -9,19 +9,26 @@ import { AddressLabel } from '@/components/ui/AddressLabel';
 import { Card } from '@/components/ui/Card';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { Stat } from '@/components/ui/Stat';
+import { projectHref } from '@/lib/chain/chain-routes';
+import { servedChain } from '@/lib/config/server-env';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import { readIndexer } from '@/lib/indexer/client';
 import { getProject } from '@/lib/indexer/projects';
 import { parsePositiveId } from '@/lib/indexer/wire';
+import { ChainBadge } from '@/components/ui/ChainBadge';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const id = parsePositiveId((await params).id);
-  const read = id === null ? null : await readIndexer(() => getProject(id));
+  const chain = servedChain((await searchParams).chain);
+  const read = id === null || !chain ? null : await readIndexer(() => getProject(chain.id, id));
   const detail = read?.ok ? read.data : null;
   if (!detail) return { title: 'Project' };
   const { project, pools, assets, totals } = detail;
@@ -29,7 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     `${project.name}, ${PROJECT_CATEGORY_LABEL[project.category].toLowerCase()}: ${assets.length} machine groups ` +
     `in ${pools.length} ${pools.length === 1 ? 'pool' : 'pools'} holding ${formatUsdc(totals.tvl)}; ` +
     `${formatUsdc(totals.revenueNet)} net revenue paid to date.`;
-  return { title: project.name, description, openGraph: { title: project.name, description, type: 'website' } };
+  const url = projectHref(chain?.id, id!);
+  return { title: project.name, description, openGraph: { title: project.name, description, type: 'website', url } };
 }
 
 /** Part of the capital deployed, as a fraction; null before any was deployed. */
@@ -39,10 +47,12 @@ function shareOfDeployed(amount: bigint, deployed: bigint): number | null {
   return Number((amount * 10_000n) / deployed) / 10_000;
 }
 
-export default async function ProjectPage({ params }: Props) {
+export default async function ProjectPage({ params, searchParams }: Props) {
   const id = parsePositiveId((await params).id);
-  if (id === null) notFound();
-  const read = await readIndexer(() => getProject(id));
+  // A chain the app does not serve has no such project, as an id that was never registered.
+  const chain = servedChain((await searchParams).chain);
+  if (id === null || !chain) notFound();
+  const read = await readIndexer(() => getProject(chain.id, id));
   if (!read.ok) {
     return (
       <div className="space-y-6">
@@ -66,6 +76,7 @@ export default async function ProjectPage({ params }: Props) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <ProjectCategoryBadge category={project.category} />
+          <ChainBadge chainId={chain.id} />
           <span className="text-xs text-ink-faint">
             Operator <AddressLabel address={project.operator} />
           </span>

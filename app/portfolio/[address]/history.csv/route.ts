@@ -14,10 +14,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       getAccountHistory(account, filter),
       getAccountPositions(account),
     ]);
-    const labels = await poolLabels(
-      positions,
-      history.map((h) => h.pool),
-    );
+    const labels = await poolLabels(positions, history);
     return csvAttachment(historyCsv(history, labels, indexed), statementFilename(account, 'history', filter));
   });
 }
