@@ -41,7 +41,7 @@ const url = z.url();
  * first has no default RPC: `RPC_URL_<id>` must name it (a public endpoint picked for the operator would be
  * rate-limited and unmonitored). Throws, naming the variable, on anything malformed or missing.
  */
-export function serverEnv(vars: NodeJS.ProcessEnv = process.env): ServerEnv {
+export function serverEnv(vars: Readonly<Record<string, string | undefined>> = process.env): ServerEnv {
   const set = (name: string) => vars[name] || undefined;
   const env = serverEnvSchema.parse({
     INDEXER_URL: set('INDEXER_URL'),
