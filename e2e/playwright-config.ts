@@ -12,6 +12,8 @@ export function stackTestConfig(opts: {
   /** The stack's own ports, passed to its command as CHAIN_PORT, INDEXER_PORT, APP_PORT (and PG_PORT). */
   ports: { chain: number; indexer: number; app: number; postgres?: number };
   command: string;
+  /** More for the stack's command: ports beyond those four (the rehearsal's second chain's, say). */
+  env?: Record<string, string>;
   timeoutMs: number;
   startupTimeoutMs: number;
 }) {
@@ -46,6 +48,7 @@ export function stackTestConfig(opts: {
         INDEXER_PORT: String(opts.ports.indexer),
         APP_PORT: String(opts.ports.app),
         ...(opts.ports.postgres ? { PG_PORT: String(opts.ports.postgres) } : {}),
+        ...opts.env,
       },
     },
   });

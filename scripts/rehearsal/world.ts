@@ -8,7 +8,10 @@ import { toHex, type Address, type Hex } from 'viem';
 /** anvil's well-known dev mnemonic: these keys hold nothing on any real network. */
 const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
 
+/** The first chain, the app's default: Base Sepolia's id. */
 export const REHEARSAL_CHAIN_ID = 84532;
+/** The second chain the same app and indexer serve at once: Ethereum Sepolia's id. */
+export const REHEARSAL_SECOND_CHAIN_ID = 11155111;
 
 export const CAST = {
   deployer: 0,
@@ -69,6 +72,7 @@ export const REHEARSAL_MARKET = {
       location: 'Austin, TX',
       limitUsdc: '250000',
       revenueUsdc: '4210.55',
+      utilizationPct: '87.5',
     },
     {
       kind: 'gpu',
@@ -77,9 +81,52 @@ export const REHEARSAL_MARKET = {
       location: 'Austin, TX',
       limitUsdc: '150000',
       revenueUsdc: '2890.10',
+      utilizationPct: '72',
     },
   ],
   timelockDelaySeconds: 3_600,
   /** USDC that Circle's minter hands out before the rehearsal starts. */
   funding: { investor: '25000', reporter: '20000' },
 } as const;
+
+/**
+ * What the rehearsal finances on the second chain: a robot fleet, named apart from the first chain's GPUs so a
+ * page that shows one chain's pool under the other's id is caught. Same roles, timelock delay and funding.
+ */
+export const REHEARSAL_SECOND_MARKET = {
+  project: {
+    name: 'Rotterdam Robotics Leasing',
+    category: 'robotics',
+    metadataUri: '/metadata/projects/rotterdam-robotics-leasing.json',
+  },
+  pool: {
+    name: 'Rotterdam AMR Fleet · Series A',
+    symbol: 'myROTA',
+    depositCapUsdc: '300000',
+    minDepositUsdc: '100',
+    metadataUri: '/metadata/pools/rotterdam-amr-series-a.json',
+  },
+  assets: [
+    {
+      kind: 'robot',
+      model: 'MiR600 autonomous mobile robot',
+      units: 24,
+      location: 'Rotterdam, NL',
+      limitUsdc: '180000',
+      revenueUsdc: '1875.40',
+      utilizationPct: '81',
+    },
+  ],
+  timelockDelaySeconds: REHEARSAL_MARKET.timelockDelaySeconds,
+  funding: REHEARSAL_MARKET.funding,
+} as const;
+
+export type RehearsalMarket = typeof REHEARSAL_MARKET | typeof REHEARSAL_SECOND_MARKET;
+
+/** Each chain of the rehearsal, the app's default first: its id, the network it stands in for, what it finances. */
+export const REHEARSAL_CHAINS = [
+  { id: REHEARSAL_CHAIN_ID, network: 'Base Sepolia', market: REHEARSAL_MARKET },
+  { id: REHEARSAL_SECOND_CHAIN_ID, network: 'Ethereum Sepolia', market: REHEARSAL_SECOND_MARKET },
+] as const;
+
+export type RehearsalChain = (typeof REHEARSAL_CHAINS)[number];
