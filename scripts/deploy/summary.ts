@@ -38,5 +38,6 @@ export function deploySummary(
     `     batch.json writes a Transaction Builder batch. See npm run ops -- --help.`,
     `  3. Indexer: CHAIN_ID=${chain} RPC_URL=<rpc> DATABASE_URL=<postgres> PONDER_SCHEMA=<per deploy> npm run indexer:start`,
     `  4. App: CHAIN_ID=${chain} RPC_URL=<rpc> INDEXER_URL=<indexer> next build && next start (or Vercel; README).`,
+    `     Beside other chains, both take CHAIN_IDS=<default>,${chain},... with RPC_URL_${chain}=<rpc> for each.`,
   ];
 }
