@@ -17,6 +17,12 @@ describe('links to things on a chain', () => {
     expect(assetHref(1, 3n, { interval: 'month', unset: undefined })).toBe('/assets/3?chain=1&interval=month');
   });
 
+  it('checksum a pool’s address, so a pool has one URL', () => {
+    expect(poolHref(1, '0x5fbdb2315678afecb367f032d93f642f64180aa3')).toBe(
+      '/pools/0x5FbDB2315678afecb367f032d93F642f64180aa3?chain=1',
+    );
+  });
+
   it('leave the chain out when a row does not say it (an older indexer of one chain)', () => {
     expect(poolHref(undefined, '0xabc')).toBe('/pools/0xabc');
   });

@@ -4,6 +4,8 @@
  * default chain (links shared before the app served several).
  */
 
+import { getAddress, isAddress } from 'viem';
+
 type Query = Record<string, string | undefined>;
 
 function withChain(path: string, chainId: number | undefined, query: Query = {}): string {
@@ -14,8 +16,10 @@ function withChain(path: string, chainId: number | undefined, query: Query = {})
   return search ? `${path}?${search}` : path;
 }
 
+/** One URL per pool: the address checksummed, however the row spelled it. */
 export function poolHref(chainId: number | undefined, address: string, query?: Query): string {
-  return withChain(`/pools/${address}`, chainId, query);
+  const canonical = isAddress(address, { strict: false }) ? getAddress(address) : address;
+  return withChain(`/pools/${canonical}`, chainId, query);
 }
 
 export function assetHref(chainId: number | undefined, id: bigint | number | string, query?: Query): string {
