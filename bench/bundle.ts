@@ -1,32 +1,46 @@
 /**
- * What the browser pays for the app: first-load JavaScript and Lighthouse performance of `/` and
- * `/pools/[address]`, beside a bare Next.js + RainbowKit + wagmi page with only a connect button
- * (bench/bare-app), both built with `next build` in this run and served by `next start`.
+ * What the browser pays for the app: first-load JavaScript and Lighthouse performance of issue 12's routes (`/`,
+ * `/pools`, a pool, a machine group, a project, an investor's portfolio read-only), beside a bare Next.js +
+ * RainbowKit + wagmi page with only a connect button (bench/bare-app), all built with `next build` in this run
+ * and served by `next start`; then issue 12's budgets per route, PASS or FAIL.
  *
- *   npm run bench:bundle                        builds, seeded stack, first-load JS, Lighthouse (3–5 min on 2 cores)
- *   npm run bench:bundle -- --skip-lighthouse   first-load JS only
- *   npm run bench:bundle -- --keep              keep the builds (.next-bench, bench/bare-app/.next) and temp folder
+ *   npm run bench:bundle                           builds, seeded stack, first-load JS, Lighthouse, budgets
+ *   npm run bench:bundle -- --runs 1               one Lighthouse run per page and preset (default 3, medians)
+ *   npm run bench:bundle -- --routes pool,pools    only these routes (home, pools, pool, asset, project,
+ *                                                  portfolio), always beside the bare page
+ *   npm run bench:bundle -- --skip-lighthouse      first-load JS only (its budget alone is checked)
+ *   npm run bench:bundle -- --no-budgets           print the budget table, but do not fail the run on it
+ *   npm run bench:bundle -- --keep                 keep the builds (.next-bench, bench/bare-app/.next) and temp folder
  *
- * First-load JS: each page is opened in Chromium (Playwright); every script response until the load event
- * and network idle counts (the chunks in the HTML and those loaded while hydrating), at its gzip size as
- * `next start` serves it (requested again with `accept-encoding: gzip`; gzip level 6 of the body when the
- * server does not compress). Inline scripts (the RSC payload inside the HTML) are not counted. The target:
- * each of our pages at most 1.25× the bare page.
+ * Exit status: 0 when every budget measured is met (or --no-budgets), 2 when one is not, 1 when the run failed.
+ * On 2 cores: seed and the two builds take about 5 minutes, each Lighthouse run 10–15 s (7 pages × 2 presets a
+ * round), so about 10 minutes with --runs 1 (581 s measured beside another Playwright suite) and 15 with the
+ * default 3; --routes measures fewer pages.
+ *
+ * First-load JS: each page is opened in Chromium (Playwright) `--runs` times, the median load is shown; every
+ * script response until the load event and network idle counts (the chunks in the HTML and those loaded while
+ * hydrating), at its gzip size as `next start` serves it (requested again with `accept-encoding: gzip`; gzip
+ * level 6 of the body when the server does not compress). Inline scripts (the RSC payload inside the HTML) are
+ * not counted. No wallet is injected and no cookie is set: a read-only visitor.
  *
  * Lighthouse 12.2.3 (13 needs Node 22), performance only, mobile (default config, simulated slow 4G and 4×
- * CPU slowdown) and desktop presets, in Debian's Chromium via chrome-launcher. Scores depend on the
- * machine's load: compare pages within one run.
+ * CPU slowdown) and desktop presets, in Debian's Chromium via chrome-launcher; `--runs` rounds over every page,
+ * each figure the median of its runs. Scores depend on the machine's load: compare pages within one run.
+ *
+ * The bare page is a Next app of its own inside the repository, whose Turbopack root is the repository (for
+ * node_modules). Turbopack looks for `proxy.*` / `middleware.*` from the app's folder up to that root, so it would
+ * take the repository's proxy.ts as the bare page's; the bare app's page extension (`*.bare.tsx`) names files
+ * nothing above it has. The run checks that the bare build has no proxy.
  *
  * The app's pages need the indexer: a throwaway anvil, seeded like `npm run dev`, and `ponder start` on
  * PGlite in a temp folder. Ports (environment): BUNDLE_CHAIN_PORT (8955), BUNDLE_INDEXER_PORT (42469),
  * BUNDLE_APP_PORT (3910), BUNDLE_BARE_PORT (3911). CHROME_PATH picks the browser (default /usr/bin/chromium).
  * Every process started here runs in its own process group and is stopped on exit, failure or Ctrl-C.
- * The measuring and the printing are in bench/bundle/: first-load.ts, lighthouse.ts, report.ts.
+ * The measuring and the printing are in bench/bundle/: options, routes, first-load, lighthouse, budgets, report.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { deployAndSeed, seedGenesisTimestamp } from '../scripts/seed/simulate';
@@ -34,9 +48,12 @@ import { startAnvil } from '../scripts/stack/anvil';
 import { spawnIndexer, waitForIndexerAtHead, waitForIndexerReady } from '../scripts/stack/indexer';
 import { assertPortFree, portFromEnv } from '../scripts/stack/ports';
 import { startService, stopAll, waitFor, GiveUp, type Service } from '../scripts/stack/processes';
-import { measureFirstLoad, type FirstLoad, type Page } from './bundle/first-load';
+import { budgetsFailed, checkBudgets, printBudgets } from './bundle/budgets';
+import { measureFirstLoad, measureFirstLoadMedian, type FirstLoad } from './bundle/first-load';
 import { runLighthouse, type LighthouseRow } from './bundle/lighthouse';
+import { parseBundleOptions } from './bundle/options';
 import { nextVersion, printFirstLoad, printLighthouse, step } from './bundle/report';
+import { pickRoutes } from './bundle/routes';
 
 const APP_DIST_DIR = '.next-bench';
 
@@ -71,9 +88,22 @@ function cleanup(): Promise<void> {
     }
     await stopAll(5000);
     if (!keep) removeBuildOutput();
+    restoreNextEnv();
     if (tempDir && !keep) fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
   })();
   return cleaning;
+}
+
+// `next build` rewrites the repository's next-env.d.ts to import its dist dir's types, which are removed at the
+// end: what was there before the run is put back, so that a later `tsc` does not look for .next-bench.
+const nextEnvFile = path.join(root, 'next-env.d.ts');
+const nextEnvBefore = fs.existsSync(nextEnvFile) ? fs.readFileSync(nextEnvFile, 'utf8') : undefined;
+
+function restoreNextEnv() {
+  const now = fs.existsSync(nextEnvFile) ? fs.readFileSync(nextEnvFile, 'utf8') : undefined;
+  if (keep || now === undefined || !now.includes(APP_DIST_DIR)) return;
+  if (nextEnvBefore !== undefined) fs.writeFileSync(nextEnvFile, nextEnvBefore);
+  else fs.rmSync(nextEnvFile, { force: true });
 }
 
 function removeBuildOutput() {
@@ -120,14 +150,28 @@ async function runGroup(
   if (code !== 0) throw new Error(`${name} failed (exit ${code})`);
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Output
+/**
+ * The bare page must stay bare: no proxy (Turbopack finds one in any folder above the app, see the header), so
+ * that it pays exactly what Next + RainbowKit + wagmi cost and nothing of ours.
+ */
+function assertBareBuildHasNoProxy() {
+  const server = path.join(bareDir, '.next', 'server');
+  const functions = path.join(server, 'functions-config-manifest.json');
+  const middleware = JSON.parse(fs.readFileSync(path.join(server, 'middleware-manifest.json'), 'utf8')) as {
+    middleware: Record<string, unknown>;
+  };
+  const proxied =
+    fs.existsSync(path.join(server, 'middleware.js')) ||
+    Object.keys(middleware.middleware).length > 0 ||
+    (fs.existsSync(functions) && fs.readFileSync(functions, 'utf8').includes('/_middleware'));
+  if (proxied) throw new Error('the bare page was built with a proxy (middleware): it is no longer a bare page');
+}
 
 // ---------------------------------------------------------------------------------------------------------
 
-async function main() {
-  const { values } = parseArgs({ options: { 'skip-lighthouse': { type: 'boolean' }, keep: { type: 'boolean' } } });
-  keep = values.keep ?? false;
+async function main(): Promise<number> {
+  const options = parseBundleOptions();
+  keep = options.keep;
   process.chdir(root);
   const started = Date.now();
 
@@ -176,7 +220,7 @@ async function main() {
   await waitForIndexerAtHead(indexerUrl, anvil.rpcUrl, indexer);
 
   const telemetryOff = { NEXT_TELEMETRY_DISABLED: '1' };
-  const appEnv = {
+  const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...telemetryOff,
     RPC_URL: anvil.rpcUrl,
@@ -185,6 +229,10 @@ async function main() {
     DEPLOYMENTS_DIR: deploymentsDir,
     NEXT_DIST_DIR: APP_DIST_DIR,
   };
+  // One chain: none of the caller's CHAIN_IDS or RPC_URL_<id> (the app would serve, and the CSP name, those).
+  delete appEnv.CHAIN_IDS;
+  delete appEnv.PUBLIC_RPC_URL;
+  for (const key of Object.keys(appEnv)) if (/^(PUBLIC_)?RPC_URL_\d+$/.test(key)) delete appEnv[key];
   const bareEnv: NodeJS.ProcessEnv = { ...process.env, ...telemetryOff };
   delete bareEnv.NEXT_DIST_DIR;
 
@@ -192,6 +240,7 @@ async function main() {
   await runGroup('build app', process.execPath, [nextBin, 'build'], { cwd: root, env: appEnv });
   step('building the bare page (next build in bench/bare-app)');
   await runGroup('build bare', process.execPath, [nextBin, 'build'], { cwd: bareDir, env: bareEnv });
+  assertBareBuildHasNoProxy();
 
   step(`starting next start on :${ports.app} (app) and :${ports.bare} (bare page)`);
   const host = ['-H', '127.0.0.1'];
@@ -212,20 +261,15 @@ async function main() {
   await waitFor('the app', up(app, `${appUrl}/`), 120_000, 500);
   await waitFor('the bare page', up(bare, `${bareUrl}/`), 120_000, 500);
 
-  // The pool page of the largest active pool: charts, machines, activity and the deposit panel all render.
-  const list = (await (await fetch(`${indexerUrl}/api/pools?status=active&sort=tvl&order=desc&limit=1`)).json()) as {
-    pools: { address: string }[];
-  };
-  const pool = list.pools[0]?.address ?? manifest.contracts.FinancingPools[0]?.address;
-  if (!pool) throw new Error('the seeded chain has no pool');
+  const { bare: barePage, ours: ourPages } = await pickRoutes({
+    keys: options.routes,
+    appUrl,
+    bareUrl,
+    indexerUrl,
+    rpcUrl: anvil.rpcUrl,
+  });
 
-  const barePage: Page = { label: 'bare (connect button)', url: `${bareUrl}/` };
-  const ourPages: Page[] = [
-    { label: '/', url: `${appUrl}/` },
-    { label: `/pools/${pool.slice(0, 6)}…${pool.slice(-4)}`, url: `${appUrl}/pools/${pool}` },
-  ];
-
-  step('measuring first-load JavaScript in Chromium');
+  step(`measuring first-load JavaScript in Chromium (${options.runs} loads per page)`);
   browser = await chromium.launch({
     executablePath: chromePath,
     args: CHROMIUM_ARGS,
@@ -237,15 +281,15 @@ async function main() {
   const chromeVersion = `Chromium ${browser.version()}`;
   // Once each, unmeasured, so that every page is served warm (next start compiles nothing, but caches).
   for (const page of [barePage, ...ourPages]) await measureFirstLoad(browser, page);
-  const bareLoad = await measureFirstLoad(browser, barePage);
+  const bareLoad = await measureFirstLoadMedian(browser, barePage, options.runs);
   const ourLoads: FirstLoad[] = [];
-  for (const page of ourPages) ourLoads.push(await measureFirstLoad(browser, page));
+  for (const page of ourPages) ourLoads.push(await measureFirstLoadMedian(browser, page, options.runs));
   await browser.close();
   browser = undefined;
 
   let lighthouseRows: LighthouseRow[] | undefined;
-  if (!values['skip-lighthouse'])
-    lighthouseRows = await runLighthouse([...ourPages, barePage], chromePath, (c) => (chrome = c));
+  if (!options.skipLighthouse)
+    lighthouseRows = await runLighthouse([...ourPages, barePage], options.runs, chromePath, (c) => (chrome = c));
 
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(
@@ -254,14 +298,18 @@ async function main() {
       `${os.cpus().length} CPUs (load ${load.join(' ')}), ${((Date.now() - started) / 1000).toFixed(0)} s ==`,
   );
   printFirstLoad(bareLoad, ourLoads);
-  if (lighthouseRows) printLighthouse(lighthouseRows, chromeVersion);
+  if (lighthouseRows) printLighthouse(lighthouseRows, chromeVersion, options.runs);
+  const verdicts = checkBudgets(bareLoad, ourLoads, lighthouseRows);
+  const bareMobile = lighthouseRows?.find((r) => r.page.url === barePage.url && r.preset === 'mobile')?.score;
+  printBudgets(verdicts, bareMobile == null ? undefined : Math.round(bareMobile * 100), !options.noBudgets);
   console.log('');
+  return budgetsFailed(verdicts) > 0 && !options.noBudgets ? 2 : 0;
 }
 
 main()
-  .then(async () => {
+  .then(async (code) => {
     await cleanup();
-    process.exit(0);
+    process.exit(code);
   })
   .catch(async (err) => {
     // After Ctrl-C the steps fail because their processes were stopped: the signal handler exits.

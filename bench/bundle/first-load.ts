@@ -5,6 +5,7 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { medianItem } from './median';
 
 export type Page = { label: string; url: string };
 export type ScriptFile = {
@@ -15,7 +16,14 @@ export type ScriptFile = {
   inHtml: boolean;
   contains: string[];
 };
-export type FirstLoad = { page: Page; files: ScriptFile[]; gzip: number; raw: number };
+export type FirstLoad = {
+  page: Page;
+  files: ScriptFile[];
+  gzip: number;
+  raw: number;
+  /** Each load's gzip total, when the page was loaded several times (the row is the median load). */
+  loads?: number[];
+};
 
 /** GETs a URL as a browser would be served it with gzip allowed; the body stays as sent. */
 function getRaw(url: string): Promise<{ status: number; encoding: string; body: Buffer }> {
@@ -95,4 +103,11 @@ export async function measureFirstLoad(b: Browser, page: Page): Promise<FirstLoa
   } finally {
     await context.close();
   }
+}
+
+/** `runs` loads of the page, in fresh contexts; the median load by gzip total, with every load's total. */
+export async function measureFirstLoadMedian(b: Browser, page: Page, runs: number): Promise<FirstLoad> {
+  const loads: FirstLoad[] = [];
+  for (let i = 0; i < runs; i++) loads.push(await measureFirstLoad(b, page));
+  return { ...medianItem(loads, (l) => l.gzip), loads: loads.map((l) => l.gzip) };
 }
