@@ -13,9 +13,9 @@
  *   npm run bench:bundle -- --keep                 keep the builds (.next-bench, bench/bare-app/.next) and temp folder
  *
  * Exit status: 0 when every budget measured is met (or --no-budgets), 2 when one is not, 1 when the run failed.
- * On 2 cores: seed and the two builds take about 5 minutes, each Lighthouse run 10–15 s (7 pages × 2 presets a
- * round), so about 10 minutes with --runs 1 (581 s measured beside another Playwright suite) and 15 with the
- * default 3; --routes measures fewer pages.
+ * On 2 cores: seed and the two builds take about 4 minutes, a Lighthouse round (7 pages × 2 presets) about 2, so
+ * about 6 minutes with --runs 1 (373 s measured; 581 s beside another Playwright suite) and 12 with the default 3;
+ * --routes measures fewer pages.
  *
  * First-load JS: each page is opened in Chromium (Playwright) `--runs` times, the median load is shown; every
  * script response until the load event and network idle counts (the chunks in the HTML and those loaded while
