@@ -6,10 +6,10 @@ import type { ReactNode } from 'react';
 import { PreviewRibbon } from '@/components/layout/PreviewRibbon';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
-import { WalletProviders } from '@/components/wallet/WalletProviders';
+import { WalletRoot } from '@/components/wallet/WalletRoot';
 import { appChain } from '@/lib/chain/app-chain';
 import { browserChainSettings, serverEnv, vercelDeployment } from '@/lib/config/server-env';
-import { walletStateCookie } from '@/lib/security/wallet-cookie';
+import { walletConnectedInCookie, walletStateCookie } from '@/lib/security/wallet-cookie';
 import { parseThemePreference, THEME_COOKIE, themeClass } from '@/lib/theme/theme-preference';
 
 // Inter from npm, bundled with the app: no font is fetched from the internet.
@@ -46,14 +46,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" className={[inter.variable, themeClass(theme)].filter(Boolean).join(' ')}>
       <body className="flex min-h-dvh flex-col font-sans">
         <PreviewRibbon deployment={vercelDeployment()} chains={chains.map(appChain)} />
-        <WalletProviders
+        <WalletRoot
           walletCookie={walletCookie}
+          returning={walletConnectedInCookie(walletCookie)}
           settings={{ chains, walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID }}
         >
           <SiteHeader theme={theme} />
           <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">{children}</main>
           <SiteFooter />
-        </WalletProviders>
+        </WalletRoot>
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AddressLookupForm } from '@/components/portfolio/AddressLookupForm';
-import { OpenOwnPortfolio } from '@/components/portfolio/OpenOwnPortfolio';
+import { OwnPortfolioEntry } from '@/components/portfolio/OwnPortfolioEntry';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { parseAddressInput, portfolioPath } from '@/lib/portfolio/portfolio-address';
 
@@ -39,7 +39,7 @@ export default async function PortfolioPage({
       <Card>
         <CardTitle>Your wallet</CardTitle>
         <div className="mt-3">
-          <OpenOwnPortfolio redirect={typed === undefined} />
+          <OwnPortfolioEntry redirect={typed === undefined} />
         </div>
       </Card>
       <Card>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ConnectWalletButton } from '@/components/wallet/ConnectWalletButton';
+import { HeaderWallet } from '@/components/wallet/HeaderWallet';
 import type { ThemePreference } from '@/lib/theme/theme-preference';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -35,7 +35,7 @@ export function SiteHeader({ theme }: { theme: ThemePreference }) {
         </nav>
         <div className="ml-auto flex items-center gap-2">
           <ThemeToggle initial={theme} />
-          <ConnectWalletButton />
+          <HeaderWallet />
         </div>
       </div>
     </header>

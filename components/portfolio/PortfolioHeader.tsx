@@ -3,7 +3,7 @@ import type { Address } from 'viem';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { shortAddress } from '@/lib/format/address';
 import type { IndexedAt } from '@/lib/indexer/wire';
-import { OwnWalletNote } from './OwnWalletNote';
+import { OwnWalletNoteSlot } from './OwnWalletNoteSlot';
 
 export function PortfolioHeader({
   account,
@@ -25,7 +25,7 @@ export function PortfolioHeader({
       </nav>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Portfolio</h1>
-        <OwnWalletNote address={account} />
+        <OwnWalletNoteSlot address={account} />
         {statementHref ? (
           // A plain link: the route answers with an attachment, which client navigation would not handle.
           <a

@@ -1,7 +1,7 @@
 import { foundry } from 'viem/chains';
 import { describe, expect, it } from 'vitest';
 import { cookieStorage, cookieToInitialState, createConfig, createStorage, http, serialize } from 'wagmi';
-import { WAGMI_STATE_COOKIE, walletStateCookie } from './wallet-cookie';
+import { WAGMI_STATE_COOKIE, walletConnectedInCookie, walletStateCookie } from './wallet-cookie';
 
 const state = serialize({
   state: {
@@ -59,5 +59,26 @@ describe('walletStateCookie', () => {
     const fromWhole = cookieToInitialState(config, header);
     expect(fromWhole?.current).toBe('io.metamask');
     expect(cookieToInitialState(config, walletStateCookie(header))).toEqual(fromWhole);
+  });
+});
+
+describe('walletConnectedInCookie', () => {
+  it('is true for a cookie that records a connection, as written or URI-encoded', () => {
+    expect(walletConnectedInCookie(`${WAGMI_STATE_COOKIE}=${state}`)).toBe(true);
+    expect(walletConnectedInCookie(`${WAGMI_STATE_COOKIE}=${encodeURIComponent(state)}`)).toBe(true);
+  });
+
+  it('is false without a cookie, after a disconnect, and for anything malformed', () => {
+    const disconnected = serialize({ state: { chainId: 31337, current: null, connections: new Map() }, version: 2 });
+    for (const cookie of [
+      null,
+      `${WAGMI_STATE_COOKIE}=${disconnected}`,
+      `${WAGMI_STATE_COOKIE}={"state":{"current":""}}`,
+      `${WAGMI_STATE_COOKIE}=%E0%A4%A`,
+      `${WAGMI_STATE_COOKIE}=not json`,
+      `${WAGMI_STATE_COOKIE}={"state":{"current":{"x":1}}}`,
+    ]) {
+      expect(walletConnectedInCookie(cookie), String(cookie)).toBe(false);
+    }
   });
 });

@@ -20,3 +20,30 @@ export function walletStateCookie(cookieHeader: string | null | undefined): stri
     .find((part) => part.startsWith(prefix));
   return pair && pair.length > prefix.length ? pair : null;
 }
+
+/**
+ * Whether wagmi's state cookie (walletStateCookie's answer) records a connected wallet: such a visitor gets the
+ * wallet stack with the page, so the server renders their connection and nothing flashes; everyone else reads
+ * without it until they ask.
+ */
+export function walletConnectedInCookie(stateCookie: string | null): boolean {
+  if (!stateCookie) return false;
+  const raw = stateCookie.slice(stateCookie.indexOf('=') + 1);
+  for (const text of [raw, safeDecode(raw)]) {
+    try {
+      const parsed = JSON.parse(text) as { state?: { current?: unknown } };
+      return typeof parsed.state?.current === 'string' && parsed.state.current.length > 0;
+    } catch {
+      // Not JSON as it stands: try it URI-decoded, else it records nothing.
+    }
+  }
+  return false;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { CategoryBadge } from '@/components/pools/CategoryBadge';
-import { PoolActionPanel } from '@/components/pools/PoolActionPanel';
+import { PoolActions } from '@/components/pools/PoolActions';
 import { PoolActivityList } from '@/components/pools/PoolActivityList';
 import { PoolAssetTable } from '@/components/pools/PoolAssetTable';
 import { PoolCharts, type PoolChartData } from '@/components/pools/PoolCharts';
@@ -263,7 +263,7 @@ export default async function PoolPage({ params, searchParams }: Props) {
         <aside className="order-first lg:order-none lg:sticky lg:top-24 lg:self-start">
           <Card>
             <h2 className="sr-only">Invest</h2>
-            <PoolActionPanel
+            <PoolActions
               pool={pool.address}
               usdc={pool.asset}
               chainId={chain.id}

@@ -1,0 +1,16 @@
+'use client';
+
+import { lazy } from 'react';
+import type { Address } from 'viem';
+import { WalletIsland } from '@/components/wallet/WalletIsland';
+
+const OwnWalletNote = lazy(() => import('./OwnWalletNote').then((m) => ({ default: m.OwnWalletNote })));
+
+/** "This is your wallet", once a wallet is connected; nothing (and no wallet code) for anyone else. */
+export function OwnWalletNoteSlot({ address }: { address: Address }) {
+  return (
+    <WalletIsland fallback={null}>
+      <OwnWalletNote address={address} />
+    </WalletIsland>
+  );
+}
