@@ -24,13 +24,11 @@ export function HistoryFilters({
   pools: ReadonlyMap<PoolKey, PoolLabel>;
 }) {
   const path = `/portfolio/${account}`;
+  // Two chains may hold a pool of the same name: where the pools span several, the chain tells them apart.
+  const severalChains = new Set([...pools.values()].map((l) => l.chainId)).size > 1;
   const options = [...pools.values()].map((label) => ({
     value: historyPoolValue(label.address, label.chainId),
-    // Two chains may hold a pool of the same name: the chain tells them apart.
-    text:
-      new Set([...pools.values()].map((l) => l.chainId)).size > 1 && label.chainId !== undefined
-        ? `${label.name} (${chainName(label.chainId)})`
-        : label.name,
+    text: severalChains && label.chainId !== undefined ? `${label.name} (${chainName(label.chainId)})` : label.name,
   }));
   // A bare address (a link from before the app served several chains) selects the one pool it can mean.
   const sameAddress = options.filter((o) => filter.pool && o.value.endsWith(`:${filter.pool}`));

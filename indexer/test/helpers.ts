@@ -9,10 +9,10 @@ import {
 } from 'viem';
 import { foundry } from 'viem/chains';
 import { inject } from 'vitest';
-import { fiatTokenStandInAbi, financingPoolAbi, mockUsdcAbi } from '../../lib/contracts/abis';
+import { fiatTokenStandInAbi } from '../../lib/contracts/abis';
 import { readManifest, writeManifest, type Manifest } from '../../lib/deployments/manifest';
 import { ASSETS } from '../../scripts/seed/machines';
-import { openMarket } from '../../scripts/seed/market';
+import { depositInPool, marketManifest, openMarket } from '../../scripts/seed/market';
 import { deployProtocol } from '../../scripts/seed/protocol';
 import { connectSeedChain, type SeedChain } from '../../scripts/seed/seed-chain';
 import { startAnvil } from '../../scripts/stack/anvil';
@@ -108,18 +108,7 @@ export async function deployWorld(
   const chain = withStandInUsdc(await connectSeedChain(anvil.rpcUrl, { chainId }));
   const protocol = await deployProtocol(chain, () => {});
   const market = await openMarket(chain, protocol, () => {});
-  const { usdc, registry, timelock, factory } = protocol;
-  const manifest: Manifest = {
-    chainId,
-    startBlock: usdc.block,
-    contracts: {
-      USDC: { address: usdc.address, deployedOnBlock: usdc.block },
-      HardwareAssetRegistry: { address: registry.address, deployedOnBlock: registry.block },
-      ProtocolTimelock: { address: timelock.address, deployedOnBlock: timelock.block },
-      PoolFactory: { address: factory.address, deployedOnBlock: factory.block },
-      FinancingPools: market.poolBlocks,
-    },
-  };
+  const manifest = marketManifest(chainId, protocol, market);
   writeManifest(manifest, deploymentsDir);
   const asset = ASSETS[0]!;
   return {
@@ -134,18 +123,6 @@ export async function deployWorld(
 
 /** `investor` deposits `usdc` into the world's pool. */
 export async function depositInto(world: World, investor: number, usdc: string) {
-  const amount = parseUnits(usdc, 6);
   const { chain, pool, manifest } = world;
-  await chain.send(investor, {
-    address: manifest.contracts.USDC.address,
-    abi: mockUsdcAbi,
-    functionName: 'approve',
-    args: [pool, amount],
-  });
-  await chain.send(investor, {
-    address: pool,
-    abi: financingPoolAbi,
-    functionName: 'deposit',
-    args: [amount, chain.addr(investor)],
-  });
+  await depositInPool(chain, investor, manifest.contracts.USDC.address, pool, parseUnits(usdc, 6));
 }

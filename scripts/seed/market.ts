@@ -9,6 +9,7 @@ import { encodeFunctionData, keccak256, parseUnits, type Address } from 'viem';
 import { financingPoolAbi, hardwareAssetRegistryAbi, mockUsdcAbi, poolFactoryAbi } from '../../lib/contracts/abis';
 import { usdcUnits } from './economics';
 import { ASSETS, type AssetSpec } from './machines';
+import type { Manifest } from '../../lib/deployments/manifest';
 import type { Protocol } from './protocol';
 import type { SeedChain } from './seed-chain';
 import { ACCOUNTS, DEPOSITS, POOLS, PROJECTS } from './world';
@@ -125,3 +126,30 @@ export async function openMarket(chain: SeedChain, protocol: Protocol, log: (lin
 }
 
 export type Market = Awaited<ReturnType<typeof openMarket>>;
+
+/** The manifest of a seeded chain: the protocol's contracts and the pools the market opened. */
+export function marketManifest(chainId: number, protocol: Protocol, market: Market): Manifest {
+  const { usdc, registry, timelock, factory } = protocol;
+  return {
+    chainId,
+    startBlock: usdc.block,
+    contracts: {
+      USDC: { address: usdc.address, deployedOnBlock: usdc.block },
+      HardwareAssetRegistry: { address: registry.address, deployedOnBlock: registry.block },
+      ProtocolTimelock: { address: timelock.address, deployedOnBlock: timelock.block },
+      PoolFactory: { address: factory.address, deployedOnBlock: factory.block },
+      FinancingPools: market.poolBlocks,
+    },
+  };
+}
+
+/** `investor` approves the pool for `assets` of `usdc` and deposits them, for themselves. */
+export async function depositInPool(chain: SeedChain, investor: number, usdc: Address, pool: Address, assets: bigint) {
+  await chain.send(investor, { address: usdc, abi: mockUsdcAbi, functionName: 'approve', args: [pool, assets] });
+  await chain.send(investor, {
+    address: pool,
+    abi: financingPoolAbi,
+    functionName: 'deposit',
+    args: [assets, chain.addr(investor)],
+  });
+}

@@ -3,13 +3,13 @@
  * moving anvil's clock forward so that the history spans SEED_HISTORY_DAYS and ends today. The steps, in order:
  * the protocol (protocol.ts), the market on it (market.ts), then the history (history/), played by date.
  */
-import { writeManifest, type Manifest } from '../../lib/deployments/manifest';
+import { writeManifest } from '../../lib/deployments/manifest';
 import { addDeposits, addMachineLives } from './history/capital';
 import { createHistory } from './history/context';
 import { addOsakaWindDown, addPendingFeeChange, addRedemptions, addShareTransfers } from './history/exits';
 import { addMonthlyClaims, addWeeklyRevenue } from './history/revenue';
 import { ASSETS } from './machines';
-import { openMarket } from './market';
+import { marketManifest, openMarket } from './market';
 import { deployProtocol } from './protocol';
 import { connectSeedChain, DAY } from './seed-chain';
 import { createTimeline } from './timeline';
@@ -47,18 +47,7 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
     await chain.client.mine({ blocks: 1 });
   }
 
-  const { usdc, registry, timelock, factory } = protocol;
-  const manifest: Manifest = {
-    chainId: chain.chainId,
-    startBlock: usdc.block,
-    contracts: {
-      USDC: { address: usdc.address, deployedOnBlock: usdc.block },
-      HardwareAssetRegistry: { address: registry.address, deployedOnBlock: registry.block },
-      ProtocolTimelock: { address: timelock.address, deployedOnBlock: timelock.block },
-      PoolFactory: { address: factory.address, deployedOnBlock: factory.block },
-      FinancingPools: market.poolBlocks,
-    },
-  };
+  const manifest = marketManifest(chain.chainId, protocol, market);
   const file = writeManifest(manifest, opts.deploymentsDir);
   log(
     `${PROJECTS.length} projects, ${POOLS.length} pools, ${ASSETS.length} machine groups, ${SEED_HISTORY_DAYS} days of history`,

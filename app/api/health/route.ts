@@ -19,12 +19,15 @@ async function readChain(rpcUrl: string, chainId: number): Promise<BlockReading>
   }
 }
 
-async function readIndexerHead(chainId: number): Promise<BlockReading> {
+/** The indexer's head on each chain it serves, read once for every chain of the report. */
+async function readIndexerHeads(): Promise<(chainId: number) => BlockReading> {
   const status = await readIndexer(() => getFromIndexer('/status', indexerStatusSchema));
-  if (!status.ok) return { ok: false, error: status.error };
-  const chain = Object.values(status.data ?? {}).find((c) => c.id === chainId);
-  if (!chain) return { ok: false, error: `the indexer does not index chain ${chainId}` };
-  return { ok: true, block: BigInt(chain.block.number), timestamp: chain.block.timestamp };
+  return (chainId) => {
+    if (!status.ok) return { ok: false, error: status.error };
+    const chain = Object.values(status.data ?? {}).find((c) => c.id === chainId);
+    if (!chain) return { ok: false, error: `the indexer does not index chain ${chainId}` };
+    return { ok: true, block: BigInt(chain.block.number), timestamp: chain.block.timestamp };
+  };
 }
 
 /**
@@ -34,12 +37,11 @@ async function readIndexerHead(chainId: number): Promise<BlockReading> {
  */
 export async function GET() {
   const env = serverEnv();
-  const chains = await Promise.all(
-    env.chains.map(async ({ id, rpcUrl }) => {
-      const [rpc, indexer] = await Promise.all([readChain(rpcUrl, id), readIndexerHead(id)]);
-      return healthReport(id, rpc, indexer);
-    }),
-  );
+  const [indexerHead, rpcs] = await Promise.all([
+    readIndexerHeads(),
+    Promise.all(env.chains.map(({ id, rpcUrl }) => readChain(rpcUrl, id))),
+  ]);
+  const chains = env.chains.map(({ id }, i) => healthReport(id, rpcs[i]!, indexerHead(id)));
   const ok = chains.every((chain) => chain.ok);
   const report = { ...chains[0]!, ok, chains };
   return NextResponse.json(report, { status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' } });

@@ -4,9 +4,10 @@
  * maintenance.
  */
 import { parseUnits } from 'viem';
-import { financingPoolAbi, hardwareAssetRegistryAbi, mockUsdcAbi } from '../../../lib/contracts/abis';
+import { financingPoolAbi, hardwareAssetRegistryAbi } from '../../../lib/contracts/abis';
 import { usdcUnits } from '../economics';
 import { ASSETS, type AssetSpec } from '../machines';
+import { depositInPool } from '../market';
 import { LAST_DAY } from '../timeline';
 import { ACCOUNTS, DEPOSITS, POOLS } from '../world';
 import type { History } from './context';
@@ -20,19 +21,7 @@ export function addDeposits({ chain, protocol, market, timeline, fillQueue }: Hi
   for (const [investor, key, amount, day] of DEPOSITS) {
     const pool = market.pools.get(key)!;
     timeline.add(day, 1, 'deposit', async () => {
-      const assets = parseUnits(String(amount), 6);
-      await chain.send(investor, {
-        address: protocol.usdc.address,
-        abi: mockUsdcAbi,
-        functionName: 'approve',
-        args: [pool, assets],
-      });
-      await chain.send(investor, {
-        address: pool,
-        abi: financingPoolAbi,
-        functionName: 'deposit',
-        args: [assets, chain.addr(investor)],
-      });
+      await depositInPool(chain, investor, protocol.usdc.address, pool, parseUnits(String(amount), 6));
       await fillQueue(pool);
     });
   }
