@@ -25,7 +25,7 @@ function ConnectPlaceholder() {
     <div className="flex h-10 min-w-[8.5rem] items-center justify-end">
       <WalletConnectPrompt
         label="Connect Wallet"
-        className="h-10 rounded-[10px] bg-accent px-3.5 text-base font-bold text-accent-ink shadow-sm transition hover:scale-[1.025]"
+        className="h-10 rounded-[10px] bg-accent px-3 text-sm font-bold text-accent-ink shadow-sm transition hover:scale-[1.025] sm:px-3.5 sm:text-base"
       />
     </div>
   );

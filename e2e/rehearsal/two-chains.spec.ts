@@ -40,6 +40,12 @@ test('the pools of both chains are listed with their chain, and the network filt
     );
   }
 
+  // To look at: both chains' pools side by side, on a desktop and on a phone.
+  await page.screenshot({ path: 'test-results/screenshots/pools-two-chains-desktop.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/screenshots/pools-two-chains-mobile.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   const filters = page.getByRole('search', { name: 'Filter pools' });
   await filters.getByLabel('Network').selectOption(String(SEPOLIA.id));
   await filters.getByRole('button', { name: 'Apply' }).click();
@@ -145,6 +151,7 @@ test('an investor on Base Sepolia switches to Sepolia to deposit there, and the 
   await expect(onSepolia).toContainText(SEPOLIA.market.pool.name);
   await expect(onSepolia.getByTestId('chain-badge')).toHaveText('Sepolia');
   await expect(onSepolia.getByTestId('position-shares')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/portfolio-two-chains-desktop.png', fullPage: true });
 
   // The statement names each row's chain.
   const csv = await page.request.get(`/portfolio/${wallet.account}/positions.csv`);
