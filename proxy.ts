@@ -1,6 +1,26 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { browserChainSettings, serverEnv } from '@/lib/config/server-env';
+import { cachedPageKey, themeCookieOf } from '@/lib/page-cache/cacheable-request';
+import { readIndexedHeads } from '@/lib/page-cache/indexed-heads';
+import { createPageCache, freshCoalesced } from '@/lib/page-cache/page-cache';
+import {
+  CACHE_RENDER_HEADER,
+  isCacheRender,
+  PLACEHOLDER_NONCE,
+  pageCacheEnabled,
+  renderForCache,
+  selfOrigin,
+  storablePage,
+  withNonce,
+} from '@/lib/page-cache/page-renderer';
 import { createNonce, requestSecurityHeaders, servedOverHttps } from '@/lib/security/content-security-policy';
+
+/**
+ * Read-only pages, one render per indexed block (lib/page-cache/): 64 MB of pages at most, none older than
+ * 30 s (a page holds nothing that changes without a block but the time it was read).
+ */
+const pageCache = createPageCache({ maxBytes: 64 * 1024 * 1024, maxAgeMs: 30_000, storable: storablePage });
+const indexedHeads = freshCoalesced(readIndexedHeads);
 
 /**
  * A fresh nonce and Content-Security-Policy for every request (lib/security/content-security-policy.ts).
@@ -11,7 +31,7 @@ import { createNonce, requestSecurityHeaders, servedOverHttps } from '@/lib/secu
  *
  * The environment is read per request, as the pages read it: one build serves any RPC.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // A path that does not decode (`/pools/%E0%A4%A`) is a 500 inside Next's router (vercel/next.js#92557):
   // no route can match it, so it is a plain 404 here, before any page code runs.
   if (!decodablePath(request.nextUrl.pathname)) return new NextResponse('Not found', { status: 404 });
@@ -27,7 +47,9 @@ export function proxy(request: NextRequest) {
     });
   }
   const production = process.env.NODE_ENV === 'production';
-  const nonce = createNonce();
+  // The proxy's own render for the page cache renders with the placeholder, which never reaches a browser.
+  const cacheRender = isCacheRender(request.headers);
+  const nonce = cacheRender ? PLACEHOLDER_NONCE : createNonce();
   const headers = requestSecurityHeaders({
     nonce,
     production,
@@ -41,12 +63,48 @@ export function proxy(request: NextRequest) {
     walletConnect: Boolean(env.WALLETCONNECT_PROJECT_ID),
   });
 
+  const cached = cacheRender ? null : await fromPageCache(request, nonce);
+  if (cached) {
+    for (const [name, value] of Object.entries(headers)) cached.headers.set(name, value);
+    return cached;
+  }
+
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(CACHE_RENDER_HEADER);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+/**
+ * A read-only page from the page cache, with this response's nonce; null when the request is not one the cache
+ * answers (cachedPageKey), the indexer's state is unknown, or the proxy could not render it for the cache (it is
+ * then rendered for the visitor as usual). `x-page-cache` says hit, miss or stale.
+ */
+async function fromPageCache(request: NextRequest, nonce: string): Promise<NextResponse | null> {
+  if (!pageCacheEnabled()) return null;
+  const { pathname, search, searchParams } = request.nextUrl;
+  const key = cachedPageKey({ method: request.method, pathname, searchParams, headers: request.headers });
+  if (!key) return null;
+  const heads = await indexedHeads();
+  if (!heads) return null;
+  const origin = selfOrigin()!;
+  try {
+    const { page, outcome } = await pageCache.serve(key, heads, () =>
+      renderForCache(origin, `${pathname}${search}`, themeCookieOf(request.headers)),
+    );
+    const response = new NextResponse(withNonce(page, nonce), { status: page.status, headers: page.headers });
+    response.headers.set('x-page-cache', outcome);
+    return response;
+  } catch (error) {
+    console.warn(
+      `page cache: could not render ${pathname} through ${origin}:`,
+      error instanceof Error ? error.message : error,
+    );
+    return null;
+  }
 }
 
 function decodablePath(pathname: string): boolean {

@@ -20,10 +20,10 @@ export default async function HomePage() {
   const home = await readIndexer(async () => {
     const [totals, pools, revenue] = await Promise.all([
       getProtocolTotals(),
-      listPools({ sort: 'yield', order: 'desc', status: 'active' }),
+      listPools({ sort: 'yield', order: 'desc', status: 'active' }, 3),
       getProtocolRevenueSeries(),
     ]);
-    return { totals, featured: pools.slice(0, 3), revenue };
+    return { totals, featured: pools.pools, revenue };
   });
 
   return (

@@ -9,8 +9,10 @@
  * Flags (or environment): --pools (BENCH_POOLS), --assets (BENCH_ASSETS), --revenue (BENCH_REVENUE),
  * --full (BENCH_FULL=1), --duration seconds per endpoint (BENCH_DURATION; 0 skips the load test),
  * --connections (BENCH_CONNECTIONS, 50), --block-time seconds between blocks mined during the load test
- * (BENCH_BLOCK_TIME, 2; each new block invalidates the API's answer cache), --keep (keep the temporary folder: manifest and PGlite data).
- * Ports: BENCH_CHAIN_PORT (8945), BENCH_INDEXER_PORT (42369), BENCH_POSTGRES_PORT (54429).
+ * (BENCH_BLOCK_TIME, 2; each new block invalidates the API's answer cache), --keep (keep the temporary folder: manifest and PGlite data),
+ * --no-app (BENCH_NO_APP=1: skip the app's pages, which build the app into .next-bench-scale and serve it with
+ * `next start`, with its page cache and without).
+ * Ports: BENCH_CHAIN_PORT (8945), BENCH_INDEXER_PORT (42369), BENCH_POSTGRES_PORT (54429), BENCH_APP_PORT (3920).
  * Database: PGlite in a temp folder by default (Ponder's embedded default, which runs inside the indexer's own
  * thread); --postgres (BENCH_POSTGRES=1) starts a throwaway PostgreSQL cluster for the run (from npm, as the
  * tests do), the production mode; with DATABASE_URL the indexer uses that Postgres instead, in a schema of its
@@ -36,6 +38,7 @@ import { assertPortFree, preferredOrFreePort } from '../scripts/stack/ports';
 import { startPostgres, type Postgres } from '../scripts/stack/postgres';
 import { run, stopAll } from '../scripts/stack/processes';
 import { load, metric, unloaded } from './indexer-scale/api-latency';
+import { buildApp, removeAppBuild, startApp, stopApp } from './indexer-scale/app-render';
 import { generate } from './indexer-scale/generate';
 import { options } from './indexer-scale/options';
 import { FIRST_REVENUE_DAY, HISTORY_DAYS } from './indexer-scale/revenue-history';
@@ -43,6 +46,8 @@ import { FIRST_REVENUE_DAY, HISTORY_DAYS } from './indexer-scale/revenue-history
 const DAY = 86_400;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (v: number) => (Number.isNaN(v) ? '—' : `${v.toFixed(1)} ms`).padStart(10);
+const header = `${'endpoint'.padEnd(40)} ${'alone'.padStart(10)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'p99'.padStart(10)} ${'req/s'.padStart(7)}`;
 
 // ─── Main ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -63,6 +68,7 @@ async function main() {
 
     await assertPortFree(o.chainPort, 'anvil', 'BENCH_CHAIN_PORT');
     await assertPortFree(o.indexerPort, 'indexer', 'BENCH_INDEXER_PORT');
+    if (o.app) await assertPortFree(o.appPort, 'app', 'BENCH_APP_PORT');
 
     // 1. Generate.
     const genesis = Math.floor(Date.now() / 1000) - HISTORY_DAYS * DAY;
@@ -135,6 +141,30 @@ async function main() {
       process.exitCode = 1;
     }
 
+    /** One URL under load (new blocks mined meanwhile) and alone; prints its row, returns its p95. */
+    const measure = async (base: string, label: string, endpoint: string): Promise<number> => {
+      const res = await fetch(base + endpoint);
+      if (!res.ok) throw new Error(`${endpoint}: ${res.status} ${(await res.text()).slice(0, 500)}`);
+      await res.arrayBuffer();
+      const alone = await unloaded(base + endpoint);
+      const mining =
+        o.blockTime > 0
+          ? setInterval(
+              // A block missed at the very end changes nothing.
+              () => void chain.mine({ blocks: 1 }).catch(() => undefined),
+              o.blockTime * 1000,
+            )
+          : undefined;
+      const r = await load(base + endpoint, o.connections, o.duration).finally(() => clearInterval(mining));
+      console.log(
+        `${label.padEnd(40)} ${ms(alone.p50)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.rps.toFixed(0).padStart(7)}` +
+          (r.failures ? `  ${r.failures}` : '') +
+          (r.requests === 0 ? '  no answer within the run' : ''),
+      );
+      if (r.failures || r.requests === 0) process.exitCode = 1;
+      return Number.isNaN(r.p95) ? Infinity : r.p95;
+    };
+
     // 3. API latency.
     if (o.duration > 0) {
       const busy = world.pools[0]!.toLowerCase();
@@ -150,40 +180,54 @@ async function main() {
           (o.blockTime > 0 ? `a new block every ${o.blockTime} s; ` : 'no new blocks (answers stay cached); ') +
           `alone = one request at a time, uncached (p50 of 20)\n`,
       );
-      const ms = (v: number) => (Number.isNaN(v) ? '—' : `${v.toFixed(1)} ms`).padStart(10);
-      console.log(
-        `${'endpoint'.padEnd(40)} ${'alone'.padStart(10)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'p99'.padStart(10)} ${'req/s'.padStart(7)}`,
-      );
+      console.log(header);
       let worstP95 = 0;
       for (const [label, endpoint] of endpoints) {
-        const res = await fetch(url + endpoint);
-        if (!res.ok) throw new Error(`${endpoint}: ${res.status} ${await res.text()}`);
-        await res.arrayBuffer();
-        const alone = await unloaded(url + endpoint);
-        const mining =
-          o.blockTime > 0
-            ? setInterval(
-                // A block missed at the very end changes nothing.
-                () => void chain.mine({ blocks: 1 }).catch(() => undefined),
-                o.blockTime * 1000,
-              )
-            : undefined;
-        const r = await load(url + endpoint, o.connections, o.duration).finally(() => clearInterval(mining));
-        if (endpoint !== '/api/status') worstP95 = Math.max(worstP95, Number.isNaN(r.p95) ? Infinity : r.p95);
-        console.log(
-          `${label.padEnd(40)} ${ms(alone.p50)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.rps.toFixed(0).padStart(7)}` +
-            (r.failures ? `  ${r.failures}` : '') +
-            (r.requests === 0 ? '  no answer within the run' : ''),
-        );
-        if (r.failures || r.requests === 0) process.exitCode = 1;
+        const r = await measure(url, label, endpoint);
+        if (endpoint !== '/api/status') worstP95 = Math.max(worstP95, r);
       }
       console.log(`\nTargets: API p95 ≤ 50 ms: ${worstP95 <= 50 ? 'met' : `missed (worst ${ms(worstP95).trim()})`}`);
+    }
+
+    // 4. The app's pages at the same load.
+    if (o.duration > 0 && o.app) {
+      const app = { rpcUrl: anvil.rpcUrl, chainId: 31337, indexerUrl: url, deploymentsDir };
+      const buildStarted = performance.now();
+      await buildApp(app);
+      const pages: [string, string][] = [
+        ['/pools (first of 20 pages)', '/pools'],
+        ['/pools/<busy> (pool page)', `/pools/${world.pools[0]}?chain=31337`],
+        ['/pools/<typical> (pool page)', `/pools/${world.pools[1]}?chain=31337`],
+      ];
+      console.log(
+        `\n4. The app's server render (next start, production build in ${seconds(performance.now() - buildStarted)}): ` +
+          `the same load; alone = one request at a time past the page cache (its own render)\n`,
+      );
+      let worstP95 = 0;
+      for (const pageCache of [true, false]) {
+        const server = await startApp(app, o.appPort, pageCache);
+        try {
+          console.log(pageCache ? 'with the page cache (as deployed):' : 'PAGE_CACHE=off (every request rendered):');
+          console.log(header);
+          for (const [label, endpoint] of pages) {
+            const p95 = await measure(server.url, label, endpoint);
+            if (pageCache) worstP95 = Math.max(worstP95, p95);
+          }
+        } finally {
+          await stopApp(server);
+        }
+      }
+      console.log(
+        `\nTargets: page p95 ≤ 150 ms at ${o.connections} connections: ` +
+          (worstP95 <= 150 ? 'met' : `missed (worst ${ms(worstP95).trim()})`),
+      );
     }
     console.log(
       `Targets: backfill ≤ 60 s: ${backfillMs <= 60_000 ? 'met' : 'missed'} (${seconds(backfillMs)} for ${fmt(revenue)} revenue distributions, ${fmt(total)} events)`,
     );
   } finally {
     await stopAll();
+    removeAppBuild();
     postgres?.stop();
     if (o.keep) console.log(`\nKept ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });

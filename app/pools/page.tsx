@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { PoolFilters } from '@/components/pools/PoolFilters';
+import { PoolPager } from '@/components/pools/PoolPager';
 import { PoolTable } from '@/components/pools/PoolTable';
 import { chainName } from '@/lib/chain/app-chain';
 import { serverEnv } from '@/lib/config/server-env';
 import { readIndexer } from '@/lib/indexer/client';
 import { listPools } from '@/lib/indexer/pools';
-import { parsePoolListParams } from '@/lib/pools/pool-list-params';
+import { parsePoolListParams, poolListQueryString } from '@/lib/pools/pool-list-params';
+import Link from 'next/link';
 
 export const metadata: Metadata = {
   title: 'Pools',
@@ -46,9 +48,10 @@ export default async function PoolsPage({
       <PoolFilters params={params} chains={chains} />
       {!pools.ok ? (
         <IndexerUnavailable detail={pools.error} />
-      ) : pools.data.length > 0 ? (
+      ) : pools.data.pools.length > 0 ? (
         <>
-          <PoolTable pools={pools.data} params={params} />
+          <PoolTable pools={pools.data.pools} params={params} />
+          <PoolPager params={params} shown={pools.data.pools.length} total={pools.data.total} />
           <p className="text-xs text-ink-faint">
             Real yield: net revenue distributed to the pool in the last 30 days × 365 ÷ the pool’s principal-days over
             those days (principal: idle cash plus capital deployed, net of write-downs). Utilization: the machines’
@@ -57,7 +60,18 @@ export default async function PoolsPage({
         </>
       ) : (
         <p className="rounded-xl border border-dashed border-line p-10 text-center text-ink-muted">
-          {filtered ? 'No pool matches these filters.' : 'No pools are open yet.'}
+          {pools.data.total > 0 ? (
+            <>
+              This page is past the last of {pools.data.total.toLocaleString('en-US')} pools.{' '}
+              <Link href={`/pools${poolListQueryString({ ...params, page: 1 })}`} className="font-medium text-accent">
+                Back to the first page
+              </Link>
+            </>
+          ) : filtered ? (
+            'No pool matches these filters.'
+          ) : (
+            'No pools are open yet.'
+          )}
         </p>
       )}
     </div>

@@ -20,6 +20,22 @@ import {
 import { foundry } from 'viem/chains';
 
 const MAX_BLOCK_TXS = 500;
+const MAX_BATCH_BYTES = 1_000_000;
+
+/** Consecutive groups of transactions whose calldata adds up to at most MAX_BATCH_BYTES (hex characters). */
+function byCalldataSize<T extends { data: Hex }>(txs: T[]): T[][] {
+  const groups: T[][] = [];
+  let size = Infinity;
+  for (const tx of txs) {
+    if (size + tx.data.length > MAX_BATCH_BYTES) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(tx);
+    size += tx.data.length;
+  }
+  return groups;
+}
 
 /**
  * A client that batches what is requested in the same tick. No timeout and no retries: mining a block of 500
@@ -76,16 +92,23 @@ export function bulkMiner({ client, rpc }: Bulk, nonces: Map<Address, number>) {
       let first = true;
       for (let i = 0; i < txs.length || (first && txs.length === 0); i += MAX_BLOCK_TXS) {
         const chunk = txs.slice(i, i + MAX_BLOCK_TXS);
-        const hashes = await Promise.all(
-          chunk.map(({ from, to, data, gas }) => {
-            const nonce = nonces.get(from)!;
-            nonces.set(from, nonce + 1);
-            return rpc.wallet.request({
-              method: 'eth_sendTransaction',
-              params: [{ from, to, data, gas: numberToHex(gas), nonce: numberToHex(nonce) }],
-            });
-          }),
-        );
+        const hashes: Hex[] = [];
+        // One HTTP batch per MAX_BATCH_BYTES of calldata: a batch of 500 pool creations (each carries the
+        // pool's bytecode) is over anvil's request size limit.
+        for (const group of byCalldataSize(chunk)) {
+          hashes.push(
+            ...(await Promise.all(
+              group.map(({ from, to, data, gas }) => {
+                const nonce = nonces.get(from)!;
+                nonces.set(from, nonce + 1);
+                return rpc.wallet.request({
+                  method: 'eth_sendTransaction',
+                  params: [{ from, to, data, gas: numberToHex(gas), nonce: numberToHex(nonce) }],
+                });
+              }),
+            )),
+          );
+        }
         if (first && timestamp !== undefined) {
           const latest = await client.getBlock({ blockTag: 'latest' });
           if (timestamp > Number(latest.timestamp))

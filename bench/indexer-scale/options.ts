@@ -13,6 +13,7 @@ export function options() {
       'block-time': { type: 'string' },
       keep: { type: 'boolean' },
       postgres: { type: 'boolean' },
+      'no-app': { type: 'boolean' },
     },
   });
   const num = (flag: string | undefined, env: string, fallback: number) => {
@@ -33,6 +34,9 @@ export function options() {
     blockTime: num(values['block-time'], 'BENCH_BLOCK_TIME', 2),
     keep: values.keep ?? false,
     postgres: values.postgres ?? ['1', 'true'].includes(process.env.BENCH_POSTGRES ?? ''),
+    // The app's server render of /pools and a pool page at the same load, with and without its page cache.
+    app: !(values['no-app'] ?? ['1', 'true'].includes(process.env.BENCH_NO_APP ?? '')),
+    appPort: num(undefined, 'BENCH_APP_PORT', 3920),
     postgresPort: num(undefined, 'BENCH_POSTGRES_PORT', 54429),
     chainPort: num(undefined, 'BENCH_CHAIN_PORT', 8945),
     indexerPort: num(undefined, 'BENCH_INDEXER_PORT', 42369),

@@ -15,7 +15,7 @@ export function ErrorNotice({ error, retry }: { error: unknown; retry: () => voi
   const digest = errorDigest(error);
   const detail = process.env.NODE_ENV === 'development' && error instanceof Error ? error.message : undefined;
   return (
-    <div role="alert" className="mx-auto max-w-md py-16 text-center">
+    <div role="alert" data-transient="" className="mx-auto max-w-md py-16 text-center">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
       <p className="mt-2 text-ink-muted">
         This page could not be shown. Nothing was sent from your wallet. Try again in a moment.

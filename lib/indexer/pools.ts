@@ -1,7 +1,7 @@
 import 'server-only';
 import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
-import { poolListQueryString, type PoolListParams } from '../pools/pool-list-params';
+import { POOLS_PER_PAGE, poolListQueryString, type PoolListParams } from '../pools/pool-list-params';
 import { getFromIndexer } from './client';
 import {
   activityFeedSchema,
@@ -22,14 +22,21 @@ import {
 // The pool page's client panels still import these from here (their files belong to the wallet work).
 
 /** Every served chain's pools, or one chain's (`chain`), filtered and sorted as asked. */
-export async function listPools({ chain, ...params }: Partial<PoolListParams> = {}): Promise<PoolSummary[]> {
-  const query = poolListQueryString({ ...params, limit: '200' });
+/**
+ * One page of the pools list, filtered and sorted by the indexer, and how many pools match in all. `limit`:
+ * pools per page (POOLS_PER_PAGE unless given).
+ */
+export async function listPools(
+  { chain, page = 1, ...params }: Partial<PoolListParams> = {},
+  limit = POOLS_PER_PAGE,
+): Promise<{ pools: PoolSummary[]; total: number }> {
+  const query = poolListQueryString({ ...params, limit: String(limit), offset: String((page - 1) * limit) });
   const body = await getFromIndexer(
     `/api/pools${query}`,
-    z.object({ pools: z.array(poolSchema) }),
+    z.object({ pools: z.array(poolSchema), total: z.number().int().nonnegative() }),
     chain === undefined ? undefined : [chain],
   );
-  return body?.pools ?? [];
+  return body ?? { pools: [], total: 0 };
 }
 
 /** null when the address is not an address or no pool lives there: the caller shows a 404. */

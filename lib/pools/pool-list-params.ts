@@ -10,7 +10,12 @@ const poolListParamsSchema = z.object({
   order: z.enum(['asc', 'desc']).default('desc').catch('desc'),
   /** One chain's pools, where the app serves several; the page drops a chain it does not serve. */
   chain: z.coerce.number().int().positive().optional().catch(undefined),
+  /** 1-based page of POOLS_PER_PAGE pools; past the last page the list is empty and says so. */
+  page: z.coerce.number().int().min(1).max(20_000).default(1).catch(1),
 });
+
+/** Pools per page of the list: a page a phone renders quickly, and whole rows of the indexer's largest answer. */
+export const POOLS_PER_PAGE = 50;
 
 export type PoolListParams = z.infer<typeof poolListParamsSchema>;
 
@@ -20,9 +25,13 @@ export function parsePoolListParams(raw: Record<string, string | string[] | unde
   return poolListParamsSchema.parse(first);
 }
 
-export function poolListQueryString(params: Partial<PoolListParams> & { limit?: string }): string {
+/** The parameters as a query string; the first page is the list's own URL, so page 1 is left out. */
+export function poolListQueryString(params: Partial<PoolListParams> & { limit?: string; offset?: string }): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, String(value));
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'page' && value === 1) continue;
+    if (value) search.set(key, String(value));
+  }
   const text = search.toString();
   return text ? `?${text}` : '';
 }

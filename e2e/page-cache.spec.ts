@@ -1,0 +1,108 @@
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { createWalletClient, http, parseUnits } from 'viem';
+import { mnemonicToAccount } from 'viem/accounts';
+import { financingPoolAbi, mockUsdcAbi } from '../lib/contracts/abis';
+import { expect, test } from './fixtures';
+
+/**
+ * The page cache (lib/page-cache/, proxy.ts): read-only pages are rendered once per indexed block and served to
+ * every read-only visitor, each copy with its own nonce; a new block reaches the next request.
+ */
+
+function nonceOf(res: APIResponse): string {
+  const policy = res.headers()['content-security-policy'] ?? '';
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
+  expect(nonce, 'script-src carries a nonce').toBeTruthy();
+  return nonce!;
+}
+
+async function indexedBlock(request: APIRequestContext): Promise<bigint> {
+  const res = await request.get('/api/indexer-status');
+  expect(res.status()).toBe(200);
+  return BigInt(((await res.json()) as { block: string }).block);
+}
+
+test('one render serves every read-only visitor, each copy with its own nonce on every script', async ({
+  request,
+  stack,
+}) => {
+  const path = `/pools/${stack.manifest.contracts.FinancingPools[0]!.address}?chain=${stack.chainId}`;
+  const first = await request.get(path);
+  const second = await request.get(path);
+  expect(first.status()).toBe(200);
+  expect(second.headers()['x-page-cache'], 'the same page, asked again in the same block').toBe('hit');
+  const [a, b] = [nonceOf(first), nonceOf(second)];
+  expect(a).not.toBe(b);
+  const [htmlA, htmlB] = [await first.text(), await second.text()];
+  for (const [html, nonce, other] of [
+    [htmlA, a, b],
+    [htmlB, b, a],
+  ] as const) {
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(html).not.toContain(other);
+  }
+  // The same page apart from the nonce.
+  expect(htmlB.replaceAll(b, a)).toBe(htmlA);
+});
+
+test('a deposit reaches the cached page with the block that indexes it', async ({ request, stack }) => {
+  const pool = stack.manifest.contracts.FinancingPools[0]!.address;
+  const usdc = stack.manifest.contracts.USDC.address;
+  const path = `/pools/${pool}?chain=${stack.chainId}`;
+  await request.get(path);
+  expect((await request.get(path)).headers()['x-page-cache']).toBe('hit');
+
+  // An investor the seed never used: the faucet's USDC, then a deposit of an amount no other test makes.
+  const investor = mnemonicToAccount('test test test test test test test test test test test junk', {
+    addressIndex: 14,
+  });
+  const wallet = createWalletClient({ account: investor, chain: stack.chain.chain!, transport: http(stack.rpcUrl) });
+  const amount = parseUnits('313.37', 6);
+  const receipts = [];
+  for (const send of [
+    () =>
+      wallet.writeContract({ address: usdc, abi: mockUsdcAbi, functionName: 'mint', args: [investor.address, amount] }),
+    () => wallet.writeContract({ address: usdc, abi: mockUsdcAbi, functionName: 'approve', args: [pool, amount] }),
+    () =>
+      wallet.writeContract({
+        address: pool,
+        abi: financingPoolAbi,
+        functionName: 'deposit',
+        args: [amount, investor.address],
+      }),
+  ]) {
+    receipts.push(await stack.chain.waitForTransactionReceipt({ hash: await send() }));
+  }
+  expect(receipts.every((r) => r.status === 'success')).toBe(true);
+  const block = receipts.at(-1)!.blockNumber;
+  await expect.poll(() => indexedBlock(request), { timeout: 30_000 }).toBeGreaterThanOrEqual(block);
+
+  const after = await request.get(path);
+  expect(after.headers()['x-page-cache'], 'the first request after the block renders it').toBe('miss');
+  expect(await after.text()).toContain('313.37');
+});
+
+test('a returning wallet’s page is its own, and each theme has its own copy', async ({ request }) => {
+  const wallet = await request.get('/pools', {
+    headers: { cookie: `wagmi.store=${encodeURIComponent(JSON.stringify({ state: { current: null } }))}` },
+  });
+  expect(wallet.status()).toBe(200);
+  expect(wallet.headers()['x-page-cache'], 'rendered for this visitor, not kept').toBeUndefined();
+
+  for (const theme of ['dark', 'light'] as const) {
+    await request.get('/pools', { headers: { cookie: `theme=${theme}` } });
+    const res = await request.get('/pools', { headers: { cookie: `theme=${theme}` } });
+    expect(res.headers()['x-page-cache']).toBe('hit');
+    expect(await res.text()).toMatch(new RegExp(`<html[^>]*class="[^"]*\\b${theme}\\b`));
+  }
+  const system = await request.get('/pools');
+  expect(await system.text()).not.toMatch(/<html[^>]*class="[^"]*\b(dark|light)\b/);
+});
+
+test('a parameter the page does not read is rendered for the visitor, not kept', async ({ request }) => {
+  const res = await request.get('/pools?utm_source=newsletter');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['x-page-cache']).toBeUndefined();
+});
