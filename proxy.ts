@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { browserChainSettings, serverEnv } from '@/lib/config/server-env';
 import { cachedPageKey, themeCookieOf } from '@/lib/page-cache/cacheable-request';
+import { hydrateOnIntent } from '@/lib/page-cache/hydration-on-intent';
 import { readIndexedHeads } from '@/lib/page-cache/indexed-heads';
-import { createPageCache, freshCoalesced } from '@/lib/page-cache/page-cache';
+import { createPageCache, sharedWithin } from '@/lib/page-cache/page-cache';
 import {
   CACHE_RENDER_HEADER,
   isCacheRender,
@@ -11,8 +12,8 @@ import {
   renderForCache,
   selfOrigin,
   storablePage,
-  withNonce,
 } from '@/lib/page-cache/page-renderer';
+import { headersWithNonce, withNonce } from '@/lib/page-cache/visitor-copy';
 import { createNonce, requestSecurityHeaders, servedOverHttps } from '@/lib/security/content-security-policy';
 
 /**
@@ -20,7 +21,9 @@ import { createNonce, requestSecurityHeaders, servedOverHttps } from '@/lib/secu
  * 30 s (a page holds nothing that changes without a block but the time it was read).
  */
 const pageCache = createPageCache({ maxBytes: 64 * 1024 * 1024, maxAgeMs: 30_000, storable: storablePage });
-const indexedHeads = freshCoalesced(readIndexedHeads);
+// One read of the indexer's status per 50 ms, however many requests: a new block reaches the pages within 50 ms
+// (plus the read itself) of being indexed.
+const indexedHeads = sharedWithin(readIndexedHeads, 50);
 
 /**
  * A fresh nonce and Content-Security-Policy for every request (lib/security/content-security-policy.ts).
@@ -92,10 +95,17 @@ async function fromPageCache(request: NextRequest, nonce: string): Promise<NextR
   if (!heads) return null;
   const origin = selfOrigin()!;
   try {
-    const { page, outcome } = await pageCache.serve(key, heads, () =>
-      renderForCache(origin, `${pathname}${search}`, themeCookieOf(request.headers)),
-    );
-    const response = new NextResponse(withNonce(page, nonce), { status: page.status, headers: page.headers });
+    const { page, outcome } = await pageCache.serve(key, heads, async () => {
+      const rendered = await renderForCache(origin, `${pathname}${search}`, themeCookieOf(request.headers));
+      return storablePage(rendered)
+        ? { ...rendered, body: hydrateOnIntent(rendered.body, PLACEHOLDER_NONCE) }
+        : rendered;
+    });
+    // As bytes cut at the nonce once per render (lib/page-cache/visitor-copy.ts); Next compresses it as any page.
+    const response = new NextResponse(withNonce(page, nonce), {
+      status: page.status,
+      headers: headersWithNonce(page, nonce),
+    });
     response.headers.set('x-page-cache', outcome);
     return response;
   } catch (error) {

@@ -3,6 +3,7 @@ import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { HydrationMark } from '@/components/layout/HydrationMark';
 import { PreviewRibbon } from '@/components/layout/PreviewRibbon';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
@@ -55,6 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">{children}</main>
           <SiteFooter />
         </WalletRoot>
+        <HydrationMark />
       </body>
     </html>
   );

@@ -48,11 +48,12 @@ import { startAnvil } from '../scripts/stack/anvil';
 import { spawnIndexer, waitForIndexerAtHead, waitForIndexerReady } from '../scripts/stack/indexer';
 import { assertPortFree, portFromEnv } from '../scripts/stack/ports';
 import { startService, stopAll, waitFor, GiveUp, type Service } from '../scripts/stack/processes';
-import { budgetsFailed, checkBudgets, printBudgets } from './bundle/budgets';
+import { BUDGETS, budgetsFailed, checkBudgets, printBudgets } from './bundle/budgets';
 import { measureFirstLoad, measureFirstLoadMedian, type FirstLoad } from './bundle/first-load';
 import { runLighthouse, type LighthouseRow } from './bundle/lighthouse';
 import { parseBundleOptions } from './bundle/options';
-import { nextVersion, printFirstLoad, printLighthouse, step } from './bundle/report';
+import { measureConnectToModal, type ConnectTiming } from './bundle/connect-modal';
+import { nextVersion, printConnectTiming, printFirstLoad, printLighthouse, step } from './bundle/report';
 import { pickRoutes } from './bundle/routes';
 
 const APP_DIST_DIR = '.next-bench';
@@ -284,6 +285,12 @@ async function main(): Promise<number> {
   const bareLoad = await measureFirstLoadMedian(browser, barePage, options.runs);
   const ourLoads: FirstLoad[] = [];
   for (const page of ourPages) ourLoads.push(await measureFirstLoadMedian(browser, page, options.runs));
+  const poolPage = ourPages.find((p) => p.key === 'pool');
+  let connect: ConnectTiming | undefined;
+  if (poolPage) {
+    step(`measuring Connect → modal on ${poolPage.label} (${options.runs} presses of each kind)`);
+    connect = await measureConnectToModal(browser, poolPage, options.runs);
+  }
   await browser.close();
   browser = undefined;
 
@@ -299,11 +306,13 @@ async function main(): Promise<number> {
   );
   printFirstLoad(bareLoad, ourLoads);
   if (lighthouseRows) printLighthouse(lighthouseRows, chromeVersion, options.runs);
+  if (connect) printConnectTiming(connect, BUDGETS.connectToModalMs);
   const verdicts = checkBudgets(bareLoad, ourLoads, lighthouseRows);
+  const connectFailed = connect !== undefined && !(connect.afterHoverMs <= BUDGETS.connectToModalMs);
   const bareMobile = lighthouseRows?.find((r) => r.page.url === barePage.url && r.preset === 'mobile')?.score;
   printBudgets(verdicts, bareMobile == null ? undefined : Math.round(bareMobile * 100), !options.noBudgets);
   console.log('');
-  return budgetsFailed(verdicts) > 0 && !options.noBudgets ? 2 : 0;
+  return (budgetsFailed(verdicts) > 0 || connectFailed) && !options.noBudgets ? 2 : 0;
 }
 
 main()

@@ -23,12 +23,38 @@ for (const route of ['/', '/pools', 'pool', '/portfolio']) {
     const scripts = collectScripts(page);
     await page.goto(path);
     await page.waitForLoadState('networkidle');
+    // The pointer over the page: a page from the page cache hydrates now (on intent), the others already have.
+    await page.getByRole('heading', { level: 1 }).hover();
+    await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+    await page.waitForLoadState('networkidle');
     const loaded = await Promise.all(scripts);
     expect(loaded.length).toBeGreaterThan(0);
     expect(loaded.filter((body) => WALLET_CODE.test(body))).toHaveLength(0);
     await expect(page.getByRole('banner').getByRole('button', { name: 'Connect Wallet' })).toBeVisible();
   });
 }
+
+test('a read-only page from the page cache runs no script until the visitor shows intent', async ({ page, stack }) => {
+  const path = `/pools/${stack.manifest.contracts.FinancingPools[0]!.address}?chain=${stack.chainId}`;
+  const scripts = collectScripts(page);
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  expect(await Promise.all(scripts)).toHaveLength(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('html')).not.toHaveAttribute('data-hydrated');
+  // A press on a button before the app has hydrated is kept and carried out once it has: one press is enough.
+  await page.getByRole('button', { name: /theme/i }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+  await expect.poll(async () => (await Promise.all(scripts)).length).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page
+        .context()
+        .cookies()
+        .then((c) => c.find((x) => x.name === 'theme')?.value),
+    )
+    .toBe('light');
+});
 
 test('one press on a pool’s Connect loads the wallet, opens its modal, and then the deposit form', async ({
   page,

@@ -6,10 +6,11 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function load(url: string, connections: number, duration: number) {
+/** `headers`: what each request sends besides autocannon's own (a page is asked for as a browser asks). */
+export async function load(url: string, connections: number, duration: number, headers: Record<string, string> = {}) {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration, timeout: 30 }, (error, done) =>
+    const instance = autocannon({ url, connections, duration, timeout: 30, headers }, (error, done) =>
       error ? reject(error) : resolve(done),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { hasChartData } from '@/lib/charts/chart-points';
 import { ChartMessage } from './ChartMessage';
 import { StaticTimeSeries } from './StaticTimeSeries';
@@ -29,7 +29,9 @@ const loadRecharts = () => import('./RechartsTimeSeries').then((m) => m.Recharts
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const height = props.height ?? DEFAULT_HEIGHT;
   const [Interactive, setInteractive] = useState<ComponentType<TimeSeriesChartProps> | null>(null);
+  const figure = useRef<HTMLElement>(null);
   let body: React.ReactNode;
+  let drawn = false;
   if (props.error) {
     body = (
       <ChartMessage height={height} tone="error">
@@ -48,6 +50,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       </ChartMessage>
     );
   } else {
+    drawn = true;
     body = Interactive ? <Interactive {...props} height={height} /> : <StaticTimeSeries {...props} height={height} />;
   }
   // Swapped in once loaded, so the figure never goes blank; if it cannot load, the SVG stays.
@@ -58,8 +61,17 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         () => undefined,
       );
   };
+  // A page that hydrates on intent (lib/page-cache/hydration-on-intent.ts) hydrates because the pointer came
+  // over it, maybe over this chart: that pointerenter was before React listened, so the chart wakes now.
+  useEffect(() => {
+    const el = figure.current;
+    if (drawn && el && (el.matches(':hover') || el.contains(document.activeElement))) wake();
+    // Once, as the page hydrates.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <figure
+      ref={figure}
       aria-label={props.title}
       className="relative min-w-0"
       style={{ height }}

@@ -42,6 +42,26 @@ const url = z.url();
  * rate-limited and unmonitored). Throws, naming the variable, on anything malformed or missing.
  */
 export function serverEnv(vars: Readonly<Record<string, string | undefined>> = process.env): ServerEnv {
+  // Read on every request, by the proxy and by every indexer read of a page: the answer for the same variables is
+  // kept (the environment of a running server does not change, but tests change it).
+  const key = envKey(vars);
+  if (lastEnv?.key === key) return lastEnv.env;
+  const env = parseServerEnv(vars);
+  lastEnv = { key, env };
+  return env;
+}
+
+let lastEnv: { key: string; env: ServerEnv } | undefined;
+
+/** The variables serverEnv reads, as one string: the shared ones, and the per-chain RPCs of the chains named. */
+function envKey(vars: Readonly<Record<string, string | undefined>>): string {
+  const ids = (vars.CHAIN_IDS || vars.CHAIN_ID || '').split(',').map((id) => id.trim());
+  const names = ['INDEXER_URL', 'RPC_URL', 'PUBLIC_RPC_URL', 'CHAIN_ID', 'CHAIN_IDS', 'WALLETCONNECT_PROJECT_ID'];
+  for (const id of ids) names.push(`RPC_URL_${id}`, `PUBLIC_RPC_URL_${id}`);
+  return names.map((name) => `${name}=${vars[name] ?? ''}`).join('\n');
+}
+
+function parseServerEnv(vars: Readonly<Record<string, string | undefined>>): ServerEnv {
   const set = (name: string) => vars[name] || undefined;
   const env = serverEnvSchema.parse({
     INDEXER_URL: set('INDEXER_URL'),

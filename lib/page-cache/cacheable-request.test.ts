@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { cachedPageKey, themeCookieOf } from './cacheable-request';
 
+/** A browser's navigation: it accepts HTML. */
+const NAVIGATION = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const req = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => {
   const u = new URL(url, 'http://app.test');
   return {
     method: init.method ?? 'GET',
     pathname: u.pathname,
     searchParams: u.searchParams,
-    headers: new Headers(init.headers),
+    headers: new Headers({ accept: NAVIGATION, ...init.headers }),
   };
 };
 const pool = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
@@ -37,6 +39,10 @@ describe('cachedPageKey', () => {
       req('/', { method: 'HEAD' }),
       req('/pools', { method: 'POST', headers: { 'next-action': 'abc' } }),
       req('/pools', { headers: { rsc: '1' } }),
+      // Next's client navigation and prefetch as the proxy sees them: their RSC headers stripped, `*/*` accepted.
+      req('/pools', { headers: { accept: '*/*' } }),
+      req('/pools', { headers: { accept: 'text/x-component' } }),
+      req('/pools', { headers: { accept: '' } }),
       req('/pools', { headers: { 'next-router-prefetch': '1' } }),
       // A returning wallet: the page carries their connection.
       req('/pools', { headers: { cookie: 'theme=dark; wagmi.store={"state":{}}' } }),

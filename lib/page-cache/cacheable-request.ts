@@ -24,13 +24,18 @@ export type PageRequest = {
 
 /**
  * Which cached page answers this request, or null when it must be rendered for the visitor: anything but a
- * plain document GET (Next's client navigations and prefetches ask for RSC payloads; server actions POST),
+ * document GET that accepts HTML (Next's client navigations and prefetches ask for RSC payloads; server actions
+ * POST),
  * a visitor with wagmi's state cookie (their page carries their connection), a route or parameter not listed.
  * The key is the path, the sorted parameters and the theme: all a read-only page renders from besides the
  * indexer.
  */
 export function cachedPageKey({ method, pathname, searchParams, headers }: PageRequest): string | null {
   if (method !== 'GET') return null;
+  // A document request: a browser's navigation asks for text/html. Next's client navigations and prefetches ask
+  // for its RSC payload instead, and the proxy cannot tell them by their own headers (Next strips `RSC` and
+  // `_rsc` before proxy.ts sees the request), only by what they accept (`*/*`).
+  if (!acceptsHtml(headers.get('accept'))) return null;
   if (headers.has('rsc') || headers.has('next-router-prefetch') || headers.has('next-action')) return null;
   const route = CACHEABLE_ROUTES.find((r) => r.path.test(pathname));
   if (!route) return null;
@@ -41,6 +46,10 @@ export function cachedPageKey({ method, pathname, searchParams, headers }: PageR
   const sorted = [...searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = new URLSearchParams(sorted).toString();
   return `${pathname}${query ? `?${query}` : ''} theme=${parseThemePreference(cookies.get(THEME_COOKIE))}`;
+}
+
+function acceptsHtml(accept: string | null): boolean {
+  return (accept ?? '').split(',').some((type) => type.trim().toLowerCase().startsWith('text/html'));
 }
 
 /** The theme cookie as the cached render must see it (no other cookie of the visitor's reaches that render). */

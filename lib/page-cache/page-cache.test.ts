@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createPageCache, freshCoalesced, type RenderedPage } from './page-cache';
+import { createPageCache, sharedWithin, type RenderedPage } from './page-cache';
 
 const page = (body: string, status = 200): RenderedPage => ({
   status,
@@ -115,39 +115,43 @@ describe('page cache', () => {
   });
 });
 
-describe('freshCoalesced', () => {
-  it('gives every caller a read that started after it arrived, with one read running and one waiting', async () => {
-    const gates: ReturnType<typeof deferred<number>>[] = [];
-    const read = vi.fn(() => {
-      const gate = deferred<number>();
-      gates.push(gate);
-      return gate.promise;
-    });
-    const current = freshCoalesced(read);
-    const a = current();
-    const b = current(); // arrived while the first read ran: waits for the next
-    const c = current();
-    expect(read).toHaveBeenCalledTimes(1);
-    gates[0]!.resolve(1);
-    expect(await a).toBe(1);
-    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(2));
-    const d = current(); // arrived while the second ran: a third
-    gates[1]!.resolve(2);
-    expect(await b).toBe(2);
-    expect(await c).toBe(2);
-    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(3));
-    gates[2]!.resolve(3);
-    expect(await d).toBe(3);
+describe('sharedWithin', () => {
+  it('shares one read among the callers of its window, and starts another after it', async () => {
+    let now = 0;
+    let n = 0;
+    const read = vi.fn(async () => ++n);
+    const current = sharedWithin(read, 50, () => now);
+    expect(await Promise.all([current(), current()])).toEqual([1, 1]);
+    now = 50;
+    expect(await current()).toBe(1);
+    now = 51;
+    expect(await current()).toBe(2);
+    expect(read).toHaveBeenCalledTimes(2);
   });
 
-  it('a failed read fails its callers only', async () => {
+  it('a caller that arrives while a read runs joins it', async () => {
+    const gate = deferred<number>();
+    const read = vi.fn(() => gate.promise);
+    const current = sharedWithin(read, 50, () => 0);
+    const a = current();
+    const b = current();
+    gate.resolve(7);
+    expect(await Promise.all([a, b])).toEqual([7, 7]);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed read fails its callers only: the next caller reads again', async () => {
     let n = 0;
-    const current = freshCoalesced(async () => {
-      n++;
-      if (n === 1) throw new Error('indexer down');
-      return n;
-    });
+    const current = sharedWithin(
+      async () => {
+        n++;
+        if (n === 1) throw new Error('indexer down');
+        return n;
+      },
+      1_000,
+      () => 0,
+    );
     await expect(current()).rejects.toThrow('indexer down');
-    expect(await current()).toBe(2);
+    await vi.waitFor(async () => expect(await current()).toBe(2));
   });
 });

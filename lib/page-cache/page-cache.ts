@@ -99,31 +99,25 @@ export function createPageCache({ maxBytes, maxAgeMs, storable, now = Date.now }
 export type PageCache = ReturnType<typeof createPageCache>;
 
 /**
- * A read that every caller gets fresh: a caller joins a read that started after it arrived, never one already
- * running (which may predate a block it must see). At most one read runs and one waits, however many callers:
- * under load the indexer gets about one status request per round trip, not one per page request.
+ * A read shared by the callers of a short window: a caller joins the read that started at most `windowMs` before
+ * it arrived (running or done), else starts one. Under load the indexer gets one status request per window, not
+ * one per page request, and no answer is older than the window plus the read's own time. A failed read is not
+ * shared past its own callers.
  */
-export function freshCoalesced<T>(read: () => Promise<T>): () => Promise<T> {
-  let running: Promise<T> | undefined;
-  let waiting: Promise<T> | undefined;
-  const start = (): Promise<T> => {
-    const current: Promise<T> = read().finally(() => {
-      if (running === current) running = undefined;
-    });
-    running = current;
-    return current;
-  };
+export function sharedWithin<T>(
+  read: () => Promise<T>,
+  windowMs: number,
+  now: () => number = Date.now,
+): () => Promise<T> {
+  let last: { startedAt: number; value: Promise<T> } | undefined;
   return () => {
-    if (!running) return start();
-    waiting ??= running
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(() => {
-        waiting = undefined;
-        return start();
-      });
-    return waiting;
+    const at = now();
+    if (last && at - last.startedAt <= windowMs) return last.value;
+    const current = { startedAt: at, value: read() };
+    last = current;
+    current.value.catch(() => {
+      if (last === current) last = undefined;
+    });
+    return current.value;
   };
 }

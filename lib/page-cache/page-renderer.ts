@@ -80,8 +80,3 @@ export function storablePage(page: RenderedPage): boolean {
   const type = page.headers.find(([name]) => name === 'content-type')?.[1] ?? '';
   return page.status === 200 && type.startsWith('text/html') && !page.body.includes(TRANSIENT_MARKER);
 }
-
-/** One visitor's copy of a rendered page: the placeholder replaced by their response's nonce. */
-export function withNonce(page: RenderedPage, nonce: string): string {
-  return page.body.replaceAll(PLACEHOLDER_NONCE, nonce);
-}
