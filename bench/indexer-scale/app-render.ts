@@ -31,11 +31,12 @@ function env(app: AppEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv
   return e;
 }
 
-// `next build` rewrites next-env.d.ts to import its dist dir's types: what was there is put back afterwards.
-const nextEnvFile = path.join(root, 'next-env.d.ts');
+// `next build` rewrites next-env.d.ts and tsconfig.json to include its dist dir's types: what was there is put
+// back afterwards, so that the run leaves the repository as it found it.
+const rewrittenByBuild = ['next-env.d.ts', 'tsconfig.json'].map((name) => path.join(root, name));
 
 export async function buildApp(app: AppEnv): Promise<void> {
-  const before = fs.existsSync(nextEnvFile) ? fs.readFileSync(nextEnvFile, 'utf8') : undefined;
+  const before = rewrittenByBuild.map((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
   try {
     await run(process.execPath, [nextBin, 'build'], {
       cwd: root,
@@ -43,7 +44,10 @@ export async function buildApp(app: AppEnv): Promise<void> {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   } finally {
-    if (before !== undefined) fs.writeFileSync(nextEnvFile, before);
+    rewrittenByBuild.forEach((file, i) => {
+      const text = before[i];
+      if (text !== undefined) fs.writeFileSync(file, text);
+    });
   }
 }
 
