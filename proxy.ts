@@ -1,29 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { browserChainSettings, serverEnv } from '@/lib/config/server-env';
-import { cachedPageKey, themeCookieOf } from '@/lib/page-cache/cacheable-request';
-import { hydrateOnIntent } from '@/lib/page-cache/hydration-on-intent';
-import { readIndexedHeads } from '@/lib/page-cache/indexed-heads';
-import { createPageCache, sharedWithin } from '@/lib/page-cache/page-cache';
-import {
-  CACHE_RENDER_HEADER,
-  isCacheRender,
-  PLACEHOLDER_NONCE,
-  pageCacheEnabled,
-  renderForCache,
-  selfOrigin,
-  storablePage,
-} from '@/lib/page-cache/page-renderer';
-import { headersWithNonce, withNonce } from '@/lib/page-cache/visitor-copy';
+import { lookupCachedPage } from '@/lib/page-cache/cached-pages';
+import { offerCachedPages } from '@/lib/page-cache/page-front';
+import { CACHE_RENDER_HEADER, isCacheRender, PLACEHOLDER_NONCE } from '@/lib/page-cache/page-renderer';
 import { createNonce, requestSecurityHeaders, servedOverHttps } from '@/lib/security/content-security-policy';
 
-/**
- * Read-only pages, one render per indexed block (lib/page-cache/): 64 MB of pages at most, none older than
- * 30 s (a page holds nothing that changes without a block but the time it was read).
- */
-const pageCache = createPageCache({ maxBytes: 64 * 1024 * 1024, maxAgeMs: 30_000, storable: storablePage });
-// One read of the indexer's status per 50 ms, however many requests: a new block reaches the pages within 50 ms
-// (plus the read itself) of being indexed.
-const indexedHeads = sharedWithin(readIndexedHeads, 50);
+// The production server (server.ts) answers cached pages before Next routes them, gzipped from pieces
+// compressed once; under plain `next start` they are answered here, and Next compresses them.
+offerCachedPages(lookupCachedPage);
 
 /**
  * A fresh nonce and Content-Security-Policy for every request (lib/security/content-security-policy.ts).
@@ -49,6 +33,24 @@ export async function proxy(request: NextRequest) {
       headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
     });
   }
+  // A read-only page the cache holds (or renders now) for every visitor; null for the cache's own render.
+  const { pathname, searchParams, protocol } = request.nextUrl;
+  const cached = await lookupCachedPage({
+    method: request.method,
+    pathname,
+    searchParams,
+    headers: request.headers,
+    protocol,
+  });
+  if (cached) {
+    const response = new NextResponse(cached.body('identity') as Uint8Array<ArrayBuffer>, {
+      status: cached.status,
+      headers: cached.headers,
+    });
+    response.headers.set('x-page-cache', cached.outcome);
+    return response;
+  }
+
   const production = process.env.NODE_ENV === 'production';
   // The proxy's own render for the page cache renders with the placeholder, which never reaches a browser.
   const cacheRender = isCacheRender(request.headers);
@@ -66,12 +68,6 @@ export async function proxy(request: NextRequest) {
     walletConnect: Boolean(env.WALLETCONNECT_PROJECT_ID),
   });
 
-  const cached = cacheRender ? null : await fromPageCache(request, nonce);
-  if (cached) {
-    for (const [name, value] of Object.entries(headers)) cached.headers.set(name, value);
-    return cached;
-  }
-
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(CACHE_RENDER_HEADER);
   requestHeaders.set('x-nonce', nonce);
@@ -79,42 +75,6 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
-}
-
-/**
- * A read-only page from the page cache, with this response's nonce; null when the request is not one the cache
- * answers (cachedPageKey), the indexer's state is unknown, or the proxy could not render it for the cache (it is
- * then rendered for the visitor as usual). `x-page-cache` says hit, miss or stale.
- */
-async function fromPageCache(request: NextRequest, nonce: string): Promise<NextResponse | null> {
-  if (!pageCacheEnabled()) return null;
-  const { pathname, search, searchParams } = request.nextUrl;
-  const key = cachedPageKey({ method: request.method, pathname, searchParams, headers: request.headers });
-  if (!key) return null;
-  const heads = await indexedHeads();
-  if (!heads) return null;
-  const origin = selfOrigin()!;
-  try {
-    const { page, outcome } = await pageCache.serve(key, heads, async () => {
-      const rendered = await renderForCache(origin, `${pathname}${search}`, themeCookieOf(request.headers));
-      return storablePage(rendered)
-        ? { ...rendered, body: hydrateOnIntent(rendered.body, PLACEHOLDER_NONCE) }
-        : rendered;
-    });
-    // As bytes cut at the nonce once per render (lib/page-cache/visitor-copy.ts); Next compresses it as any page.
-    const response = new NextResponse(withNonce(page, nonce), {
-      status: page.status,
-      headers: headersWithNonce(page, nonce),
-    });
-    response.headers.set('x-page-cache', outcome);
-    return response;
-  } catch (error) {
-    console.warn(
-      `page cache: could not render ${pathname} through ${origin}:`,
-      error instanceof Error ? error.message : error,
-    );
-    return null;
-  }
 }
 
 function decodablePath(pathname: string): boolean {

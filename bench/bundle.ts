@@ -45,6 +45,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { deployAndSeed, seedGenesisTimestamp } from '../scripts/seed/simulate';
 import { startAnvil } from '../scripts/stack/anvil';
+import { productionServerArgs } from '../scripts/stack/app-server';
 import { spawnIndexer, waitForIndexerAtHead, waitForIndexerReady } from '../scripts/stack/indexer';
 import { assertPortFree, portFromEnv } from '../scripts/stack/ports';
 import { startService, stopAll, waitFor, GiveUp, type Service } from '../scripts/stack/processes';
@@ -245,7 +246,7 @@ async function main(): Promise<number> {
 
   step(`starting next start on :${ports.app} (app) and :${ports.bare} (bare page)`);
   const host = ['-H', '127.0.0.1'];
-  const app = service('app', process.execPath, [nextBin, 'start', '-p', String(ports.app), ...host], {
+  const app = service('app', process.execPath, productionServerArgs(ports.app), {
     cwd: root,
     env: appEnv,
   });

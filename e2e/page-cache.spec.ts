@@ -57,6 +57,29 @@ test('one render serves every read-only visitor, each copy with its own nonce on
   }
   // The same page apart from the nonce.
   expect(htmlB.replaceAll(b, a)).toBe(htmlA);
+  // The production server (server.ts) answered the kept page before Next: gzipped once per render, with the
+  // headers Next would have sent.
+  expect(second.headers()['content-encoding']).toBe('gzip');
+  expect(second.headers()['vary']).toContain('Accept-Encoding');
+  expect(second.headers()['x-content-type-options']).toBe('nosniff');
+  expect(second.headers()['x-frame-options']).toBe('DENY');
+});
+
+test('any address’s portfolio is kept for every read-only visitor; a lower-case address is sent on, not kept', async ({
+  request,
+}) => {
+  const account = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+  await request.get(`/portfolio/${account}?kind=deposit`, { headers: HTML });
+  const again = await request.get(`/portfolio/${account}?kind=deposit`, { headers: HTML });
+  expect(again.status()).toBe(200);
+  expect(again.headers()['x-page-cache']).toBe('hit');
+  expect(await again.text()).toContain(account);
+
+  const lower = await request.get(`/portfolio/${account.toLowerCase()}`, { headers: HTML, maxRedirects: 0 });
+  expect(lower.status()).toBe(307);
+  expect(lower.headers()['location']).toBe(`/portfolio/${account}`);
+  const lowerAgain = await request.get(`/portfolio/${account.toLowerCase()}`, { headers: HTML, maxRedirects: 0 });
+  expect(lowerAgain.headers()['x-page-cache'], 'a redirect is rendered each time, never kept').toBe('miss');
 });
 
 test('a deposit reaches the cached page with the block that indexes it', async ({ request, stack }) => {

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deployAndSeed, seedGenesisTimestamp } from './seed/simulate';
 import { startAnvil } from './stack/anvil';
+import { productionServerArgs } from './stack/app-server';
 import { startIndexer } from './stack/indexer';
 import { assertPortFree, portFromEnv } from './stack/ports';
 import { run, runStack, startService, waitFor } from './stack/processes';
@@ -87,9 +88,8 @@ async function main() {
     await run(process.execPath, [next, 'build'], { env: appEnv });
   }
   step(`starting the app on :${ports.app}`);
-  startService('app', process.execPath, [next, isTest ? 'start' : 'dev', '-p', String(ports.app), '-H', '127.0.0.1'], {
-    env: appEnv,
-  });
+  const appArgs = isTest ? productionServerArgs(ports.app) : [next, 'dev', '-p', String(ports.app), '-H', '127.0.0.1'];
+  startService('app', process.execPath, appArgs, { env: appEnv });
   const appUrl = `http://localhost:${ports.app}`;
   // The first request also makes next dev compile the page, so the first visit is quick.
   await waitFor('the app', async () => (await fetch(`${appUrl}/pools`)).ok, 180_000, 500);

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { productionServerArgs } from '../../scripts/stack/app-server';
 import { run, startService, waitFor, GiveUp, type Service } from '../../scripts/stack/processes';
 
 const DIST_DIR = '.next-bench-scale';
@@ -64,7 +65,7 @@ export async function startApp(
   const service = startService(
     pageCache ? 'app' : 'app (no page cache)',
     process.execPath,
-    [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    productionServerArgs(port),
     { cwd: root, env: env(app, pageCache ? {} : { PAGE_CACHE: 'off' }), quiet: true },
   );
   const url = `http://127.0.0.1:${port}`;

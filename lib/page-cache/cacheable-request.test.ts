@@ -28,6 +28,9 @@ describe('cachedPageKey', () => {
     );
     expect(cachedPageKey(req('/assets/12?interval=week'))).toBe('/assets/12?interval=week theme=system');
     expect(cachedPageKey(req('/projects/3?chain=31337'))).toBe('/projects/3?chain=31337 theme=system');
+    expect(cachedPageKey(req('/portfolio/0x70997970C51812dc3A010C7d01b50e0d17dc79C8?pool=31337:0xab&kind=claim'))).toBe(
+      '/portfolio/0x70997970C51812dc3A010C7d01b50e0d17dc79C8?kind=claim&pool=31337%3A0xab theme=system',
+    );
     expect(cachedPageKey(req('/projects', { headers: { cookie: 'theme=dark; other=1' } }))).toBe(
       '/projects theme=dark',
     );
@@ -46,9 +49,11 @@ describe('cachedPageKey', () => {
       req('/pools', { headers: { 'next-router-prefetch': '1' } }),
       // A returning wallet: the page carries their connection.
       req('/pools', { headers: { cookie: 'theme=dark; wagmi.store={"state":{}}' } }),
-      // Pages of one address, the API, statements, unknown routes.
-      req('/portfolio/0x70997970C51812dc3A010C7d01b50e0d17dc79C8'),
+      // The address form (it answers ?address= with a redirect), statements, the API, unknown routes.
       req('/portfolio'),
+      req('/portfolio?address=0x70997970C51812dc3A010C7d01b50e0d17dc79C8'),
+      req('/portfolio/0x70997970C51812dc3A010C7d01b50e0d17dc79C8/statement.pdf'),
+      req('/portfolio/0x70997970C51812dc3A010C7d01b50e0d17dc79C8?page=2'),
       req('/api/health'),
       req('/pools/not-an-address'),
       req('/assets/1/extra'),

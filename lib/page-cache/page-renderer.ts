@@ -1,7 +1,7 @@
 import type { RenderedPage } from './page-cache';
 
 /**
- * How proxy.ts renders a page for the page cache: it requests the page from its own server, marked by a
+ * How the page cache renders a page: it requests the page from its own server, marked by a
  * secret header, and that inner request renders with a placeholder nonce instead of a fresh one. Each visitor's
  * copy then gets its own fresh nonce in place of the placeholder (withNonce). The placeholder and the secret are
  * random per process and never leave the server (the cache's copies are never sent as they are), so no page
@@ -19,7 +19,7 @@ const RENDER_HEADER = 'x-page-cache-render';
 /** Marks an element that says its figures could not be read: a page holding one is shown, never kept. */
 export const TRANSIENT_MARKER = 'data-transient=""';
 
-/** This request is the proxy's own render for the cache (it carries the secret); compared in constant time. */
+/** This request is the cache's own render (it carries the secret); compared in constant time. */
 export function isCacheRender(headers: Headers): boolean {
   const given = headers.get(RENDER_HEADER);
   if (given === null || given.length !== RENDER_SECRET.length) return false;
@@ -35,8 +35,8 @@ export const CACHE_RENDER_HEADER = RENDER_HEADER;
 const KEPT_HEADERS = ['content-type', 'cache-control', 'vary', 'link', 'location'];
 
 /**
- * Where the server reaches itself: PAGE_CACHE_ORIGIN, else `next start`'s own port on the loopback address
- * (`next start` sets PORT). Never the request's Host header, which the visitor chooses.
+ * Where the server reaches itself: PAGE_CACHE_ORIGIN, else its own port on the loopback address (`next start`
+ * and server.ts set PORT). Never the request's Host header, which the visitor chooses.
  */
 export function selfOrigin(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.PAGE_CACHE_ORIGIN) return env.PAGE_CACHE_ORIGIN.replace(/\/+$/, '');
@@ -52,7 +52,7 @@ export function pageCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean 
   return env.NODE_ENV === 'production' && !env.VERCEL && env.PAGE_CACHE !== 'off' && selfOrigin(env) !== undefined;
 }
 
-/** How long the proxy waits for its own render before it gives up and renders for the visitor as usual. */
+/** How long the cache waits for its own render before it gives up and renders for the visitor as usual. */
 const RENDER_TIMEOUT_MS = 20_000;
 
 /** Renders `pathAndQuery` as a read-only visitor with this theme cookie would see it, nonce placeholder in. */

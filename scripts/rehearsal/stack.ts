@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAnvil } from '../stack/anvil';
+import { productionServerArgs } from '../stack/app-server';
 import { startIndexer } from '../stack/indexer';
 import { assertPortFree, portFromEnv } from '../stack/ports';
 import { startPostgres, type Postgres } from '../stack/postgres';
@@ -125,8 +126,8 @@ async function main() {
     step('building the app (next build)');
     await run(process.execPath, [next, 'build'], { env: appEnv });
   }
-  step(`starting the app on :${ports.app} (next start)`);
-  startService('app', process.execPath, [next, 'start', '-p', String(ports.app), '-H', '127.0.0.1'], { env: appEnv });
+  step(`starting the app on :${ports.app} (server.ts, as npm start)`);
+  startService('app', process.execPath, productionServerArgs(ports.app), { env: appEnv });
   const appUrl = `http://127.0.0.1:${ports.app}`;
   await waitFor('the app', async () => (await fetch(`${appUrl}/pools`)).ok, 120_000, 500);
 

@@ -16,6 +16,7 @@ import type {
   WalletClient,
   WriteContractParameters,
 } from 'viem';
+import { WaitForTransactionReceiptTimeoutError } from 'viem';
 import { withGasMargin } from '../../lib/wallet/gas-margin';
 
 type Writable<abi extends Abi> = ContractFunctionName<abi, 'nonpayable' | 'payable'>;
@@ -29,18 +30,32 @@ export type ContractCall<abi extends Abi, functionName extends Writable<abi>> = 
   gas?: bigint;
 };
 
-type Reader = Pick<PublicClient<Transport, Chain>, 'estimateContractGas' | 'waitForTransactionReceipt'> & {
+type Reader = Pick<
+  PublicClient<Transport, Chain>,
+  'estimateContractGas' | 'waitForTransactionReceipt' | 'getTransactionReceipt'
+> & {
   transport?: Record<string, unknown>;
 };
 
-/**
- * anvil mines each transaction as it arrives: poll for its receipt every 10 ms. A real network's RPC (the deploy
- * and operators' commands) gets one poll a second, not hundreds that would run into its rate limit.
- */
-function receiptPollingInterval(chain: Reader): number {
+function isLocalNode(chain: Reader): boolean {
   const url = chain.transport?.url;
-  if (typeof url !== 'string') return 1_000;
-  return /^https?:\/\/(127\.0\.0\.1|localhost)([:/]|$)/.test(url) ? 10 : 1_000;
+  return typeof url === 'string' && /^https?:\/\/(127\.0\.0\.1|localhost)([:/]|$)/.test(url);
+}
+
+/**
+ * The receipt from a local anvil, asked for every 10 ms until it comes. anvil mines each transaction as it
+ * arrives, but just after the hash is returned: viem's wait looks once, then only when the block number moves,
+ * and when the receipt was not yet there at the block it saw (seen under load, in the seed) no block follows —
+ * the seed sends one transaction at a time — and it waited its full 180 s for nothing.
+ */
+async function localReceipt(chain: Reader, hash: Hex, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const receipt = await chain.getTransactionReceipt({ hash }).catch(() => undefined);
+    if (receipt) return receipt;
+    if (Date.now() > deadline) throw new WaitForTransactionReceiptTimeoutError({ hash });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 type Writer = WalletClient<Transport, Chain, Account>;
 
@@ -78,11 +93,14 @@ export class TransactionRevertedError extends Error {
 async function mined(chain: Reader, hash: Hex, what: string, options: SendOptions = {}) {
   let receipt;
   try {
-    receipt = await chain.waitForTransactionReceipt({
-      hash,
-      pollingInterval: receiptPollingInterval(chain),
-      ...(options.receiptTimeoutMs !== undefined ? { timeout: options.receiptTimeoutMs } : {}),
-    });
+    // A real network's RPC gets viem's wait, polling once a second, not hundreds that run into its rate limit.
+    receipt = isLocalNode(chain)
+      ? await localReceipt(chain, hash, options.receiptTimeoutMs ?? 180_000)
+      : await chain.waitForTransactionReceipt({
+          hash,
+          pollingInterval: 1_000,
+          ...(options.receiptTimeoutMs !== undefined ? { timeout: options.receiptTimeoutMs } : {}),
+        });
   } catch (error) {
     throw new TransactionNotConfirmedError(hash, what, error);
   }
