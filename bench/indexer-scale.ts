@@ -10,8 +10,8 @@
  * --full (BENCH_FULL=1), --duration seconds per endpoint (BENCH_DURATION; 0 skips the load test),
  * --connections (BENCH_CONNECTIONS, 50), --block-time seconds between blocks mined during the load test
  * (BENCH_BLOCK_TIME, 2; each new block invalidates the API's answer cache), --keep (keep the temporary folder: manifest and PGlite data),
- * --no-app (BENCH_NO_APP=1: skip the app's pages, which build the app into .next-bench-scale and serve it with
- * `next start`, with its page cache and without).
+ * --no-app (BENCH_NO_APP=1: skip the app's pages, which build the app into .next-bench-scale and serve it as
+ * `npm start` does (server.ts), with its page cache and without).
  * Ports: BENCH_CHAIN_PORT (8945), BENCH_INDEXER_PORT (42369), BENCH_POSTGRES_PORT (54429), BENCH_APP_PORT (3920).
  * Database: PGlite in a temp folder by default (Ponder's embedded default, which runs inside the indexer's own
  * thread); --postgres (BENCH_POSTGRES=1) starts a throwaway PostgreSQL cluster for the run (from npm, as the
@@ -205,7 +205,7 @@ async function main() {
         ['/pools/<typical> (pool page)', `/pools/${world.pools[1]}?chain=31337`],
       ];
       console.log(
-        `\n4. The app's server render (next start, production build in ${seconds(performance.now() - buildStarted)}): ` +
+        `\n4. The app's server render (npm start: server.ts, production build in ${seconds(performance.now() - buildStarted)}): ` +
           `the same load, gzip accepted; alone = one request at a time past the page cache (its own render)\n`,
       );
       let worstP95 = 0;

@@ -1,6 +1,6 @@
 /**
  * The app's server render at scale: a production build (`next build` into .next-bench-scale) served by
- * `next start` against the bench's indexer, its pages under the same load as the API. Started twice: with the
+ * as `npm start` serves it (server.ts) against the bench's indexer, its pages under the same load as the API. Started twice: with the
  * page cache (proxy.ts, lib/page-cache/) as deployed, and with PAGE_CACHE=off, the render of every request.
  */
 import fs from 'node:fs';
@@ -56,7 +56,7 @@ export function removeAppBuild() {
   fs.rmSync(path.join(root, DIST_DIR), { recursive: true, force: true, maxRetries: 3 });
 }
 
-/** `next start` on the port, page cache on or off; resolves once it answers. */
+/** The production server on the port, page cache on or off; resolves once it answers. */
 export async function startApp(
   app: AppEnv,
   port: number,
@@ -82,7 +82,7 @@ export async function startApp(
   return { url, service };
 }
 
-/** Stops one `next start` (by its own process group) and waits until it is gone. */
+/** Stops one production server (by its own process group) and waits until it is gone. */
 export async function stopApp({ service }: { service: Service }): Promise<void> {
   const { child } = service;
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
