@@ -225,6 +225,25 @@ export default async function PoolPage({ params, searchParams }: Props) {
       </Card>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        {/* First in the document as on a phone's screen, beside the figures from lg up: a page painted while it is
+            still arriving never has the panel pushed in above what is already shown. */}
+        <aside className="lg:sticky lg:top-24 lg:order-last lg:self-start">
+          <Card>
+            <h2 className="sr-only">Invest</h2>
+            <PoolActions
+              pool={pool.address}
+              usdc={pool.asset}
+              chainId={chain.id}
+              chainName={chain.name}
+              poolSymbol={pool.symbol}
+              closed={pool.status === 'closed'}
+              minDeposit={pool.minDeposit}
+              totalAssets={pool.totalAssets}
+              totalSupply={pool.totalSupply}
+              queue={queue}
+            />
+          </Card>
+        </aside>
         <div className="min-w-0 space-y-6">
           <PoolCharts chainId={chain.id} pool={pool.address} interval={interval} range={range} data={charts} />
           <Card>
@@ -260,23 +279,6 @@ export default async function PoolPage({ params, searchParams }: Props) {
             </div>
           </Card>
         </div>
-        <aside className="order-first lg:order-none lg:sticky lg:top-24 lg:self-start">
-          <Card>
-            <h2 className="sr-only">Invest</h2>
-            <PoolActions
-              pool={pool.address}
-              usdc={pool.asset}
-              chainId={chain.id}
-              chainName={chain.name}
-              poolSymbol={pool.symbol}
-              closed={pool.status === 'closed'}
-              minDeposit={pool.minDeposit}
-              totalAssets={pool.totalAssets}
-              totalSupply={pool.totalSupply}
-              queue={queue}
-            />
-          </Card>
-        </aside>
       </div>
     </div>
   );
