@@ -16,7 +16,7 @@ import type {
   WalletClient,
   WriteContractParameters,
 } from 'viem';
-import { WaitForTransactionReceiptTimeoutError } from 'viem';
+import { TransactionReceiptNotFoundError, WaitForTransactionReceiptTimeoutError } from 'viem';
 import { withGasMargin } from '../../lib/wallet/gas-margin';
 
 type Writable<abi extends Abi> = ContractFunctionName<abi, 'nonpayable' | 'payable'>;
@@ -51,7 +51,11 @@ function isLocalNode(chain: Reader): boolean {
 async function localReceipt(chain: Reader, hash: Hex, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const receipt = await chain.getTransactionReceipt({ hash }).catch(() => undefined);
+    const receipt = await chain.getTransactionReceipt({ hash }).catch((error: unknown) => {
+      // Not mined yet: ask again. Anything else (the node gone, say) is not waited out.
+      if (error instanceof TransactionReceiptNotFoundError) return undefined;
+      throw error;
+    });
     if (receipt) return receipt;
     if (Date.now() > deadline) throw new WaitForTransactionReceiptTimeoutError({ hash });
     await new Promise((resolve) => setTimeout(resolve, 10));
