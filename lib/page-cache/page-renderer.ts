@@ -14,22 +14,20 @@ const randomHex = (bytes: number) =>
 /** The nonce the cached render carries. Hex only, so no escaping (HTML, JSON) can change how it is written. */
 export const PLACEHOLDER_NONCE = randomHex(16);
 const RENDER_SECRET = randomHex(32);
-const RENDER_HEADER = 'x-page-cache-render';
+/** The header that marks the cache's render: removed from every request from outside, whatever its value. */
+export const CACHE_RENDER_HEADER = 'x-page-cache-render';
 
 /** Marks an element that says its figures could not be read: a page holding one is shown, never kept. */
 export const TRANSIENT_MARKER = 'data-transient=""';
 
 /** This request is the cache's own render (it carries the secret); compared in constant time. */
 export function isCacheRender(headers: Headers): boolean {
-  const given = headers.get(RENDER_HEADER);
+  const given = headers.get(CACHE_RENDER_HEADER);
   if (given === null || given.length !== RENDER_SECRET.length) return false;
   let diff = 0;
   for (let i = 0; i < given.length; i++) diff |= given.charCodeAt(i) ^ RENDER_SECRET.charCodeAt(i);
   return diff === 0;
 }
-
-/** The header that marks the proxy's render: removed from every request from outside, whatever its value. */
-export const CACHE_RENDER_HEADER = RENDER_HEADER;
 
 /** Headers of the rendered page that a visitor's copy keeps; the security headers are set per response. */
 const KEPT_HEADERS = ['content-type', 'cache-control', 'vary', 'link', 'location'];
@@ -62,7 +60,11 @@ export async function renderForCache(
   themeCookie: string | null,
 ): Promise<RenderedPage> {
   const res = await fetch(`${origin}${pathAndQuery}`, {
-    headers: { [RENDER_HEADER]: RENDER_SECRET, accept: 'text/html', ...(themeCookie ? { cookie: themeCookie } : {}) },
+    headers: {
+      [CACHE_RENDER_HEADER]: RENDER_SECRET,
+      accept: 'text/html',
+      ...(themeCookie ? { cookie: themeCookie } : {}),
+    },
     redirect: 'manual',
     cache: 'no-store',
     signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
