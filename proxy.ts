@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { browserChainSettings, serverEnv } from '@/lib/config/server-env';
 import { lookupCachedPage } from '@/lib/page-cache/cached-pages';
-import { offerCachedPages } from '@/lib/page-cache/page-front';
+import { offerCachedPages, pageCacheInFront } from '@/lib/page-cache/page-front';
 import { CACHE_RENDER_HEADER, isCacheRender, PLACEHOLDER_NONCE } from '@/lib/page-cache/page-renderer';
 import { createNonce, requestSecurityHeaders, servedOverHttps } from '@/lib/security/content-security-policy';
 
@@ -33,15 +33,18 @@ export async function proxy(request: NextRequest) {
       headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
     });
   }
-  // A read-only page the cache holds (or renders now) for every visitor; null for the cache's own render.
+  // A read-only page the cache holds (or renders now) for every visitor; null for the cache's own render. Behind
+  // server.ts the cache was asked before this request reached Next.
   const { pathname, searchParams, protocol } = request.nextUrl;
-  const cached = await lookupCachedPage({
-    method: request.method,
-    pathname,
-    searchParams,
-    headers: request.headers,
-    protocol,
-  });
+  const cached = pageCacheInFront()
+    ? null
+    : await lookupCachedPage({
+        method: request.method,
+        pathname,
+        searchParams,
+        headers: request.headers,
+        protocol,
+      });
   if (cached) {
     const response = new NextResponse(cached.body('identity') as Uint8Array<ArrayBuffer>, {
       status: cached.status,

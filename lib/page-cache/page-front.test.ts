@@ -2,7 +2,13 @@ import { createServer, get, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptsGzip, answerFromPageCache, offerCachedPages, type CachedPageRequest } from './page-front';
+import {
+  acceptsGzip,
+  answerFromPageCache,
+  offerCachedPages,
+  pageCacheInFront,
+  type CachedPageRequest,
+} from './page-front';
 
 describe('acceptsGzip', () => {
   it('reads Accept-Encoding as browsers and proxies write it', () => {
@@ -80,9 +86,20 @@ describe('answerFromPageCache', () => {
 
   it('leaves to Next whatever the cache does not answer, and anything but a GET', async () => {
     expect((await fetch(`${origin}/portfolio`)).status).toBe(299);
+    // A target that starts with `//` is a path of its own, not a host and /pools.
+    const doubleSlash = await new Promise<number>((resolve, reject) => {
+      get({ host: '127.0.0.1', port: new URL(origin).port, path: '//evil.example/pools' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    expect(doubleSlash).toBe(299);
+    expect(seen.at(-1)?.pathname).toBe('//evil.example/pools');
     const before = seen.length;
     expect((await fetch(`${origin}/pools`, { method: 'POST', body: 'x' })).status).toBe(299);
     expect((await fetch(`${origin}/pools`, { method: 'HEAD' })).status).toBe(299);
     expect(seen.length).toBe(before);
+    // Behind the front, proxy.ts does not ask the cache a second time.
+    expect(pageCacheInFront()).toBe(true);
   });
 });

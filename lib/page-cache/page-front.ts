@@ -25,10 +25,19 @@ export type CachedPageLookup = (request: CachedPageRequest) => Promise<CachedAns
  * global, because server.ts and Next's bundle of proxy.ts are two module graphs in one process.
  */
 const OFFERED = Symbol.for('machine-yield.page-cache.lookup');
-type Holder = { [OFFERED]?: CachedPageLookup };
+const IN_FRONT = Symbol.for('machine-yield.page-cache.in-front');
+type Holder = { [OFFERED]?: CachedPageLookup; [IN_FRONT]?: true };
 
 export function offerCachedPages(lookup: CachedPageLookup): void {
   (globalThis as Holder)[OFFERED] = lookup;
+}
+
+/**
+ * Whether the production server asks the cache before Next: then every request that reaches proxy.ts has been
+ * asked for already, and proxy.ts does not ask again (a render that failed or timed out would be tried twice).
+ */
+export function pageCacheInFront(): boolean {
+  return (globalThis as Holder)[IN_FRONT] === true;
 }
 
 /**
@@ -40,9 +49,11 @@ export function offerCachedPages(lookup: CachedPageLookup): void {
  * nothing is offered and every request goes to Next.
  */
 export async function answerFromPageCache(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  (globalThis as Holder)[IN_FRONT] = true;
   const lookup = (globalThis as Holder)[OFFERED];
   if (!lookup || req.method !== 'GET' || !req.url?.startsWith('/')) return false;
-  const url = new URL(req.url, 'http://page-cache.invalid');
+  // The request target appended to an origin, never resolved against one: `//host/pools` is that path, not /pools.
+  const url = new URL(`http://page-cache.invalid${req.url}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
