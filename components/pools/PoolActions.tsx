@@ -5,7 +5,8 @@ import { WalletConnectPrompt, WalletIsland } from '@/components/wallet/WalletIsl
 import { formatUsdc } from '@/lib/format/usdc';
 import type { PoolActionProps } from './PoolActionPanel';
 
-const PoolActionPanel = lazy(() => import('./PoolActionPanel').then((m) => ({ default: m.PoolActionPanel })));
+const loadPoolActionPanel = () => import('./PoolActionPanel').then((m) => ({ default: m.PoolActionPanel }));
+const PoolActionPanel = lazy(loadPoolActionPanel);
 
 /**
  * Deposit, withdraw and claim, whose code (wagmi, RainbowKit, the panels) loads only for a visitor who acts: a
@@ -13,7 +14,7 @@ const PoolActionPanel = lazy(() => import('./PoolActionPanel').then((m) => ({ de
  */
 export function PoolActions(props: PoolActionProps) {
   return (
-    <WalletIsland fallback={<PoolActionPreview {...props} />}>
+    <WalletIsland fallback={<PoolActionPreview {...props} />} load={loadPoolActionPanel}>
       <PoolActionPanel {...props} />
     </WalletIsland>
   );

@@ -3,7 +3,8 @@
 import { lazy } from 'react';
 import { WalletConnectPrompt, WalletIsland } from '@/components/wallet/WalletIsland';
 
-const OpenOwnPortfolio = lazy(() => import('./OpenOwnPortfolio').then((m) => ({ default: m.OpenOwnPortfolio })));
+const loadOpenOwnPortfolio = () => import('./OpenOwnPortfolio').then((m) => ({ default: m.OpenOwnPortfolio }));
+const OpenOwnPortfolio = lazy(loadOpenOwnPortfolio);
 
 /**
  * The way into one's own portfolio: a visitor who has not connected reads why and connects in one press (the
@@ -12,6 +13,7 @@ const OpenOwnPortfolio = lazy(() => import('./OpenOwnPortfolio').then((m) => ({ 
 export function OwnPortfolioEntry({ redirect }: { redirect: boolean }) {
   return (
     <WalletIsland
+      load={loadOpenOwnPortfolio}
       fallback={
         <div className="flex min-h-24 flex-col justify-center gap-3">
           <p className="text-ink-muted">

@@ -3,9 +3,9 @@
 import { lazy } from 'react';
 import { WalletConnectPrompt, WalletIsland } from './WalletIsland';
 
-const ConnectWalletButton = lazy(() =>
-  import('./ConnectWalletButton').then((m) => ({ default: m.ConnectWalletButton })),
-);
+const loadConnectWalletButton = () =>
+  import('./ConnectWalletButton').then((m) => ({ default: m.ConnectWalletButton }));
+const ConnectWalletButton = lazy(loadConnectWalletButton);
 
 /**
  * The header's wallet button. For a visitor who has not connected, a plain button of RainbowKit's look and name
@@ -13,7 +13,7 @@ const ConnectWalletButton = lazy(() =>
  */
 export function HeaderWallet() {
   return (
-    <WalletIsland fallback={<ConnectPlaceholder />}>
+    <WalletIsland fallback={<ConnectPlaceholder />} load={loadConnectWalletButton}>
       <ConnectWalletButton />
     </WalletIsland>
   );

@@ -1,17 +1,19 @@
 'use client';
 
-import { createContext, lazy, Suspense, useContext, useId, type ReactNode } from 'react';
-import { requestWallet, useWalletDemand } from '@/lib/wallet/wallet-demand';
+import { createContext, lazy, Suspense, useContext, useEffect, useId, useMemo, type ReactNode } from 'react';
+import { dropConnectRequest, islandIsLive, requestWallet, useWalletDemand } from '@/lib/wallet/wallet-demand';
 import { useWalletRoot } from './WalletRoot';
 
 const loadWalletStack = () => import('./WalletStack');
 const WalletStack = lazy(loadWalletStack);
 
-const IslandContext = createContext<string | null>(null);
+type Island = { id: string; load: () => Promise<unknown> };
+
+const IslandContext = createContext<Island | null>(null);
 
 /** Which island a component is in: the connect modal opens in the one whose button was pressed. */
 export function useIslandId(): string | null {
-  return useContext(IslandContext);
+  return useContext(IslandContext)?.id ?? null;
 }
 
 /**
@@ -19,14 +21,28 @@ export function useIslandId(): string | null {
  * for the wallet, or when they arrive already connected, it shows `fallback`: plain server-rendered markup of the
  * same size, whose buttons load the wallet stack. Then `children` render inside the stack's providers; every
  * island shares one wagmi config and query client per tab, so they agree on the connection.
+ *
+ * `load`: the island's own lazy code (the module of its `children`), fetched together with the stack so that it
+ * is not asked for only once the stack has run: one round trip between a press and the modal, not two.
  */
-export function WalletIsland({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+export function WalletIsland({
+  children,
+  fallback,
+  load,
+}: {
+  children: ReactNode;
+  fallback: ReactNode;
+  load: () => Promise<unknown>;
+}) {
   const id = useId();
   const { returning } = useWalletRoot();
-  const { wanted } = useWalletDemand();
+  const live = islandIsLive(useWalletDemand(), id, returning);
+  useEffect(() => () => dropConnectRequest(id), [id]);
+  const island = useMemo(() => ({ id, load }), [id, load]);
+  if (live) void Promise.all([loadWalletStack(), load()]);
   return (
-    <IslandContext.Provider value={id}>
-      {wanted || returning ? (
+    <IslandContext.Provider value={island}>
+      {live ? (
         <Suspense fallback={fallback}>
           <WalletStack fallback={fallback}>{children}</WalletStack>
         </Suspense>
@@ -42,8 +58,8 @@ export function WalletIsland({ children, fallback }: { children: ReactNode; fall
  * the pointer comes near or the button takes focus, so the modal follows the click at once.
  */
 export function WalletConnectPrompt({ label, className }: { label: string; className: string }) {
-  const island = useIslandId();
-  const prefetch = () => void loadWalletStack();
+  const island = useContext(IslandContext);
+  const prefetch = () => void Promise.all([loadWalletStack(), island?.load()]);
   return (
     <button
       type="button"
@@ -51,7 +67,7 @@ export function WalletConnectPrompt({ label, className }: { label: string; class
       onPointerEnter={prefetch}
       onFocus={prefetch}
       onTouchStart={prefetch}
-      onClick={() => requestWallet(island ?? undefined)}
+      onClick={() => requestWallet(island?.id)}
     >
       {label}
     </button>

@@ -82,12 +82,17 @@ export async function answerFromPageCache(req: IncomingMessage, res: ServerRespo
 
 /** Whether the client takes gzip: named in Accept-Encoding (else `*`) with a quality above 0. */
 export function acceptsGzip(acceptEncoding: string | null): boolean {
+  return acceptsEncoding(acceptEncoding, 'gzip');
+}
+
+/** Whether the client takes `coding` (gzip, br): named in Accept-Encoding (else `*`) with a quality above 0. */
+export function acceptsEncoding(acceptEncoding: string | null, coding: string): boolean {
   const quality = new Map<string, number>();
   for (const part of (acceptEncoding ?? '').split(',')) {
-    const [coding, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
-    if (!coding) continue;
+    const [name, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    if (!name) continue;
     const q = params.find((p) => p.startsWith('q='));
-    quality.set(coding, q ? Number(q.slice(2)) || 0 : 1);
+    quality.set(name, q ? Number(q.slice(2)) || 0 : 1);
   }
-  return (quality.get('gzip') ?? quality.get('*') ?? 0) > 0;
+  return (quality.get(coding) ?? quality.get('*') ?? 0) > 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimConnectRequest, requestWallet } from './wallet-demand';
+import { claimConnectRequest, dropConnectRequest, islandIsLive, requestWallet } from './wallet-demand';
 
 describe('wallet demand', () => {
   it('opens the connect modal once, in the island whose button was pressed', () => {
@@ -14,5 +14,25 @@ describe('wallet demand', () => {
     requestWallet('panel');
     requestWallet();
     expect(claimConnectRequest('panel')).toBe(true);
+  });
+
+  it('brings the pressed island live first, the others once its modal has opened', () => {
+    const idle = { wanted: false, connectRequestedBy: null };
+    expect(islandIsLive(idle, 'header', false)).toBe(false);
+    // A returning visitor's islands all go live at once, before any press.
+    expect(islandIsLive(idle, 'panel', true)).toBe(true);
+    const pressed = { wanted: true, connectRequestedBy: 'header' };
+    expect(islandIsLive(pressed, 'header', false)).toBe(true);
+    expect(islandIsLive(pressed, 'panel', false)).toBe(false);
+    expect(islandIsLive({ wanted: true, connectRequestedBy: null }, 'panel', false)).toBe(true);
+  });
+
+  it('drops a pending press only for the island that leaves the page before its modal opened', () => {
+    requestWallet('panel');
+    dropConnectRequest('header');
+    expect(claimConnectRequest('panel')).toBe(true);
+    requestWallet('panel');
+    dropConnectRequest('panel');
+    expect(claimConnectRequest('panel')).toBe(false);
   });
 });

@@ -6,7 +6,8 @@ import { useSyncExternalStore } from 'react';
  * Whether this tab wants the wallet stack (wagmi, viem's clients, RainbowKit, TanStack Query): not until a
  * visitor opens Connect or an action, or arrives with a wallet already connected (the server knows from
  * wagmi's cookie). Read-only visitors never load it. Once wanted, every wallet island on the page goes live,
- * and stays so for the tab's life.
+ * and stays so for the tab's life; while a Connect press is pending, only the pressed island does (see
+ * islandIsLive), so its modal is not kept waiting behind the code of the page's other islands.
  */
 type Demand = { wanted: boolean; connectRequestedBy: string | null };
 
@@ -39,6 +40,25 @@ export function claimConnectRequest(island: string): boolean {
   if (demand.connectRequestedBy !== island) return false;
   update({ ...demand, connectRequestedBy: null });
   return true;
+}
+
+/**
+ * An island that unmounts before its modal opened (the visitor navigated away) gives up its request, so the
+ * other islands, which wait for it, go live.
+ */
+export function dropConnectRequest(island: string) {
+  if (demand.connectRequestedBy === island) update({ ...demand, connectRequestedBy: null });
+}
+
+/**
+ * Whether an island shows its wallet content. A returning visitor's islands all do at once. After a press on
+ * Connect, the pressed island goes first; the others follow once its modal has opened (the request claimed):
+ * the modal is what the visitor waits for, and a pool's action panel would otherwise add its own code and
+ * render to that wait.
+ */
+export function islandIsLive(d: Demand, island: string, returning: boolean): boolean {
+  if (returning) return true;
+  return d.wanted && (d.connectRequestedBy === null || d.connectRequestedBy === island);
 }
 
 const SERVER: Demand = { wanted: false, connectRequestedBy: null };
