@@ -19,6 +19,7 @@ export const redemptionEventKind = onchainEnum('redemption_event_kind', REDEMPTI
 const REDEMPTION_STATUSES = ['pending', 'partially_filled', 'claimable', 'claimed', 'cancelled'] as const;
 export const redemptionStatus = onchainEnum('redemption_status', REDEMPTION_STATUSES);
 export const delayedActionStatus = onchainEnum('delayed_action_status', ['pending', 'executed', 'cancelled']);
+export const poolChangeKind = onchainEnum('pool_change_kind', ['status', 'deposit_limits', 'paused', 'unpaused']);
 
 /**
  * The chain a row belongs to (Ponder's context.chain.id). One indexer serves several chains, where the same
@@ -146,6 +147,30 @@ export const assetStatusChange = onchainTable(
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.id] }),
     assetIdx: index().on(table.assetId, table.timestamp),
+  }),
+);
+
+/**
+ * A pool's changes of terms an investor is told of (its feed): status, deposit cap and minimum, pauses. Each
+ * row keeps the value before the change, so a feed can say "cap raised from A to B".
+ */
+export const poolChange = onchainTable(
+  'pool_change',
+  (t) => ({
+    ...onChain(t),
+    id: t.text().notNull(), // event.id
+    pool: t.hex().notNull(),
+    kind: poolChangeKind('kind').notNull(),
+    previousStatus: poolStatus('previous_status'),
+    status: poolStatus('status'),
+    previousDepositCap: t.bigint(),
+    depositCap: t.bigint(),
+    minDeposit: t.bigint(),
+    ...fromLog(t),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
+    poolIdx: index().on(table.pool, table.blockNumber),
   }),
 );
 

@@ -1,13 +1,14 @@
 'use client';
 
-import { Area, Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { axisLabel } from '@/lib/charts/axis-label';
 import type { ChartPoint } from '@/lib/charts/chart-points';
 import { dayLabel } from '@/lib/charts/day-label';
+import { bucketLabel, PARTIAL_OPACITY, partialPeriodNote } from '@/lib/charts/partial-period';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import { ChartLegend } from './ChartLegend';
+import { ChartLegend, hasLegendRow } from './ChartLegend';
 import { DEFAULT_TONES, TONE_COLOR, type ChartSeries, type TimeSeriesChartProps } from './chart-types';
 
 const TICK = { fill: 'rgb(var(--ink-faint))', fontSize: 12 };
@@ -27,12 +28,14 @@ export function RechartsTimeSeries({
     ...s,
     color: TONE_COLOR[s.tone ?? DEFAULT_TONES[i % DEFAULT_TONES.length]!],
   }));
+  const note = partialPeriodNote(points, interval);
+  const legendRow = hasLegendRow(series.length, note);
   return (
     <div>
       <ComposedChart
         data={points}
         responsive
-        style={{ width: '100%', height: series.length > 1 ? height - 28 : height }}
+        style={{ width: '100%', height: legendRow ? height - 28 : height }}
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
         barCategoryGap="18%"
       >
@@ -68,7 +71,11 @@ export function RechartsTimeSeries({
           switch (s.kind ?? kind) {
             case 'bar':
               return (
-                <Bar {...common} key={s.key} fill={s.color} stackId={stackId} radius={stacked ? 0 : [3, 3, 0, 0]} />
+                <Bar {...common} key={s.key} fill={s.color} stackId={stackId} radius={stacked ? 0 : [3, 3, 0, 0]}>
+                  {points.map((p) => (
+                    <Cell key={p.day} fillOpacity={p.partial ? PARTIAL_OPACITY : 1} />
+                  ))}
+                </Bar>
               );
             case 'area':
               return (
@@ -99,7 +106,7 @@ export function RechartsTimeSeries({
           }
         })}
       </ComposedChart>
-      {series.length > 1 ? <ChartLegend series={colored} /> : null}
+      {legendRow ? <ChartLegend series={colored} note={note} /> : null}
     </div>
   );
 }
@@ -120,7 +127,7 @@ function ExactTooltip({
   if (!active || !point) return null;
   return (
     <div className="rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm shadow-lg">
-      <div className="mb-1 text-xs font-medium text-ink-muted">{dayLabel(point.day, interval, 'full')}</div>
+      <div className="mb-1 text-xs font-medium text-ink-muted">{bucketLabel(point, interval)}</div>
       <dl className="space-y-0.5">
         {series.map((s) => {
           const amount = point.amounts[s.key];

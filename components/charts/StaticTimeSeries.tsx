@@ -1,9 +1,10 @@
 import { axisLabel } from '@/lib/charts/axis-label';
 import { dayLabel } from '@/lib/charts/day-label';
 import { BOX, staticGeometry } from '@/lib/charts/static-chart';
+import { bucketLabel, PARTIAL_OPACITY, partialPeriodNote } from '@/lib/charts/partial-period';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import { ChartLegend } from './ChartLegend';
+import { ChartLegend, hasLegendRow } from './ChartLegend';
 import { DEFAULT_TONES, TONE_COLOR, type TimeSeriesChartProps } from './chart-types';
 
 const AXIS_WIDTH = 52;
@@ -36,7 +37,9 @@ export function StaticTimeSeries({
     const amount = point.amounts[key];
     return amount !== null && amount !== undefined ? formatUsdc(amount) : formatPercent(point.values[key]);
   };
-  const plotHeight = (series.length > 1 ? height - 28 : height) - X_AXIS_HEIGHT - 8;
+  const note = partialPeriodNote(points, interval);
+  const legendRow = hasLegendRow(series.length, note);
+  const plotHeight = (legendRow ? height - 28 : height) - X_AXIS_HEIGHT - 8;
   // Dates in a fixed locale: this renders on the server too, and must read the same after hydration.
   const label = (i: number) => (points[i] ? dayLabel(points[i]!.day, interval, 'axis', 'en-US') : '');
   const ticks =
@@ -105,8 +108,9 @@ export function StaticTimeSeries({
                 width={b.width}
                 height={b.height}
                 fill={colorOf.get(b.key)!.color}
+                {...(points[b.index]!.partial ? { fillOpacity: PARTIAL_OPACITY, 'data-partial': true } : {})}
               >
-                <title>{`${dayLabel(points[b.index]!.day, interval, 'full', 'en-US')}: ${colorOf.get(b.key)!.label} ${exact(b.key, b.index)}`}</title>
+                <title>{`${bucketLabel(points[b.index]!, interval, 'en-US')}: ${colorOf.get(b.key)!.label} ${exact(b.key, b.index)}`}</title>
               </rect>
             ))}
           </svg>
@@ -117,7 +121,7 @@ export function StaticTimeSeries({
           </div>
         </div>
       </div>
-      {series.length > 1 ? <ChartLegend series={colored} /> : null}
+      {legendRow ? <ChartLegend series={colored} note={note} /> : null}
     </div>
   );
 }

@@ -34,6 +34,28 @@ describe('TimeSeriesChart', () => {
     expect(bars[1]!.textContent).toContain('$7.25');
   });
 
+  it('draws an unfinished week lighter and says why, so revenue so far does not read as a collapse', () => {
+    const rows = [
+      { day: 20_600, complete: true, revenue: 9_000_000n },
+      { day: 20_607, complete: false, revenue: 1_000_000n },
+    ];
+    render(
+      <TimeSeriesChart
+        title="Net revenue per week"
+        points={toChartPoints(rows, { revenue: (r) => r.revenue })}
+        series={series}
+        unit="usdc"
+        interval="week"
+      />,
+    );
+    const bars = screen.getByRole('figure').querySelectorAll('rect.chart-bar');
+    expect(bars[0]).not.toHaveAttribute('data-partial');
+    expect(bars[1]).toHaveAttribute('data-partial', 'true');
+    expect(Number(bars[1]!.getAttribute('fill-opacity'))).toBeLessThan(1);
+    expect(bars[1]!.textContent).toMatch(/\(so far\): Net revenue \$1\.00/);
+    expect(screen.getByTestId('partial-period-note')).toHaveTextContent('This week is not over');
+  });
+
   it('says so when the window has nothing to draw', () => {
     render(
       <TimeSeriesChart

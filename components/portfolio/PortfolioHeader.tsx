@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { Address } from 'viem';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { shortAddress } from '@/lib/format/address';
@@ -9,11 +10,14 @@ export function PortfolioHeader({
   account,
   indexed,
   statementHref,
+  feeds,
 }: {
   account: Address;
   indexed?: IndexedAt;
   /** The PDF statement's route; absent while the indexer cannot be read. */
   statementHref?: string;
+  /** Links to the address's feeds (FeedLinks). */
+  feeds?: ReactNode;
 }) {
   return (
     <header className="space-y-2">
@@ -46,6 +50,7 @@ export function PortfolioHeader({
           ), as indexed from the chain.
         </p>
       ) : null}
+      {feeds}
     </header>
   );
 }

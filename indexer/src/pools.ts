@@ -1,6 +1,6 @@
 /** Projects and their pools: creation, status, deposit limits, fees, pauses and allowlists. */
 import { ponder } from 'ponder:registry';
-import { allowlist, category, pool, poolStatus, project } from 'ponder:schema';
+import { allowlist, category, pool, poolChange, poolStatus, project } from 'ponder:schema';
 import { enumValue } from './records';
 
 ponder.on('PoolFactory:ProjectRegistered', async ({ event, context }) => {
@@ -43,16 +43,27 @@ ponder.on('PoolFactory:PoolCreated', async ({ event, context }) => {
 });
 
 ponder.on('FinancingPool:PoolStatusChanged', async ({ event, context }) => {
-  await context.db.update(pool, { chainId: context.chain.id, address: event.log.address }).set({
-    status: enumValue(poolStatus.enumValues, event.args.status, 'pool status'),
-    updatedAtBlock: event.block.number,
+  const status = enumValue(poolStatus.enumValues, event.args.status, 'pool status');
+  await context.db
+    .update(pool, { chainId: context.chain.id, address: event.log.address })
+    .set({ status, updatedAtBlock: event.block.number });
+  await context.db.insert(poolChange).values({
+    ...changeOf(event, context.chain.id, 'status'),
+    previousStatus: enumValue(poolStatus.enumValues, event.args.previousStatus, 'pool status'),
+    status,
   });
 });
 
 ponder.on('FinancingPool:DepositLimitsUpdated', async ({ event, context }) => {
-  await context.db
-    .update(pool, { chainId: context.chain.id, address: event.log.address })
-    .set({ depositCap: event.args.depositCap, minDeposit: event.args.minDeposit });
+  const key = { chainId: context.chain.id, address: event.log.address };
+  const before = await context.db.find(pool, key);
+  await context.db.update(pool, key).set({ depositCap: event.args.depositCap, minDeposit: event.args.minDeposit });
+  await context.db.insert(poolChange).values({
+    ...changeOf(event, context.chain.id, 'deposit_limits'),
+    previousDepositCap: before?.depositCap ?? null,
+    depositCap: event.args.depositCap,
+    minDeposit: event.args.minDeposit,
+  });
 });
 
 ponder.on('FinancingPool:ProtocolFeeUpdated', async ({ event, context }) => {
@@ -63,11 +74,34 @@ ponder.on('FinancingPool:ProtocolFeeUpdated', async ({ event, context }) => {
 
 ponder.on('FinancingPool:Paused', async ({ event, context }) => {
   await context.db.update(pool, { chainId: context.chain.id, address: event.log.address }).set({ paused: true });
+  await context.db.insert(poolChange).values(changeOf(event, context.chain.id, 'paused'));
 });
 
 ponder.on('FinancingPool:Unpaused', async ({ event, context }) => {
   await context.db.update(pool, { chainId: context.chain.id, address: event.log.address }).set({ paused: false });
+  await context.db.insert(poolChange).values(changeOf(event, context.chain.id, 'unpaused'));
 });
+
+type PoolLogEvent = {
+  id: string;
+  log: { address: `0x${string}`; logIndex: number };
+  block: { number: bigint; timestamp: bigint };
+  transaction: { hash: `0x${string}` };
+};
+
+/** Where a pool change comes from: the row's key and the log's place on chain. */
+function changeOf(event: PoolLogEvent, chainId: number, kind: (typeof poolChange.$inferInsert)['kind']) {
+  return {
+    chainId,
+    id: event.id,
+    pool: event.log.address,
+    kind,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+    logIndex: event.log.logIndex,
+  };
+}
 
 ponder.on('FinancingPool:AllowlistUpdated', async ({ event, context }) => {
   const row = {

@@ -380,4 +380,26 @@ describe('real yield, hand-computed', () => {
     );
     expect(series.body.series.at(-1)!.yield7d).toBeCloseTo(expected, 12);
   });
+
+  it('marks the unfinished week and month as partial, by the indexed block’s time on chain', async () => {
+    const pool = manifest().contracts.FinancingPools[0]!.address;
+    for (const interval of ['week', 'month'] as const) {
+      const { body } = await api<{
+        indexed: { block: string; timestamp: string };
+        series: { day: number; complete: boolean; revenueNet: string }[];
+      }>(`/api/pools/${pool}/series?metric=revenue&interval=${interval}&days=120`);
+      const { timestamp } = await chain.getBlock({ blockNumber: BigInt(body.indexed.block) });
+      expect(BigInt(body.indexed.timestamp)).toBe(timestamp);
+      const last = body.series.at(-1)!;
+      const lastEnds = interval === 'week' ? last.day + 7 : nextMonthDay(last.day);
+      // The last bucket holds the indexed block's day: unfinished unless that block closed it to the second.
+      expect(last.complete).toBe(BigInt(lastEnds) * 86_400n <= timestamp);
+      expect(body.series.slice(0, -1).every((p) => p.complete)).toBe(true);
+    }
+  });
 });
+
+function nextMonthDay(day: number): number {
+  const d = new Date(day * 86_400_000);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 86_400_000;
+}

@@ -13,6 +13,8 @@ export type ChartPoint = {
   day: number;
   values: Record<string, number | null>;
   amounts: Record<string, bigint | null>;
+  /** The bucket is not over (this day, week or month): a sum over it is so far, not a whole period's. */
+  partial?: true;
 };
 
 type ChartValue = bigint | number | null | undefined;
@@ -23,12 +25,12 @@ type ChartValue = bigint | number | null | undefined;
  *
  *   toChartPoints(series, { revenue: (r) => r.revenueNet, utilization: (r) => r.utilization })
  */
-export function toChartPoints<Row extends { day: number }>(
+export function toChartPoints<Row extends { day: number; complete?: boolean }>(
   rows: readonly Row[],
   pick: Record<string, (row: Row) => ChartValue>,
 ): ChartPoint[] {
   return rows.map((row) => {
-    const point: ChartPoint = { day: row.day, values: {}, amounts: {} };
+    const point: ChartPoint = { day: row.day, values: {}, amounts: {}, ...(row.complete === false ? { partial: true } : {}) };
     for (const [key, read] of Object.entries(pick)) {
       const value = read(row);
       if (typeof value === 'bigint') {

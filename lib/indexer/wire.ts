@@ -151,6 +151,44 @@ export type PoolActivity = z.infer<typeof activitySchema>;
 /** A pool's activity feed, newest first; kinds a newer indexer adds are left out. */
 export const activityFeedSchema = knownKinds(activityKinds, activitySchema);
 
+/** What an investor must be told of a pool (its feeds), as the indexer's notices name it. */
+export const noticeKinds = [
+  'revenue_distributed',
+  'redemption_filled',
+  'provision',
+  'write_down',
+  'recovery',
+  'pool_status',
+  'pool_deposit_limits',
+  'pool_paused',
+  'pool_unpaused',
+  'change_scheduled',
+] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+const noticeSchema = z.object({
+  chainId: z.number().int().positive(),
+  kind: z.enum(noticeKinds),
+  pool: checksummed,
+  /** The row's id in its table: unique with the kind. */
+  sourceId: z.string(),
+  account: checksummed.nullable(),
+  /** Net revenue, USDC filled, the provision after, the write-down, the recovery, or the new deposit cap. */
+  amount: bigintString.nullable(),
+  /** A distribution's gross revenue. */
+  gross: bigintString.nullable(),
+  shares: bigintString.nullable(),
+  assetId: bigintString.nullable(),
+  /** JSON: a status change's, deposit limits' or scheduled call's particulars. */
+  detail: z.string().nullable(),
+  blockNumber: bigintString,
+  timestamp: bigintString,
+  txHash: bytes32,
+  logOrder: z.coerce.number(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+/** Notices, newest first; kinds a newer indexer adds are left out. */
+export const noticeListSchema = knownKinds(noticeKinds, noticeSchema);
+
 /** An ERC-7540 redemption request, as both a pool's exit queue and an account's requests list it. */
 export const redemptionSchema = z.object({
   chainId,
@@ -184,21 +222,23 @@ export const redemptionQueueSchema = z.object({
 export type RedemptionQueue = z.infer<typeof redemptionQueueSchema>;
 
 const nullableAmount = bigintString.nullable();
+/** A series bucket's first day, and whether the indexed block is past its end (the current one is not). */
+const bucket = { day: z.number().int(), complete: z.boolean().default(true) };
 export const poolSeriesSchemas = {
   revenue: z.object({
-    day: z.number(),
+    ...bucket,
     revenueNet: bigintString,
     revenueGross: bigintString,
     revenueClaimed: bigintString,
   }),
   tvl: z.object({
-    day: z.number(),
+    ...bucket,
     totalAssets: nullableAmount,
     outstandingPrincipal: nullableAmount,
     idle: nullableAmount,
   }),
-  yield: z.object({ day: z.number(), yield7d: z.number().nullable(), yield30d: z.number().nullable() }),
-  utilization: z.object({ day: z.number(), utilization: z.number().nullable() }),
+  yield: z.object({ ...bucket, yield7d: z.number().nullable(), yield30d: z.number().nullable() }),
+  utilization: z.object({ ...bucket, utilization: z.number().nullable() }),
 };
 export type PoolSeriesMetric = keyof typeof poolSeriesSchemas;
 export type PoolSeriesPoint<M extends PoolSeriesMetric> = z.infer<(typeof poolSeriesSchemas)[M]>;
@@ -292,7 +332,7 @@ export const assetBodySchema = z.object({
 });
 
 export const assetSeriesSchema = z.object({
-  series: z.array(z.object({ day: z.number().int(), revenueNet: bigintString, utilization: z.number().nullable() })),
+  series: z.array(z.object({ ...bucket, revenueNet: bigintString, utilization: z.number().nullable() })),
 });
 export type AssetSeriesPoint = z.infer<typeof assetSeriesSchema>['series'][number];
 
@@ -409,7 +449,7 @@ export const protocolSchema = z.object({
 export type ProtocolTotals = z.infer<typeof protocolSchema>;
 
 export const protocolSeriesSchema = z.object({
-  series: z.array(z.object({ day: z.number(), revenueNet: bigintString, revenueGross: bigintString })),
+  series: z.array(z.object({ ...bucket, revenueNet: bigintString, revenueGross: bigintString })),
 });
 export type ProtocolSeriesPoint = z.infer<typeof protocolSeriesSchema>['series'][number];
 

@@ -12,6 +12,7 @@ import { PoolRiskDisclosures } from '@/components/pools/PoolRiskDisclosures';
 import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { AddressLabel } from '@/components/ui/AddressLabel';
 import { Card, CardTitle } from '@/components/ui/Card';
+import { FeedLinks, feedAlternates } from '@/components/ui/FeedLinks';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { Stat } from '@/components/ui/Stat';
 import { foundry } from 'viem/chains';
@@ -63,6 +64,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       url: poolHref(chain.id, pool.address),
     },
     twitter: { card: 'summary', title: pool.name, description },
+    alternates: feedAlternates(poolHref(chain.id, pool.address), `${pool.name} notices`),
   };
 }
 
@@ -276,6 +278,9 @@ export default async function PoolPage({ params, searchParams }: Props) {
             <CardTitle>Recent activity</CardTitle>
             <div className="mt-2">
               <PoolActivityList activity={activity} />
+            </div>
+            <div className="mt-3 border-t border-line pt-3">
+              <FeedLinks pagePath={poolHref(chain.id, pool.address)} subject="this pool’s revenue, losses and changes" />
             </div>
           </Card>
         </div>

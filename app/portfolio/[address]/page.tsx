@@ -7,6 +7,7 @@ import { AddressLookupForm } from '@/components/portfolio/AddressLookupForm';
 import { HistoryFilters } from '@/components/portfolio/HistoryFilters';
 import { HistoryTable } from '@/components/portfolio/HistoryTable';
 import { PortfolioHeader } from '@/components/portfolio/PortfolioHeader';
+import { FeedLinks, feedAlternates } from '@/components/ui/FeedLinks';
 import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
 import { PositionTable } from '@/components/portfolio/PositionTable';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
@@ -30,7 +31,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!account) return { title: 'Not an address' };
   const title = `Portfolio ${shortAddress(account)}`;
   const description = `Positions, real yield, exits and history of ${account} in Machine Yield pools.`;
-  return { title, description, openGraph: { title, description, type: 'website' } };
+  return {
+    title,
+    description,
+    openGraph: { title, description, type: 'website' },
+    alternates: feedAlternates(portfolioPath(account), `${title} notices`),
+  };
 }
 
 export default async function AddressPortfolioPage({ params, searchParams }: Props) {
@@ -60,7 +66,12 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
 
   return (
     <div className="space-y-10">
-      <PortfolioHeader account={account} indexed={indexed} statementHref={`${base}/statement.pdf`} />
+      <PortfolioHeader
+        account={account}
+        indexed={indexed}
+        statementHref={`${base}/statement.pdf`}
+        feeds={<FeedLinks pagePath={base} subject="the news of these pools" />}
+      />
 
       {nothing ? (
         <Card className="py-10 text-center">

@@ -13,6 +13,7 @@ import { sharesToAssets } from '../../../lib/pools/share-value';
 import { claimableAt } from '../revenue-accumulator';
 import { accountHistorySql, historyQuery } from './activity';
 import { someChains } from './chain-scope';
+import { accountNoticesSql, noticesQuery } from './notices';
 import { redemptionsSql, toRedemption } from './redemption-queue';
 import { camelRow, indexedBlock, reply, type Indexed } from './reply';
 import { accountList, valid } from './validation';
@@ -87,6 +88,20 @@ accounts.get(
     const indexed = await indexedBlock(chainIds);
     const rows = await db.execute(accountHistorySql(chainIds, c.req.valid('param').address, c.req.valid('query')));
     return reply(c, indexed, { history: rows.rows.map(camelRow) });
+  },
+);
+
+accounts.get(
+  '/:address/notices',
+  someChains,
+  valid('param', accountsParam),
+  valid('query', noticesQuery),
+  async (c) => {
+    const chainIds = c.get('chainIds');
+    const indexed = await indexedBlock(chainIds);
+    const q = c.req.valid('query');
+    const rows = await db.execute(accountNoticesSql(chainIds, c.req.valid('param').address, q.limit));
+    return reply(c, indexed, { notices: rows.rows.map(camelRow) });
   },
 );
 

@@ -8,7 +8,7 @@ import { outstandingOf } from '../principal';
 import { oneChain } from './chain-scope';
 import { assetRealYieldSql, windowDays } from './real-yield';
 import { indexedBlock, reply, seriesPoint } from './reply';
-import { bucket, seriesQuery } from './series';
+import { bucket, seriesQuery, withCompleteness } from './series';
 import { positiveId, valid } from './validation';
 
 export const assets = new Hono();
@@ -70,5 +70,8 @@ assets.get('/:id/series', oneChain, valid('param', assetParam), valid('query', s
     from generate_series(${from}::int, ${indexed.day}::int) g(day)
     left join ${assetDaily} d on d.chain_id = ${chainId} and d.asset_id = ${id} and d.day = g.day
     group by 1 order by 1`);
-  return reply(c, indexed, { interval: q.interval, series: rows.rows.map(seriesPoint) });
+  return reply(c, indexed, {
+    interval: q.interval,
+    series: withCompleteness(rows.rows.map(seriesPoint), q.interval, indexed.timestamp),
+  });
 });

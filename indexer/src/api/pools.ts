@@ -9,8 +9,10 @@ import { previewAccrual } from '../revenue-accumulator';
 import { poolActivitySql } from './activity';
 import { oneChain, someChains } from './chain-scope';
 import { delayedActionsOf, delayedActionsQuery } from './delayed-actions';
+import { noticesQuery, poolNoticesSql } from './notices';
 import { flattenPool, poolFigures } from './pool-figures';
 import { poolSeriesQuery, poolSeriesSql } from './pool-series';
+import { withCompleteness } from './series';
 import { assetRealYieldSql, windowDays } from './real-yield';
 import { redemptionsSql, toRedemption } from './redemption-queue';
 import { camelRow, indexedBlock, reply, seriesPoint } from './reply';
@@ -129,7 +131,18 @@ pools.get('/:address/series', oneChain, valid('param', poolParam), valid('query'
   const { address } = c.req.valid('param');
   const q = c.req.valid('query');
   const rows = await db.execute(poolSeriesSql(chainId, address, indexed.day - q.days + 1, indexed.day, q));
-  return reply(c, indexed, { metric: q.metric, interval: q.interval, series: rows.rows.map(seriesPoint) });
+  return reply(c, indexed, {
+    metric: q.metric,
+    interval: q.interval,
+    series: withCompleteness(rows.rows.map(seriesPoint), q.interval, indexed.timestamp),
+  });
+});
+
+pools.get('/:address/notices', oneChain, valid('param', poolParam), valid('query', noticesQuery), async (c) => {
+  const chainId = c.get('chainId');
+  const indexed = await indexedBlock([chainId]);
+  const rows = await db.execute(poolNoticesSql(chainId, c.req.valid('param').address, c.req.valid('query').limit));
+  return reply(c, indexed, { notices: rows.rows.map(camelRow) });
 });
 
 pools.get(

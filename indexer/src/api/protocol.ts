@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { sql } from 'ponder';
 import { poolPrincipalDaysSql, windowDays } from './real-yield';
 import { indexedBlock, reply, seriesPoint } from './reply';
-import { bucket, seriesQuery } from './series';
+import { bucket, seriesQuery, withCompleteness } from './series';
 import { valid } from './validation';
 import { someChains } from './chain-scope';
 
@@ -76,5 +76,8 @@ protocol.get('/series', someChains, valid('query', seriesQuery(365)), async (c) 
     from ${revenueDistribution}
     where ${onChains(sql`${revenueDistribution.chainId}`, chainIds)} and ${revenueDistribution.day} >= ${from}
     group by 1 order by 1`);
-  return reply(c, indexed, { interval: q.interval, series: rows.rows.map(seriesPoint) });
+  return reply(c, indexed, {
+    interval: q.interval,
+    series: withCompleteness(rows.rows.map(seriesPoint), q.interval, indexed.timestamp),
+  });
 });

@@ -85,8 +85,8 @@ export function camelRow(row: Record<string, unknown>) {
 }
 
 /** A time-series row: its bucket as `day`, then its figures like camelRow's. */
-export function seriesPoint(row: Record<string, unknown>) {
-  const out: Record<string, unknown> = { day: Number(row.bucket) };
+export function seriesPoint(row: Record<string, unknown>): { day: number } & Record<string, unknown> {
+  const out: { day: number } & Record<string, unknown> = { day: Number(row.bucket) };
   for (const [key, value] of Object.entries(row)) {
     if (key === 'bucket') continue;
     out[camel(key)] = value === null ? null : isInteger(value) ? BigInt(value) : value;

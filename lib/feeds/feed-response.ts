@@ -1,0 +1,95 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { poolHref } from '../chain/chain-routes';
+import { servedChain } from '../config/server-env';
+import { getAccountPositions, poolLabels } from '../indexer/accounts';
+import { readIndexer } from '../indexer/client';
+import { getAccountNotices, getPoolNotices } from '../indexer/notices';
+import { getPool } from '../indexer/pools';
+import type { IndexedAt, Notice } from '../indexer/wire';
+import { poolKey } from '../chain/pool-key';
+import { parsePortfolioAddress, portfolioPath } from '../portfolio/portfolio-address';
+import { shortAddress } from '../format/address';
+import { atomFeed } from './atom-feed';
+import { feedPaths, type FeedFormat } from './feed-paths';
+export type { FeedFormat };
+import type { FeedDocument } from './feed-document';
+import { noticeEntry, type PoolLabel } from './investor-notices';
+import { jsonFeed } from './json-feed';
+
+/** The feed of the pool at `rawAddress` on the chain `?chain=` names: 404 for no such pool, 503 if the indexer is down. */
+export async function poolFeedResponse(request: NextRequest, rawAddress: string, format: FeedFormat) {
+  const chain = servedChain(request.nextUrl.searchParams.get('chain') ?? undefined);
+  if (!chain) return plainText(404, 'This app does not serve that chain.');
+  const read = await readIndexer(async () => {
+    const pool = await getPool(chain.id, rawAddress);
+    if (!pool) return null;
+    const { notices, indexed } = await getPoolNotices(chain.id, pool.address);
+    const labels = new Map([[poolKey(chain.id, pool.address), { name: pool.name, symbol: pool.symbol }]]);
+    return document(request, poolHref(chain.id, pool.address), notices, indexed, labels, {
+      title: `${pool.name} (${pool.symbol}) · Machine Yield`,
+      description: `What holders of ${pool.symbol} must know: revenue distributed, queued exits filled, impairments, write-downs and recoveries, status and deposit-cap changes, and changes scheduled on the timelock.`,
+    });
+  });
+  if (!read.ok) return plainText(503, `${read.error} Try again in a moment.`);
+  if (!read.data) return plainText(404, 'No pool lives at that address on this chain.');
+  return feedBody(read.data, format);
+}
+
+/** The feed of an address's portfolio: the news of every pool it holds or held, and its own exits filled. */
+export async function accountFeedResponse(request: NextRequest, rawAddress: string, format: FeedFormat) {
+  const account = parsePortfolioAddress(rawAddress);
+  if (!account) return plainText(404, 'Not an address: 0x followed by 40 hexadecimal characters.');
+  const read = await readIndexer(async () => {
+    const [{ notices, indexed }, { positions }] = await Promise.all([
+      getAccountNotices([account]),
+      getAccountPositions(account),
+    ]);
+    const labels = await poolLabels(positions, notices);
+    return document(request, portfolioPath(account), notices, indexed, labels, {
+      title: `Portfolio ${shortAddress(account)} · Machine Yield`,
+      description: `What the holder of ${account} must know of the pools it holds or held: revenue distributed, its queued exits filled, impairments, write-downs and recoveries, status and deposit-cap changes, and changes scheduled.`,
+    });
+  });
+  if (!read.ok) return plainText(503, `${read.error} Try again in a moment.`);
+  return feedBody(read.data, format);
+}
+
+function document(
+  request: NextRequest,
+  pagePath: string,
+  notices: Notice[],
+  indexed: IndexedAt,
+  labels: Map<string, PoolLabel>,
+  text: { title: string; description: string },
+): FeedDocument {
+  const origin = request.nextUrl.origin;
+  const home = new URL(pagePath, origin).toString();
+  const paths = feedPaths(pagePath);
+  const entries = notices.map((n) => noticeEntry(n, origin, labels.get(poolKey(n.chainId, n.pool))));
+  return {
+    id: home,
+    ...text,
+    homePageUrl: home,
+    atomUrl: new URL(paths.atom, origin).toString(),
+    jsonUrl: new URL(paths.json, origin).toString(),
+    updated: entries[0]?.published ?? new Date(Number(indexed.timestamp) * 1000),
+    entries,
+  };
+}
+
+function feedBody(feed: FeedDocument, format: FeedFormat): Response {
+  const headers = {
+    // Readers poll: a minute is fresher than any of them asks for, and spares the indexer.
+    'cache-control': 'public, max-age=60',
+    'content-type': format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/feed+json; charset=utf-8',
+  };
+  return new Response(format === 'atom' ? atomFeed(feed) : JSON.stringify(jsonFeed(feed), null, 2), { headers });
+}
+
+function plainText(status: 404 | 503, message: string): Response {
+  return new Response(`${message}\n`, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
