@@ -19,6 +19,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '/projects/1',
       '/portfolio',
       `/portfolio/${INVESTOR}`,
+      `/portfolio/entity?name=Acme&wallets=${INVESTOR},0x90F79bf6EB2c4f870365E785982E1f101E93b906`,
+      // The combine-wallets form with its errors.
+      '/portfolio/entity?wallets=0x1234',
       '/pools/0x000000000000000000000000000000000000dEaD',
     ];
     const serious: string[] = [];

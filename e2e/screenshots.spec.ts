@@ -24,6 +24,10 @@ for (const viewport of VIEWPORTS) {
         { name: 'project', path: '/projects/1' },
         { name: 'portfolio', path: '/portfolio' },
         { name: 'portfolio-investor', path: '/portfolio/0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' },
+        {
+          name: 'entity',
+          path: '/portfolio/entity?name=Acme+Fund+I&wallets=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,0x90F79bf6EB2c4f870365E785982E1f101E93b906,0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65',
+        },
         { name: 'not-found', path: '/pools/0x000000000000000000000000000000000000dEaD' },
       ];
       for (const route of routes) {

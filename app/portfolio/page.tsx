@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AddressLookupForm } from '@/components/portfolio/AddressLookupForm';
+import { EntityForm } from '@/components/portfolio/EntityForm';
 import { OwnPortfolioEntry } from '@/components/portfolio/OwnPortfolioEntry';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { parseAddressInput, portfolioPath } from '@/lib/portfolio/portfolio-address';
@@ -49,6 +50,16 @@ export default async function PortfolioPage({
         </p>
         <div className="mt-4">
           <AddressLookupForm initialValue={typed ?? ''} initialError={error} />
+        </div>
+      </Card>
+      <Card>
+        <CardTitle>Combine wallets</CardTitle>
+        <p className="mt-2 text-sm text-ink-muted">
+          A fund that holds through several wallets: read them as one portfolio, with totals, a breakdown per wallet,
+          statements and feeds, at a link to share.
+        </p>
+        <div className="mt-4">
+          <EntityForm />
         </div>
       </Card>
     </div>

@@ -28,7 +28,11 @@ export function RechartsTimeSeries({
     ...s,
     color: TONE_COLOR[s.tone ?? DEFAULT_TONES[i % DEFAULT_TONES.length]!],
   }));
-  const note = partialPeriodNote(points, interval);
+  const note = partialPeriodNote(
+    points,
+    interval,
+    series.some((s) => (s.kind ?? kind) === 'bar'),
+  );
   const legendRow = hasLegendRow(series.length, note);
   return (
     <div>

@@ -37,7 +37,11 @@ export function StaticTimeSeries({
     const amount = point.amounts[key];
     return amount !== null && amount !== undefined ? formatUsdc(amount) : formatPercent(point.values[key]);
   };
-  const note = partialPeriodNote(points, interval);
+  const note = partialPeriodNote(
+    points,
+    interval,
+    series.some((s) => (s.kind ?? kind) === 'bar'),
+  );
   const legendRow = hasLegendRow(series.length, note);
   const plotHeight = (legendRow ? height - 28 : height) - X_AXIS_HEIGHT - 8;
   // Dates in a fixed locale: this renders on the server too, and must read the same after hydration.

@@ -30,7 +30,12 @@ export function toChartPoints<Row extends { day: number; complete?: boolean }>(
   pick: Record<string, (row: Row) => ChartValue>,
 ): ChartPoint[] {
   return rows.map((row) => {
-    const point: ChartPoint = { day: row.day, values: {}, amounts: {}, ...(row.complete === false ? { partial: true } : {}) };
+    const point: ChartPoint = {
+      day: row.day,
+      values: {},
+      amounts: {},
+      ...(row.complete === false ? { partial: true } : {}),
+    };
     for (const [key, read] of Object.entries(pick)) {
       const value = read(row);
       if (typeof value === 'bigint') {

@@ -18,8 +18,10 @@ describe('partial periods', () => {
   it('are named in the tooltip and explained under the chart', () => {
     expect(bucketLabel(points[0]!, 'week', 'en-US')).toBe('Week of Nov 23, 2026');
     expect(bucketLabel(points[1]!, 'week', 'en-US')).toBe('Week of Nov 30, 2026 (so far)');
-    expect(partialPeriodNote(points, 'week')).toMatch(/^This week is not over/);
-    expect(partialPeriodNote(points.slice(0, 1), 'week')).toBeNull();
-    expect(partialPeriodNote([], 'month')).toBeNull();
+    expect(partialPeriodNote(points, 'week', true)).toMatch(/^This week is not over/);
+    // A line shows the latest value, which is not partial.
+    expect(partialPeriodNote(points, 'week', false)).toBeNull();
+    expect(partialPeriodNote(points.slice(0, 1), 'week', true)).toBeNull();
+    expect(partialPeriodNote([], 'month', true)).toBeNull();
   });
 });

@@ -8,7 +8,9 @@ import { getAccountNotices, getPoolNotices } from '../indexer/notices';
 import { getPool } from '../indexer/pools';
 import type { IndexedAt, Notice } from '../indexer/wire';
 import { poolKey } from '../chain/pool-key';
+import { entityPath, parseEntity } from '../portfolio/entity';
 import { parsePortfolioAddress, portfolioPath } from '../portfolio/portfolio-address';
+import type { Address } from 'viem';
 import { shortAddress } from '../format/address';
 import { atomFeed } from './atom-feed';
 import { feedPaths, type FeedFormat } from './feed-paths';
@@ -40,16 +42,37 @@ export async function poolFeedResponse(request: NextRequest, rawAddress: string,
 export async function accountFeedResponse(request: NextRequest, rawAddress: string, format: FeedFormat) {
   const account = parsePortfolioAddress(rawAddress);
   if (!account) return plainText(404, 'Not an address: 0x followed by 40 hexadecimal characters.');
+  return walletsFeed(request, [account], format, portfolioPath(account), {
+    title: `Portfolio ${shortAddress(account)} · Machine Yield`,
+    description: `What the holder of ${account} must know of the pools it holds or held: revenue distributed, its queued exits filled, impairments, write-downs and recoveries, status and deposit-cap changes, and changes scheduled.`,
+  });
+}
+
+/** The feed of an entity (lib/portfolio/entity.ts): its wallets' pools' news, and their own exits filled. */
+export async function entityFeedResponse(request: NextRequest, format: FeedFormat) {
+  const parsed = parseEntity(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.ok) return plainText(400, parsed.errors.join(' '));
+  const { entity } = parsed;
+  return walletsFeed(request, entity.wallets, format, entityPath(entity), {
+    title: `${entity.name} · Machine Yield`,
+    description: `What ${entity.name} must know of the pools its ${entity.wallets.length} wallets hold or held: revenue distributed, its queued exits filled, impairments, write-downs and recoveries, status and deposit-cap changes, and changes scheduled.`,
+  });
+}
+
+async function walletsFeed(
+  request: NextRequest,
+  wallets: Address[],
+  format: FeedFormat,
+  pagePath: string,
+  text: { title: string; description: string },
+) {
   const read = await readIndexer(async () => {
     const [{ notices, indexed }, { positions }] = await Promise.all([
-      getAccountNotices([account]),
-      getAccountPositions(account),
+      getAccountNotices(wallets),
+      getAccountPositions(wallets),
     ]);
     const labels = await poolLabels(positions, notices);
-    return document(request, portfolioPath(account), notices, indexed, labels, {
-      title: `Portfolio ${shortAddress(account)} · Machine Yield`,
-      description: `What the holder of ${account} must know of the pools it holds or held: revenue distributed, its queued exits filled, impairments, write-downs and recoveries, status and deposit-cap changes, and changes scheduled.`,
-    });
+    return document(request, pagePath, notices, indexed, labels, text);
   });
   if (!read.ok) return plainText(503, `${read.error} Try again in a moment.`);
   return feedBody(read.data, format);
@@ -87,7 +110,7 @@ function feedBody(feed: FeedDocument, format: FeedFormat): Response {
   return new Response(format === 'atom' ? atomFeed(feed) : JSON.stringify(jsonFeed(feed), null, 2), { headers });
 }
 
-function plainText(status: 404 | 503, message: string): Response {
+function plainText(status: 400 | 404 | 503, message: string): Response {
   return new Response(`${message}\n`, {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },

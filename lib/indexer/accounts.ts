@@ -18,15 +18,19 @@ import {
   type RedemptionRequest,
 } from './wire';
 
+/** One account, or several read as one (an entity, lib/portfolio/entity.ts): the indexer's path segment. */
+type Accounts = Address | readonly Address[];
+const segment = (accounts: Accounts) => (typeof accounts === 'string' ? accounts : accounts.join(','));
+
 /** The indexer's history answer is capped; the page says so when an account reaches the cap. */
 export const HISTORY_LIMIT = 1000;
 
 export async function getAccountPositions(
-  account: Address,
+  account: Accounts,
 ): Promise<{ positions: AccountPosition[]; indexed: IndexedAt }> {
   // Exited pools too (no shares left): their realised P&L and claimed yield belong in the totals.
   const body = await getFromIndexer(
-    `/api/accounts/${account}/positions`,
+    `/api/accounts/${segment(account)}/positions`,
     z.object({ positions: z.array(positionSchema), indexed: indexedSchema }),
   );
   return { positions: body?.positions ?? [], indexed: body?.indexed ?? { block: 0n, timestamp: 0n } };
@@ -34,7 +38,7 @@ export async function getAccountPositions(
 
 /** Every served chain's history of the account, newest first; filtered to one pool on one chain if asked. */
 export async function getAccountHistory(
-  account: Address,
+  account: Accounts,
   filter: HistoryFilter = {},
 ): Promise<{ history: HistoryEntry[]; indexed: IndexedAt }> {
   const none = { history: [], indexed: { block: 0n, timestamp: 0n } };
@@ -42,7 +46,7 @@ export async function getAccountHistory(
   if (filter.chainId !== undefined && !serverEnv().chains.some((chain) => chain.id === filter.chainId)) return none;
   const query = historyFilterQuery(filter, { forIndexer: true });
   const body = await getFromIndexer(
-    `/api/accounts/${account}/history${query ? `${query}&` : '?'}limit=${HISTORY_LIMIT}`,
+    `/api/accounts/${segment(account)}/history${query ? `${query}&` : '?'}limit=${HISTORY_LIMIT}`,
     z.object({ history: z.array(historyEntrySchema), indexed: indexedSchema }),
     filter.chainId === undefined ? undefined : [filter.chainId],
   );
@@ -50,10 +54,10 @@ export async function getAccountHistory(
 }
 
 async function getAccountRedemptions(
-  account: Address,
+  account: Accounts,
 ): Promise<{ redemptions: RedemptionRequest[]; indexed: IndexedAt }> {
   const body = await getFromIndexer(
-    `/api/accounts/${account}/redemptions`,
+    `/api/accounts/${segment(account)}/redemptions`,
     z.object({ redemptions: z.array(redemptionSchema), indexed: indexedSchema }),
   );
   return body ?? { redemptions: [], indexed: { block: 0n, timestamp: 0n } };
@@ -121,8 +125,8 @@ type Portfolio = {
   pools: Map<PoolKey, PoolLabel>;
 };
 
-/** Everything the portfolio page shows for one account, the history filtered as asked. */
-export async function getPortfolio(account: Address, filter: HistoryFilter = {}): Promise<Portfolio> {
+/** Everything the portfolio page shows for one account (or an entity's several), the history filtered as asked. */
+export async function getPortfolio(account: Accounts, filter: HistoryFilter = {}): Promise<Portfolio> {
   const [{ positions, indexed }, { redemptions }, { history }] = await Promise.all([
     getAccountPositions(account),
     getAccountRedemptions(account),

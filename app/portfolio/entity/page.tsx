@@ -1,0 +1,172 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
+import { EntityForm } from '@/components/portfolio/EntityForm';
+import { EntityWalletTable } from '@/components/portfolio/EntityWalletTable';
+import { HistoryTable } from '@/components/portfolio/HistoryTable';
+import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
+import { PositionTable } from '@/components/portfolio/PositionTable';
+import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
+import { Card, CardTitle } from '@/components/ui/Card';
+import { FeedLinks, feedAlternates } from '@/components/ui/FeedLinks';
+import { LocalDateTime } from '@/components/ui/LocalDateTime';
+import { getPortfolio, HISTORY_LIMIT } from '@/lib/indexer/accounts';
+import { readIndexer } from '@/lib/indexer/client';
+import { combinedPositions, entityPath, parseEntity, positionsByWallet } from '@/lib/portfolio/entity';
+import { portfolioTotals } from '@/lib/portfolio/portfolio-totals';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const parsed = parseEntity(await searchParams);
+  if (!parsed.ok) return { title: 'Combine wallets' };
+  const { entity } = parsed;
+  const title = `${entity.name} · ${entity.wallets.length} wallets`;
+  return {
+    title,
+    description: `Positions, real yield, exits and history of ${entity.name}'s ${entity.wallets.length} wallets in Machine Yield pools, read-only.`,
+    alternates: feedAlternates(entityPath(entity), `${entity.name} notices`),
+  };
+}
+
+/**
+ * An entity: a fund's several wallets read as one portfolio (lib/portfolio/entity.ts), with totals, a breakdown
+ * per wallet, the positions added up per pool, their exits and history, statements and feeds. Its URL is the
+ * whole of it, so it is shared as a link; nothing is stored.
+ */
+export default async function EntityPage({ searchParams }: Props) {
+  const parsed = parseEntity(await searchParams);
+  if (!parsed.ok) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <Heading name="Combine wallets" />
+        <Card>
+          <CardTitle>Which wallets?</CardTitle>
+          <div className="mt-3">
+            <EntityForm name={parsed.input.name} walletsText={parsed.input.walletsText} errors={parsed.errors} />
+          </div>
+        </Card>
+      </div>
+    );
+  }
+  const { entity } = parsed;
+  const path = entityPath(entity);
+  const read = await readIndexer(() => getPortfolio(entity.wallets));
+  if (!read.ok) {
+    return (
+      <div className="space-y-8">
+        <Heading name={entity.name} />
+        <IndexerUnavailable detail={read.error} />
+      </div>
+    );
+  }
+  const { positions, redemptions, history, indexed, pools } = read.data;
+  const combined = combinedPositions(positions);
+
+  return (
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <Heading name={entity.name} />
+        <p className="text-sm text-ink-muted">
+          {entity.wallets.length} {entity.wallets.length === 1 ? 'wallet' : 'wallets'} read as one portfolio. Read-only;
+          this page’s link is the entity, to bookmark or share.
+        </p>
+        <p className="text-xs text-ink-faint" data-testid="indexed-block" data-block={indexed.block.toString()}>
+          Figures as of block {indexed.block.toString()} (<LocalDateTime seconds={indexed.timestamp} />
+          ), as indexed from the chain.
+        </p>
+        <FeedLinks pagePath={path} subject="the news of these pools" />
+      </header>
+
+      <PortfolioSummary totals={portfolioTotals(positions)} pools={combined.filter((p) => p.shares > 0n).length} />
+
+      <Section title="Wallets" download={{ href: entityPath(entity, '/positions.csv'), label: 'Positions CSV' }}>
+        <EntityWalletTable wallets={positionsByWallet(entity.wallets, positions)} />
+      </Section>
+
+      <Section
+        title="Positions"
+        note="Each pool’s row adds up the wallets’ shares, value, cost basis, P&L and yield; the wallets’ own rows are in the CSV."
+      >
+        <PositionTable positions={combined} />
+      </Section>
+
+      <Section title="Redemption requests">
+        <RedemptionRequestList requests={redemptions} pools={pools} />
+      </Section>
+
+      <Section
+        title="History"
+        download={{ href: entityPath(entity, '/history.csv'), label: 'History CSV' }}
+        note={
+          history.length >= HISTORY_LIMIT
+            ? `Showing the latest ${HISTORY_LIMIT.toLocaleString('en-US')} entries of all the wallets.`
+            : undefined
+        }
+      >
+        {history.length > 0 ? (
+          <HistoryTable history={history} pools={pools} />
+        ) : (
+          <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-ink-muted">
+            No history yet.
+          </p>
+        )}
+      </Section>
+
+      <Card>
+        <CardTitle>Change the wallets</CardTitle>
+        <div className="mt-3">
+          <EntityForm name={entity.name} walletsText={entity.wallets.join('\n')} />
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function Heading({ name }: { name: string }) {
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+        <Link href="/portfolio" className="hover:text-ink">
+          Portfolio
+        </Link>{' '}
+        / <span className="text-ink">Entity</span>
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{name}</h1>
+    </>
+  );
+}
+
+function Section({
+  title,
+  download,
+  note,
+  children,
+}: {
+  title: string;
+  download?: { href: string; label: string };
+  note?: ReactNode;
+  children: ReactNode;
+}) {
+  const headingId = `${title.toLowerCase().replaceAll(' ', '-')}-title`;
+  return (
+    <section aria-labelledby={headingId}>
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id={headingId} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {download ? (
+          // A plain link: the route handler answers with an attachment, which client navigation would not handle.
+          <a href={download.href} download className="text-sm font-medium text-accent hover:underline">
+            ↓ {download.label}
+          </a>
+        ) : null}
+      </div>
+      {children}
+      {note ? <p className="mt-3 text-xs text-ink-faint">{note}</p> : null}
+    </section>
+  );
+}
