@@ -3,8 +3,7 @@
 import { lazy } from 'react';
 import { WalletConnectPrompt, WalletIsland } from './WalletIsland';
 
-const loadConnectWalletButton = () =>
-  import('./ConnectWalletButton').then((m) => ({ default: m.ConnectWalletButton }));
+const loadConnectWalletButton = () => import('./ConnectWalletButton').then((m) => ({ default: m.ConnectWalletButton }));
 const ConnectWalletButton = lazy(loadConnectWalletButton);
 
 /**

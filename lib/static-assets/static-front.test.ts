@@ -60,13 +60,17 @@ describe('static files answered from memory', () => {
     expect(reply.headers['content-type']).toBe('application/javascript; charset=UTF-8');
     expect(reply.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(reply.headers.vary).toBe('Accept-Encoding');
-    for (const [name, value] of Object.entries(FIXED_SECURITY_HEADERS)) expect(reply.headers[name.toLowerCase()]).toBe(value);
+    for (const [name, value] of Object.entries(FIXED_SECURITY_HEADERS))
+      expect(reply.headers[name.toLowerCase()]).toBe(value);
   });
 
   it('answers Brotli once it is ready, and the plain file to a client that takes neither', async () => {
     await warm();
     await expect
-      .poll(async () => (await get('/_next/static/chunks/abc123.js', { 'accept-encoding': 'br' })).headers['content-encoding'])
+      .poll(
+        async () =>
+          (await get('/_next/static/chunks/abc123.js', { 'accept-encoding': 'br' })).headers['content-encoding'],
+      )
       .toBe('br');
     const br = await get('/_next/static/chunks/abc123.js?dpl=1', { 'accept-encoding': 'gzip, br' });
     expect(brotliDecompressSync(br.body).toString()).toBe(chunk);

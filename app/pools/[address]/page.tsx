@@ -280,7 +280,10 @@ export default async function PoolPage({ params, searchParams }: Props) {
               <PoolActivityList activity={activity} />
             </div>
             <div className="mt-3 border-t border-line pt-3">
-              <FeedLinks pagePath={poolHref(chain.id, pool.address)} subject="this pool’s revenue, losses and changes" />
+              <FeedLinks
+                pagePath={poolHref(chain.id, pool.address)}
+                subject="this pool’s revenue, losses and changes"
+              />
             </div>
           </Card>
         </div>
