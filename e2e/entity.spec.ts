@@ -61,6 +61,9 @@ test('three wallets read as one: the totals are theirs added up, with a row per 
 
   const rows = page.getByTestId('entity-wallet-row');
   await expect(rows).toHaveCount(3);
+  // The history is every wallet's, each row naming its wallet.
+  await expect(page.getByRole('columnheader', { name: 'Wallet' }).last()).toBeVisible();
+  await expect(page.getByTestId('history-row').filter({ hasText: '0x3C44…93BC' }).first()).toBeVisible();
   const block = await page.getByTestId('indexed-block').getAttribute('data-block');
 
   // Each wallet's row is that wallet's own portfolio total.

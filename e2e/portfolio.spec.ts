@@ -268,3 +268,44 @@ test('with the wallet connected, /portfolio lands on its own portfolio', async (
   await expect(page.getByTestId('portfolio-address')).toHaveText(wallet.account);
   await expect(page.getByText('This is your wallet')).toBeVisible();
 });
+
+test('past positions stay listed, filterable, with what their pool wrote down and recovered, and when', async ({
+  page,
+}) => {
+  // anvil's accounts 2, 3 and 4: seeded investors, among them holders of the impaired pool and past holders.
+  const wallets = [
+    INVESTOR,
+    '0x90F79bf6EB2c4f870365E785982E1f101E93b906',
+    '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65',
+  ];
+  let sawPast = false;
+  let sawLosses = false;
+  for (const wallet of wallets) {
+    await page.goto(`/portfolio/${wallet}`);
+    const views = page.getByRole('navigation', { name: 'Which positions' });
+    const count = async (label: string) =>
+      Number(/\((\d+)\)/.exec((await views.getByRole('link', { name: new RegExp(`^${label}`) }).textContent())!)![1]);
+    const [all, current, past] = [await count('All'), await count('Current'), await count('Past')];
+    expect(all).toBe(current + past);
+    const losses = page.getByTestId('position-losses');
+    if ((await losses.count()) > 0) {
+      sawLosses = true;
+      await expect(losses.first()).toContainText(/pool wrote down \$[\d.,]+[KM]?, recovered \$[\d.,]+[KM]? \(last /);
+    }
+    if (past === 0) continue;
+    sawPast = true;
+    await views.getByRole('link', { name: /^Past/ }).click();
+    await expect(page).toHaveURL(/[?&]positions=past/);
+    const table = page
+      .locator('table')
+      .filter({ has: page.getByRole('columnheader', { name: /Pool/ }) })
+      .first();
+    await expect(table.locator('tbody tr')).toHaveCount(past);
+    for (const row of await table.locator('tbody tr').all()) await expect(row).toContainText('Exited');
+    await views.getByRole('link', { name: /^Current/ }).click();
+    await expect(page).toHaveURL(/[?&]positions=current/);
+    await expect(page.getByText('Exited', { exact: true })).toHaveCount(0);
+  }
+  expect(sawPast, 'a seeded investor has left a pool').toBe(true);
+  expect(sawLosses, 'a seeded investor holds or held the impaired pool').toBe(true);
+});

@@ -3,23 +3,15 @@
  * be run alone. Each step runs even when an earlier one failed, so one run shows everything that is wrong; the
  * exit code is non-zero if any failed. `npm test -- unit` runs the steps whose name starts with `unit`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 
-/**
- * `alongside`: the step runs in the background from where it stands, beside the steps after it, until the
- * next step that needs the machine to itself (`alone`); its output is shown whole when it ends. The contract
- * tests compile with solc-js on one core while types and unit tests run: a minute less of CI. It must come
- * after the generated-ABIs check, whose `forge build` writes the same artifacts.
- */
-type Step = { name: string; script: string; alongside?: true; alone?: true };
-
-const STEPS: Step[] = [
+const STEPS: { name: string; script: string }[] = [
   { name: 'lint', script: 'lint' },
   { name: 'generated ABIs', script: 'codegen:check' },
-  { name: 'contracts (forge)', script: 'contracts:test', alongside: true },
   { name: 'types', script: 'typecheck' },
   { name: 'unit (vitest)', script: 'test:unit' },
-  { name: 'indexer on PGlite', script: 'test:indexer', alone: true },
+  { name: 'contracts (forge)', script: 'contracts:test' },
+  { name: 'indexer on PGlite', script: 'test:indexer' },
   { name: 'indexer on PostgreSQL', script: 'test:indexer:postgres' },
   { name: 'end-to-end (playwright)', script: 'test:e2e' },
   { name: 'rehearsal (two chains)', script: 'test:rehearsal' },
@@ -39,53 +31,19 @@ function stepEnv(script: string): NodeJS.ProcessEnv {
 
 const only = process.argv.slice(2);
 const results: { name: string; ok: boolean; seconds: number }[] = [];
-const background: Promise<void>[] = [];
-
-function inBackground(step: Step) {
+for (const step of STEPS) {
+  if (only.length > 0 && !only.some((o) => step.name.startsWith(o))) continue;
+  console.log(`\n━━ ${step.name} ━━ npm run ${step.script}`);
   const started = Date.now();
-  const output: Buffer[] = [];
-  const child = spawn('npm', ['run', step.script, '--silent'], { env: stepEnv(step.script) });
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
-  console.log(`\n━━ ${step.name} ━━ npm run ${step.script} (alongside the next steps; its output when it ends)`);
-  background.push(
-    new Promise((resolve) =>
-      child.on('close', (status) => {
-        console.log(`\n━━ ${step.name} (ended) ━━`);
-        process.stdout.write(Buffer.concat(output));
-        results.push({ name: step.name, ok: status === 0, seconds: (Date.now() - started) / 1000 });
-        resolve();
-      }),
-    ),
-  );
+  const { status } = spawnSync('npm', ['run', step.script, '--silent'], {
+    stdio: 'inherit',
+    env: stepEnv(step.script),
+  });
+  results.push({ name: step.name, ok: status === 0, seconds: (Date.now() - started) / 1000 });
 }
 
-async function main() {
-  for (const step of STEPS) {
-    if (only.length > 0 && !only.some((o) => step.name.startsWith(o))) continue;
-    if (step.alone) await Promise.all(background.splice(0));
-    if (step.alongside) {
-      inBackground(step);
-      continue;
-    }
-    console.log(`\n━━ ${step.name} ━━ npm run ${step.script}`);
-    const started = Date.now();
-    const { status } = spawnSync('npm', ['run', step.script, '--silent'], {
-      stdio: 'inherit',
-      env: stepEnv(step.script),
-    });
-    results.push({ name: step.name, ok: status === 0, seconds: (Date.now() - started) / 1000 });
-  }
-  await Promise.all(background.splice(0));
-}
-
-void main().then(() => {
-  // In the steps' order, whichever ended first.
-  const order = (name: string) => STEPS.findIndex((step) => step.name === name);
-  results.sort((a, b) => order(a.name) - order(b.name));
-  console.log('\n━━ summary ━━');
-  for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(26)} ${r.seconds.toFixed(1)} s`);
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
-});
+console.log('\n━━ summary ━━');
+for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(26)} ${r.seconds.toFixed(1)} s`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -4,6 +4,7 @@ import type { PoolLabel } from '@/lib/indexer/accounts';
 import type { HistoryEntry } from '@/lib/indexer/wire';
 import { HISTORY_KIND_LABEL } from '@/lib/portfolio/history-filter';
 import type { PoolKey } from '@/lib/chain/pool-key';
+import { shortAddress } from '@/lib/format/address';
 import { PoolNameLink } from './PoolNameLink';
 
 /** From the investor's side: cash paid in is plain, cash received is green; shares gained or given up. */
@@ -39,9 +40,19 @@ function TxHash({ hash }: { hash: string }) {
   );
 }
 
-const key = (entry: HistoryEntry) => `${entry.chainId}-${entry.txHash}-${entry.kind}-${entry.logOrder}-${entry.pool}`;
+const key = (entry: HistoryEntry) =>
+  `${entry.chainId}-${entry.txHash}-${entry.kind}-${entry.logOrder}-${entry.pool}-${entry.account}`;
 
-export function HistoryTable({ history, pools }: { history: HistoryEntry[]; pools: ReadonlyMap<PoolKey, PoolLabel> }) {
+/** `showWallet`: an entity's history, where each row says which of its wallets it is. */
+export function HistoryTable({
+  history,
+  pools,
+  showWallet = false,
+}: {
+  history: HistoryEntry[];
+  pools: ReadonlyMap<PoolKey, PoolLabel>;
+  showWallet?: boolean;
+}) {
   return (
     <>
       <ul
@@ -64,6 +75,11 @@ export function HistoryTable({ history, pools }: { history: HistoryEntry[]; pool
                 </span>
                 {entry.shares !== null ? <span className="shrink-0 tabular-nums">{sharesText(entry)}</span> : null}
               </div>
+              {showWallet ? (
+                <div className="font-mono text-xs text-ink-muted" title={entry.account}>
+                  {shortAddress(entry.account)}
+                </div>
+              ) : null}
               <div className="flex flex-wrap justify-between gap-x-3 text-xs text-ink-faint">
                 <LocalDateTime seconds={entry.timestamp} />
                 <TxHash hash={entry.txHash} />
@@ -83,6 +99,11 @@ export function HistoryTable({ history, pools }: { history: HistoryEntry[]; pool
               <th scope="col" className="px-4 py-3 text-left">
                 Type
               </th>
+              {showWallet ? (
+                <th scope="col" className="px-4 py-3 text-left">
+                  Wallet
+                </th>
+              ) : null}
               <th scope="col" className="px-4 py-3 text-left">
                 Pool
               </th>
@@ -106,6 +127,11 @@ export function HistoryTable({ history, pools }: { history: HistoryEntry[]; pool
                     <LocalDateTime seconds={entry.timestamp} />
                   </td>
                   <td className="px-4 py-3 font-medium">{HISTORY_KIND_LABEL[entry.kind]}</td>
+                  {showWallet ? (
+                    <td className="px-4 py-3 font-mono text-xs text-ink-muted" title={entry.account}>
+                      {shortAddress(entry.account)}
+                    </td>
+                  ) : null}
                   <td className="px-4 py-3">
                     <PoolNameLink chainId={entry.chainId} pool={entry.pool} pools={pools} />
                   </td>

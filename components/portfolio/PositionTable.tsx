@@ -8,29 +8,39 @@ import { SignedUsdc } from './SignedUsdc';
 import { poolKey, type PoolKey } from '@/lib/chain/pool-key';
 import { poolHref } from '@/lib/chain/chain-routes';
 import { ChainBadge } from '@/components/ui/ChainBadge';
+import { LocalDateTime } from '@/components/ui/LocalDateTime';
+import type { PoolLosses } from '@/lib/indexer/accounts';
 
 type Provisions = ReadonlyMap<PoolKey, bigint>;
+type Losses = ReadonlyMap<PoolKey, PoolLosses>;
+/** What is known of each position's pool beside the position: its expected and its realised losses. */
+type PoolNotes = { provisions: Provisions; losses: Losses };
 
 export function PositionTable({
   positions,
   provisions = new Map(),
+  losses = new Map(),
+  empty = 'This address holds no pool shares and has no yield waiting.',
 }: {
   positions: AccountPosition[];
   /** The pools' expected losses, where any: already deducted from the value shown. */
   provisions?: Provisions;
+  /** The pools' write-downs and recoveries, where any: kept beside past positions too. */
+  losses?: Losses;
+  /** What to say when there is no position to list. */
+  empty?: string;
 }) {
+  const notes: PoolNotes = { provisions, losses };
   if (positions.length === 0) {
     return (
-      <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-ink-muted">
-        This address holds no pool shares and has no yield waiting.
-      </p>
+      <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-ink-muted">{empty}</p>
     );
   }
   return (
     <>
-      <PositionCards positions={positions} provisions={provisions} />
+      <PositionCards positions={positions} notes={notes} />
       <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface-raised lg:block">
-        <PositionRows positions={positions} provisions={provisions} />
+        <PositionRows positions={positions} notes={notes} />
       </div>
     </>
   );
@@ -49,6 +59,28 @@ function LockedNote({ position }: { position: AccountPosition }) {
   return <div className="text-xs text-ink-faint">{formatShares(position.lockedShares)} in exit queue</div>;
 }
 
+/** A pool's realised losses beside the position: written down, what came back, and when it last did. */
+function LossNote({ position, losses }: { position: AccountPosition; losses: Losses }) {
+  const loss = losses.get(poolKey(position.chainId, position.pool));
+  if (!loss) return null;
+  return (
+    <div className="text-xs text-ink-muted" data-testid="position-losses">
+      pool wrote down {formatUsdc(loss.writtenDown, { compact: true })}
+      {loss.recovered > 0n ? (
+        <>
+          , recovered {formatUsdc(loss.recovered, { compact: true })}
+          {loss.lastRecoveryAt !== null ? (
+            <>
+              {' '}
+              (last <LocalDateTime seconds={loss.lastRecoveryAt} dateOnly />)
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 function ProvisionNote({ position, provisions }: { position: AccountPosition; provisions: Provisions }) {
   const provision = provisions.get(poolKey(position.chainId, position.pool));
   if (!provision) return null;
@@ -60,7 +92,7 @@ function ProvisionNote({ position, provisions }: { position: AccountPosition; pr
 }
 
 /** Phones and tablets: one card per position. */
-function PositionCards({ positions, provisions }: { positions: AccountPosition[]; provisions: Provisions }) {
+function PositionCards({ positions, notes }: { positions: AccountPosition[]; notes: PoolNotes }) {
   return (
     <ul className="space-y-3 lg:hidden" aria-label="Positions">
       {positions.map((p) => (
@@ -83,7 +115,8 @@ function PositionCards({ positions, provisions }: { positions: AccountPosition[]
               value={
                 <>
                   {formatUsdc(p.value)}
-                  <ProvisionNote position={p} provisions={provisions} />
+                  <ProvisionNote position={p} provisions={notes.provisions} />
+                  <LossNote position={p} losses={notes.losses} />
                 </>
               }
               strong
@@ -127,7 +160,7 @@ function Figure({ label, value, strong = false }: { label: string; value: ReactN
   );
 }
 
-function PositionRows({ positions, provisions }: { positions: AccountPosition[]; provisions: Provisions }) {
+function PositionRows({ positions, notes }: { positions: AccountPosition[]; notes: PoolNotes }) {
   const num = 'px-4 py-3 text-right tabular-nums';
   return (
     <table className="w-full text-sm">
@@ -184,7 +217,8 @@ function PositionRows({ positions, provisions }: { positions: AccountPosition[];
             </td>
             <td className={`${num} font-medium`}>
               {formatUsdc(p.value)}
-              <ProvisionNote position={p} provisions={provisions} />
+              <ProvisionNote position={p} provisions={notes.provisions} />
+              <LossNote position={p} losses={notes.losses} />
             </td>
             <td className={num}>{formatUsdc(p.costBasis)}</td>
             <td className={num}>{formatUsdc(p.revenueClaimed)}</td>

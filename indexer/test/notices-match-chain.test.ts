@@ -71,6 +71,24 @@ describe('notices', () => {
     expect(checked, 'pools whose every notice was checked against the logs').toBeGreaterThan(0);
   });
 
+  it('one kind at a time: a pool’s recoveries are its PrincipalRecovered logs, newest first', async () => {
+    let recoveries = 0;
+    for (const { address: pool } of manifest().contracts.FinancingPools) {
+      const { notices: list } = await notices(`/api/pools/${pool}/notices?kind=recovery&limit=200`);
+      const logs = (await chain.getContractEvents({
+        address: pool,
+        abi: financingPoolAbi,
+        eventName: 'PrincipalRecovered',
+        fromBlock: 0n,
+        toBlock: block,
+      })) as unknown as { transactionHash: `0x${string}`; blockNumber: bigint }[];
+      expect(list.every((n) => n.kind === 'recovery')).toBe(true);
+      expect(list.map((n) => n.txHash)).toEqual([...logs].reverse().map((l) => l.transactionHash));
+      recoveries += logs.length;
+    }
+    expect(recoveries, 'the seed records a recovery').toBeGreaterThan(0);
+  });
+
   it('a new revenue distribution on the chain is the pool’s newest notice once indexed', async () => {
     const list = await accounts();
     const reporter = list[11]!;

@@ -9,6 +9,7 @@ import { getPool } from './pools';
 import {
   historyEntrySchema,
   indexedSchema,
+  noticeListSchema,
   positionSchema,
   redemptionSchema,
   type AccountPosition,
@@ -114,6 +115,39 @@ export async function poolProvisions(positions: AccountPosition[]): Promise<Map<
   return new Map(
     pools.flatMap(([key, pool]) => (pool && pool.totalProvisions > 0n ? [[key, pool.totalProvisions] as const] : [])),
   );
+}
+
+/** A pool's realised losses, for the positions held in it (now or before): written down, recovered, and when last. */
+export type PoolLosses = { writtenDown: bigint; recovered: bigint; lastRecoveryAt: bigint | null };
+
+/**
+ * The realised losses of every pool the account holds or held, where there are any: a past position keeps
+ * what was written down and what came back, and when.
+ */
+export async function poolLosses(positions: AccountPosition[]): Promise<Map<PoolKey, PoolLosses>> {
+  const defaultChain = serverEnv().CHAIN_ID;
+  const found = await Promise.all(
+    positions.map(async (p) => {
+      const chainId = p.chainId ?? defaultChain;
+      const pool = await getPool(chainId, p.pool);
+      if (!pool || (pool.writtenDownTotal === 0n && pool.recoveredTotal === 0n)) return null;
+      const last =
+        pool.recoveredTotal > 0n
+          ? await getFromIndexer(
+              `/api/pools/${p.pool}/notices?kind=recovery&limit=1`,
+              z.object({ notices: noticeListSchema }),
+              [chainId],
+            )
+          : null;
+      const losses: PoolLosses = {
+        writtenDown: pool.writtenDownTotal,
+        recovered: pool.recoveredTotal,
+        lastRecoveryAt: last?.notices[0]?.timestamp ?? null,
+      };
+      return [poolKey(p.chainId, p.pool), losses] as const;
+    }),
+  );
+  return new Map(found.filter((entry) => entry !== null));
 }
 
 type Portfolio = {

@@ -15,7 +15,7 @@ const CACHEABLE_ROUTES: { path: RegExp; params: readonly string[] }[] = [
   { path: /^\/projects\/\d{1,78}$/, params: ['chain'] },
   // Any address's portfolio is public, read from the chain: the same page for every read-only visitor. A
   // lower-case address is redirected to the checksummed one, and redirects are never kept.
-  { path: /^\/portfolio\/0x[0-9a-fA-F]{40}$/, params: ['kind', 'pool'] },
+  { path: /^\/portfolio\/0x[0-9a-fA-F]{40}$/, params: ['kind', 'pool', 'positions'] },
 ];
 
 export type PageRequest = {

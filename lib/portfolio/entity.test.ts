@@ -21,6 +21,14 @@ describe('parseEntity', () => {
     expect(parsed.input.walletsText).toContain('hello');
   });
 
+  it('names at most ten bad entries, and counts the rest', () => {
+    const parsed = parseEntity({ wallets: Array.from({ length: 13 }, (_, i) => `bad${i}`).join(' ') });
+    expect(parsed).toMatchObject({
+      ok: false,
+      errors: ['Not addresses: bad0, bad1, bad2, bad3, bad4, bad5, bad6, bad7, bad8, bad9 and 3 more.'],
+    });
+  });
+
   it('refuses none, and more than 20', () => {
     expect(parseEntity({ name: 'x', wallets: ' ' })).toMatchObject({
       ok: false,

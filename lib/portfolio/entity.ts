@@ -35,7 +35,9 @@ export function parseEntity(params: Record<string, string | string[] | undefined
     else wallets.push(parsed.address);
   }
   if (tokens.length === 0) errors.push('List at least one wallet address.');
-  if (bad.length > 0) errors.push(`Not ${bad.length === 1 ? 'an address' : 'addresses'}: ${bad.join(', ')}.`);
+  // Named, but at most ten of them: a pasted column of anything must not become a page of echoes.
+  const named = bad.length > 10 ? `${bad.slice(0, 10).join(', ')} and ${bad.length - 10} more` : bad.join(', ');
+  if (bad.length > 0) errors.push(`Not ${bad.length === 1 ? 'an address' : 'addresses'}: ${named}.`);
   if (twice.size > 0) errors.push(`Listed more than once: ${[...twice].map(shortAddress).join(', ')}.`);
   if (wallets.length > MAX_ENTITY_WALLETS)
     errors.push(`An entity holds at most ${MAX_ENTITY_WALLETS} wallets; this lists ${wallets.length}.`);

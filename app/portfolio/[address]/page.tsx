@@ -13,7 +13,8 @@ import { PositionTable } from '@/components/portfolio/PositionTable';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
 import { shortAddress } from '@/lib/format/address';
 import { Card, CardTitle } from '@/components/ui/Card';
-import { getPortfolio, HISTORY_LIMIT, poolProvisions } from '@/lib/indexer/accounts';
+import { getPortfolio, HISTORY_LIMIT, poolLosses, poolProvisions } from '@/lib/indexer/accounts';
+import { parsePositionView, POSITION_VIEWS, positionsInView, type PositionView } from '@/lib/portfolio/position-view';
 import { readIndexer } from '@/lib/indexer/client';
 import { historyFilterQuery, isFiltered, parseHistoryFilter } from '@/lib/portfolio/history-filter';
 import { parsePortfolioAddress, portfolioPath } from '@/lib/portfolio/portfolio-address';
@@ -43,13 +44,19 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
   const segment = (await params).address;
   const account = parsePortfolioAddress(segment);
   if (!account) notFound();
-  const filter = parseHistoryFilter(await searchParams);
+  const query = await searchParams;
+  const filter = parseHistoryFilter(query);
+  const view = parsePositionView(query.positions);
   // One URL per portfolio: a lower-case address (as explorers print it) goes to the checksummed one.
   if (segment !== account) redirect(`${portfolioPath(account)}${historyFilterQuery(filter)}`);
 
   const read = await readIndexer(async () => {
     const portfolio = await getPortfolio(account, filter);
-    return { ...portfolio, provisions: await poolProvisions(portfolio.positions) };
+    const [provisions, losses] = await Promise.all([
+      poolProvisions(portfolio.positions),
+      poolLosses(portfolio.positions),
+    ]);
+    return { ...portfolio, provisions, losses };
   });
   if (!read.ok) {
     return (
@@ -59,7 +66,7 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
       </div>
     );
   }
-  const { positions, redemptions, history, indexed, pools, provisions } = read.data;
+  const { positions, redemptions, history, indexed, pools, provisions, losses } = read.data;
   const base = portfolioPath(account);
   const nothing = positions.length === 0 && redemptions.length === 0 && history.length === 0 && !isFiltered(filter);
   const poolOptions = new Map([...pools].sort(([, a], [, b]) => a.name.localeCompare(b.name)));
@@ -92,6 +99,7 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
           <PortfolioSummary totals={portfolioTotals(positions)} pools={positions.filter((p) => p.shares > 0n).length} />
 
           <Section
+            id="positions"
             title="Positions"
             download={{ href: `${base}/positions.csv`, label: 'Positions CSV' }}
             note={
@@ -104,7 +112,28 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
               </>
             }
           >
-            <PositionTable positions={positions} provisions={provisions} />
+            <div className="space-y-3">
+              <PositionViews
+                current={view}
+                counts={Object.fromEntries(POSITION_VIEWS.map((v) => [v, positionsInView(positions, v).length]))}
+                hrefFor={(v) => {
+                  const params = new URLSearchParams(historyFilterQuery(filter));
+                  if (v !== 'all') params.set('positions', v);
+                  const search = params.toString();
+                  return `${base}${search ? `?${search}` : ''}`;
+                }}
+              />
+              <PositionTable
+                positions={positionsInView(positions, view)}
+                provisions={provisions}
+                losses={losses}
+                empty={
+                  view === 'past'
+                    ? 'No past positions: this address still holds, or is owed yield in, every pool it entered.'
+                    : 'This address holds no pool shares and has no yield waiting.'
+                }
+              />
+            </div>
           </Section>
 
           <Section title="Redemption requests">
@@ -142,6 +171,35 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
         </div>
       </Card>
     </div>
+  );
+}
+
+const VIEW_LABEL: Record<PositionView, string> = { all: 'All', current: 'Current', past: 'Past' };
+
+/** All · Current · Past: plain links (the page is the same for every visitor, and cached per view). */
+function PositionViews({
+  current,
+  counts,
+  hrefFor,
+}: {
+  current: PositionView;
+  counts: Record<string, number>;
+  hrefFor: (view: PositionView) => string;
+}) {
+  return (
+    <nav aria-label="Which positions" className="inline-flex rounded-lg border border-line bg-surface p-0.5 text-xs">
+      {POSITION_VIEWS.map((v) => (
+        <Link
+          key={v}
+          href={`${hrefFor(v)}#positions`}
+          scroll={false}
+          aria-current={v === current ? 'page' : undefined}
+          className={`rounded-md px-2.5 py-1 font-medium ${v === current ? 'bg-accent text-accent-ink' : 'text-ink-muted hover:text-ink'}`}
+        >
+          {VIEW_LABEL[v]} ({counts[v] ?? 0})
+        </Link>
+      ))}
+    </nav>
   );
 }
 

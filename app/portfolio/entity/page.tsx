@@ -11,7 +11,7 @@ import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestL
 import { Card, CardTitle } from '@/components/ui/Card';
 import { FeedLinks, feedAlternates } from '@/components/ui/FeedLinks';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
-import { getPortfolio, HISTORY_LIMIT } from '@/lib/indexer/accounts';
+import { getPortfolio, HISTORY_LIMIT, poolLosses } from '@/lib/indexer/accounts';
 import { readIndexer } from '@/lib/indexer/client';
 import { combinedPositions, entityPath, parseEntity, positionsByWallet } from '@/lib/portfolio/entity';
 import { portfolioTotals } from '@/lib/portfolio/portfolio-totals';
@@ -54,7 +54,10 @@ export default async function EntityPage({ searchParams }: Props) {
   }
   const { entity } = parsed;
   const path = entityPath(entity);
-  const read = await readIndexer(() => getPortfolio(entity.wallets));
+  const read = await readIndexer(async () => {
+    const portfolio = await getPortfolio(entity.wallets);
+    return { ...portfolio, losses: await poolLosses(combinedPositions(portfolio.positions)) };
+  });
   if (!read.ok) {
     return (
       <div className="space-y-8">
@@ -63,7 +66,7 @@ export default async function EntityPage({ searchParams }: Props) {
       </div>
     );
   }
-  const { positions, redemptions, history, indexed, pools } = read.data;
+  const { positions, redemptions, history, indexed, pools, losses } = read.data;
   const combined = combinedPositions(positions);
 
   return (
@@ -91,7 +94,11 @@ export default async function EntityPage({ searchParams }: Props) {
         title="Positions"
         note="Each pool’s row adds up the wallets’ shares, value, cost basis, P&L and yield; the wallets’ own rows are in the CSV."
       >
-        <PositionTable positions={combined} />
+        <PositionTable
+          positions={combined}
+          losses={losses}
+          empty="These wallets hold no pool shares and have no yield waiting."
+        />
       </Section>
 
       <Section title="Redemption requests">
@@ -108,7 +115,7 @@ export default async function EntityPage({ searchParams }: Props) {
         }
       >
         {history.length > 0 ? (
-          <HistoryTable history={history} pools={pools} />
+          <HistoryTable history={history} pools={pools} showWallet />
         ) : (
           <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-ink-muted">
             No history yet.

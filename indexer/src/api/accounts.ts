@@ -100,7 +100,7 @@ accounts.get(
     const chainIds = c.get('chainIds');
     const indexed = await indexedBlock(chainIds);
     const q = c.req.valid('query');
-    const rows = await db.execute(accountNoticesSql(chainIds, c.req.valid('param').address, q.limit));
+    const rows = await db.execute(accountNoticesSql(chainIds, c.req.valid('param').address, q));
     return reply(c, indexed, { notices: rows.rows.map(camelRow) });
   },
 );

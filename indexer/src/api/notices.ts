@@ -9,7 +9,22 @@ import { z } from 'zod';
 import type { SQL } from './series';
 import { limit } from './validation';
 
-export const noticesQuery = z.object({ limit: limit(200, 50) });
+const NOTICE_KINDS = [
+  'revenue_distributed',
+  'redemption_filled',
+  'provision',
+  'write_down',
+  'recovery',
+  'pool_status',
+  'pool_deposit_limits',
+  'pool_paused',
+  'pool_unpaused',
+  'change_scheduled',
+] as const;
+
+/** `?limit=` (50, at most 200) and, to read one kind only (a pool's last recovery), `?kind=`. */
+export const noticesQuery = z.object({ limit: limit(200, 50), kind: z.enum(NOTICE_KINDS).optional() });
+type NoticesQuery = z.infer<typeof noticesQuery>;
 
 // Kinds are enums of different tables: as text, so that they unite with each other and with the literals.
 const NOTICES = sql`
@@ -32,16 +47,17 @@ const NOTICES = sql`
     from delayed_action where pool is not null`;
 
 /** A pool's notices, newest first. */
-export function poolNoticesSql(chainId: number, pool: Address, rowLimit: number): SQL {
-  return sql`select * from (${NOTICES}) n where chain_id = ${chainId} and pool = ${pool}
-    order by block_number desc, log_order desc, source_id desc limit ${rowLimit}`;
+export function poolNoticesSql(chainId: number, pool: Address, q: NoticesQuery): SQL {
+  const kind = q.kind ? sql` and kind = ${q.kind}` : sql``;
+  return sql`select * from (${NOTICES}) n where chain_id = ${chainId} and pool = ${pool}${kind}
+    order by block_number desc, log_order desc, source_id desc limit ${q.limit}`;
 }
 
 /**
  * The notices of every pool the accounts hold or have held, newest first across the chains: the pools' own
  * news, and of the queued exits filled only their own (another holder's fill is not theirs to be told of).
  */
-export function accountNoticesSql(chainIds: readonly number[], accounts: readonly Address[], rowLimit: number): SQL {
+export function accountNoticesSql(chainIds: readonly number[], accounts: readonly Address[], q: NoticesQuery): SQL {
   const list = sql.join(
     accounts.map((a) => sql`${a}`),
     sql`, `,
@@ -53,6 +69,6 @@ export function accountNoticesSql(chainIds: readonly number[], accounts: readonl
   return sql`select * from (${NOTICES}) n
     where n.chain_id in (${chains})
       and exists (select 1 from position p where p.chain_id = n.chain_id and p.pool = n.pool and p.account in (${list}))
-      and (n.kind <> 'redemption_filled' or n.account in (${list}))
-    order by timestamp desc, chain_id, block_number desc, log_order desc, source_id desc limit ${rowLimit}`;
+      and (n.kind <> 'redemption_filled' or n.account in (${list}))${q.kind ? sql` and n.kind = ${q.kind}` : sql``}
+    order by timestamp desc, chain_id, block_number desc, log_order desc, source_id desc limit ${q.limit}`;
 }

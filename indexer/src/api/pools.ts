@@ -141,7 +141,7 @@ pools.get('/:address/series', oneChain, valid('param', poolParam), valid('query'
 pools.get('/:address/notices', oneChain, valid('param', poolParam), valid('query', noticesQuery), async (c) => {
   const chainId = c.get('chainId');
   const indexed = await indexedBlock([chainId]);
-  const rows = await db.execute(poolNoticesSql(chainId, c.req.valid('param').address, c.req.valid('query').limit));
+  const rows = await db.execute(poolNoticesSql(chainId, c.req.valid('param').address, c.req.valid('query')));
   return reply(c, indexed, { notices: rows.rows.map(camelRow) });
 });
 
