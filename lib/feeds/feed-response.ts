@@ -1,4 +1,5 @@
 import 'server-only';
+import { plainText } from '../portfolio/statement-response';
 import type { NextRequest } from 'next/server';
 import { poolHref } from '../chain/chain-routes';
 import { servedChain } from '../config/server-env';
@@ -108,11 +109,4 @@ function feedBody(feed: FeedDocument, format: FeedFormat): Response {
     'content-type': format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/feed+json; charset=utf-8',
   };
   return new Response(format === 'atom' ? atomFeed(feed) : JSON.stringify(jsonFeed(feed), null, 2), { headers });
-}
-
-function plainText(status: 400 | 404 | 503, message: string): Response {
-  return new Response(`${message}\n`, {
-    status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-  });
 }

@@ -1,5 +1,6 @@
 import { getAddress } from 'viem';
 import { z } from 'zod';
+import { NOTICE_KINDS } from '../feeds/notice-kinds';
 import { HISTORY_KINDS } from '../portfolio/history-filter';
 
 /**
@@ -151,23 +152,9 @@ export type PoolActivity = z.infer<typeof activitySchema>;
 /** A pool's activity feed, newest first; kinds a newer indexer adds are left out. */
 export const activityFeedSchema = knownKinds(activityKinds, activitySchema);
 
-/** What an investor must be told of a pool (its feeds), as the indexer's notices name it. */
-export const noticeKinds = [
-  'revenue_distributed',
-  'redemption_filled',
-  'provision',
-  'write_down',
-  'recovery',
-  'pool_status',
-  'pool_deposit_limits',
-  'pool_paused',
-  'pool_unpaused',
-  'change_scheduled',
-] as const;
-export type NoticeKind = (typeof noticeKinds)[number];
 const noticeSchema = z.object({
   chainId: z.number().int().positive(),
-  kind: z.enum(noticeKinds),
+  kind: z.enum(NOTICE_KINDS),
   pool: checksummed,
   /** The row's id in its table: unique with the kind. */
   sourceId: z.string(),
@@ -187,7 +174,7 @@ const noticeSchema = z.object({
 });
 export type Notice = z.infer<typeof noticeSchema>;
 /** Notices, newest first; kinds a newer indexer adds are left out. */
-export const noticeListSchema = knownKinds(noticeKinds, noticeSchema);
+export const noticeListSchema = knownKinds(NOTICE_KINDS, noticeSchema);
 
 /** An ERC-7540 redemption request, as both a pool's exit queue and an account's requests list it. */
 export const redemptionSchema = z.object({

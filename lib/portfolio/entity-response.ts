@@ -1,4 +1,5 @@
 import 'server-only';
+import { plainText } from './statement-response';
 import type { NextRequest } from 'next/server';
 import { readIndexer } from '../indexer/client';
 import { parseEntity, type Entity } from './entity';
@@ -25,11 +26,4 @@ export function entityFilename(entity: Entity, what: 'positions' | 'history'): s
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'entity';
   return `machine-yield-${slug}-${what}.csv`;
-}
-
-function plainText(status: 400 | 503, message: string): Response {
-  return new Response(`${message}\n`, {
-    status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-  });
 }

@@ -36,7 +36,8 @@ function attachment(body: BodyInit, contentType: string, filename: string): Resp
   });
 }
 
-function plainText(status: 404 | 503, message: string): Response {
+/** A short reason in plain text, never cached: what a download or a feed answers instead of a partial file. */
+export function plainText(status: 400 | 404 | 503, message: string): Response {
   return new Response(`${message}\n`, {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },

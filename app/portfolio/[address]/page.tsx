@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { AddressLookupForm } from '@/components/portfolio/AddressLookupForm';
 import { HistoryFilters } from '@/components/portfolio/HistoryFilters';
 import { HistoryTable } from '@/components/portfolio/HistoryTable';
 import { PortfolioHeader } from '@/components/portfolio/PortfolioHeader';
 import { FeedLinks, feedAlternates } from '@/components/ui/FeedLinks';
+import { PortfolioSection } from '@/components/portfolio/PortfolioSection';
 import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
 import { PositionTable } from '@/components/portfolio/PositionTable';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
@@ -98,7 +98,7 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
         <>
           <PortfolioSummary totals={portfolioTotals(positions)} pools={positions.filter((p) => p.shares > 0n).length} />
 
-          <Section
+          <PortfolioSection
             id="positions"
             title="Positions"
             download={{ href: `${base}/positions.csv`, label: 'Positions CSV' }}
@@ -134,13 +134,13 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
                 }
               />
             </div>
-          </Section>
+          </PortfolioSection>
 
-          <Section title="Redemption requests">
+          <PortfolioSection title="Redemption requests">
             <RedemptionRequestList requests={redemptions} pools={pools} />
-          </Section>
+          </PortfolioSection>
 
-          <Section
+          <PortfolioSection
             id="history"
             title="History"
             download={{ href: `${base}/history.csv${historyFilterQuery(filter)}`, label: 'History CSV' }}
@@ -160,7 +160,7 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
                 </p>
               )}
             </div>
-          </Section>
+          </PortfolioSection>
         </>
       )}
 
@@ -200,38 +200,5 @@ function PositionViews({
         </Link>
       ))}
     </nav>
-  );
-}
-
-function Section({
-  id,
-  title,
-  download,
-  note,
-  children,
-}: {
-  id?: string;
-  title: string;
-  download?: { href: string; label: string };
-  note?: ReactNode;
-  children: ReactNode;
-}) {
-  const headingId = `${title.toLowerCase().replaceAll(' ', '-')}-title`;
-  return (
-    <section id={id} aria-labelledby={headingId} className="scroll-mt-24">
-      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h2 id={headingId} className="text-lg font-semibold">
-          {title}
-        </h2>
-        {download ? (
-          // A plain link: the route handler answers with an attachment, which client navigation would not handle.
-          <a href={download.href} download className="text-sm font-medium text-accent hover:underline">
-            ↓ {download.label}
-          </a>
-        ) : null}
-      </div>
-      {children}
-      {note ? <p className="mt-3 text-xs text-ink-faint">{note}</p> : null}
-    </section>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { EntityForm } from '@/components/portfolio/EntityForm';
 import { EntityWalletTable } from '@/components/portfolio/EntityWalletTable';
 import { HistoryTable } from '@/components/portfolio/HistoryTable';
+import { PortfolioSection } from '@/components/portfolio/PortfolioSection';
 import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
 import { PositionTable } from '@/components/portfolio/PositionTable';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
@@ -86,11 +86,14 @@ export default async function EntityPage({ searchParams }: Props) {
 
       <PortfolioSummary totals={portfolioTotals(positions)} pools={combined.filter((p) => p.shares > 0n).length} />
 
-      <Section title="Wallets" download={{ href: entityPath(entity, '/positions.csv'), label: 'Positions CSV' }}>
+      <PortfolioSection
+        title="Wallets"
+        download={{ href: entityPath(entity, '/positions.csv'), label: 'Positions CSV' }}
+      >
         <EntityWalletTable wallets={positionsByWallet(entity.wallets, positions)} />
-      </Section>
+      </PortfolioSection>
 
-      <Section
+      <PortfolioSection
         title="Positions"
         note="Each pool’s row adds up the wallets’ shares, value, cost basis, P&L and yield; the wallets’ own rows are in the CSV."
       >
@@ -99,13 +102,13 @@ export default async function EntityPage({ searchParams }: Props) {
           losses={losses}
           empty="These wallets hold no pool shares and have no yield waiting."
         />
-      </Section>
+      </PortfolioSection>
 
-      <Section title="Redemption requests">
+      <PortfolioSection title="Redemption requests">
         <RedemptionRequestList requests={redemptions} pools={pools} />
-      </Section>
+      </PortfolioSection>
 
-      <Section
+      <PortfolioSection
         title="History"
         download={{ href: entityPath(entity, '/history.csv'), label: 'History CSV' }}
         note={
@@ -121,7 +124,7 @@ export default async function EntityPage({ searchParams }: Props) {
             No history yet.
           </p>
         )}
-      </Section>
+      </PortfolioSection>
 
       <Card>
         <CardTitle>Change the wallets</CardTitle>
@@ -144,36 +147,5 @@ function Heading({ name }: { name: string }) {
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{name}</h1>
     </>
-  );
-}
-
-function Section({
-  title,
-  download,
-  note,
-  children,
-}: {
-  title: string;
-  download?: { href: string; label: string };
-  note?: ReactNode;
-  children: ReactNode;
-}) {
-  const headingId = `${title.toLowerCase().replaceAll(' ', '-')}-title`;
-  return (
-    <section aria-labelledby={headingId}>
-      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h2 id={headingId} className="text-lg font-semibold">
-          {title}
-        </h2>
-        {download ? (
-          // A plain link: the route handler answers with an attachment, which client navigation would not handle.
-          <a href={download.href} download className="text-sm font-medium text-accent hover:underline">
-            ↓ {download.label}
-          </a>
-        ) : null}
-      </div>
-      {children}
-      {note ? <p className="mt-3 text-xs text-ink-faint">{note}</p> : null}
-    </section>
   );
 }

@@ -7,20 +7,8 @@ import { sql } from 'ponder';
 import type { Address } from 'viem';
 import { z } from 'zod';
 import type { SQL } from './series';
+import { NOTICE_KINDS } from '../../../lib/feeds/notice-kinds';
 import { limit } from './validation';
-
-const NOTICE_KINDS = [
-  'revenue_distributed',
-  'redemption_filled',
-  'provision',
-  'write_down',
-  'recovery',
-  'pool_status',
-  'pool_deposit_limits',
-  'pool_paused',
-  'pool_unpaused',
-  'change_scheduled',
-] as const;
 
 /** `?limit=` (50, at most 200) and, to read one kind only (a pool's last recovery), `?kind=`. */
 export const noticesQuery = z.object({ limit: limit(200, 50), kind: z.enum(NOTICE_KINDS).optional() });
