@@ -479,3 +479,69 @@ export const redemptionPayout = onchainTable(
   }),
   (table) => ({ pk: primaryKey({ columns: [table.chainId, table.pool] }) }),
 );
+
+// What a period statement needs to value a holding at any block without an archive node: the pool's
+// share price and revenue stream after every event that moves them, and each holder's shares and revenue
+// debt after every event that moves those.
+const LEDGER_KINDS = [
+  'mint',
+  'burn',
+  'transfer',
+  'deposit',
+  'withdrawal',
+  'fill',
+  'provision',
+  'write_down',
+  'recovery',
+  'revenue',
+  'claim',
+] as const;
+export const ledgerKind = onchainEnum('ledger_kind', LEDGER_KINDS);
+
+/**
+ * One row per event that changes a pool's totalAssets, totalSupply or revenue stream, with the state after
+ * it. `account` is whom the event is about (a transfer's sender, a deposit's or exit's owner, a claimer);
+ * `counterparty` a transfer's receiver. Ordered by `id` (Ponder's checkpoint: block, then log).
+ */
+export const poolLedger = onchainTable(
+  'pool_ledger',
+  (t) => ({
+    ...onChain(t),
+    pool: t.hex().notNull(),
+    id: t.text().notNull(),
+    kind: ledgerKind('kind').notNull(),
+    account: t.hex(),
+    counterparty: t.hex(),
+    assets: t.bigint().notNull().default(0n),
+    shares: t.bigint().notNull().default(0n),
+    totalAssets: t.bigint().notNull(),
+    totalSupply: t.bigint().notNull(),
+    accRevenuePerShare: t.bigint().notNull(),
+    streamRemaining: t.bigint().notNull(),
+    streamEnd: t.bigint().notNull(),
+    streamUpdatedAt: t.bigint().notNull(),
+    ...fromLog(t),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.pool, table.id] }),
+    blockIdx: index().on(table.chainId, table.pool, table.blockNumber),
+  }),
+);
+
+/** A holder's shares and revenue debt after each transfer, mint, burn or revenue claim of theirs. */
+export const holdingLedger = onchainTable(
+  'holding_ledger',
+  (t) => ({
+    ...onChain(t),
+    pool: t.hex().notNull(),
+    account: t.hex().notNull(),
+    id: t.text().notNull(),
+    shares: t.bigint().notNull(),
+    revenueDebt: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.pool, table.account, table.id] }),
+    accountIdx: index().on(table.chainId, table.account, table.blockNumber),
+  }),
+);

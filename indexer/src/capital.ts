@@ -5,6 +5,7 @@
  */
 import { ponder } from 'ponder:registry';
 import { asset } from 'ponder:schema';
+import { recordLedger } from './ledger';
 import { recordAssetDay, recordCapital, recordPoolDay, updatePool } from './records';
 
 ponder.on('FinancingPool:CapitalDeployed', async ({ event, context }) => {
@@ -54,6 +55,7 @@ ponder.on('FinancingPool:ProvisionUpdated', async ({ event, context }) => {
   const p = await updatePool(context, event, (row) => ({
     totalProvisions: row.totalProvisions - previousProvision + provision,
   }));
+  await recordLedger(context, event, p, { kind: 'provision', assets: provision });
   await recordPoolDay(context, p, event.block, {});
   await recordAssetDay(context, assetId, event.block, {});
 });
@@ -69,6 +71,7 @@ ponder.on('FinancingPool:PrincipalWrittenDown', async ({ event, context }) => {
     outstandingPrincipal: row.outstandingPrincipal - amount,
     writtenDownTotal: row.writtenDownTotal + amount,
   }));
+  await recordLedger(context, event, p, { kind: 'write_down', assets: amount });
   await recordPoolDay(context, p, event.block, { writtenDown: amount });
   await recordAssetDay(context, assetId, event.block, {});
 });
@@ -84,6 +87,7 @@ ponder.on('FinancingPool:PrincipalRecovered', async ({ event, context }) => {
     idle: row.idle + amount,
     recoveredTotal: row.recoveredTotal + amount,
   }));
+  await recordLedger(context, event, p, { kind: 'recovery', assets: amount });
   await recordPoolDay(context, p, event.block, { recovered: amount });
   await recordAssetDay(context, assetId, event.block, {});
 });

@@ -8,6 +8,7 @@ import { position, redemptionEvent, redemptionPayout, redemptionRequest } from '
 import { and, asc, eq, gt } from 'ponder';
 import type { Address } from 'viem';
 import { realiseExit, recordPoolDay, updatePool, type PoolEvent } from './records';
+import { recordLedger } from './ledger';
 
 type RequestRow = typeof redemptionRequest.$inferSelect;
 
@@ -91,6 +92,7 @@ ponder.on('FinancingPool:RedeemRequestFilled', async ({ event, context }) => {
     pendingRedeemShares: row.pendingRedeemShares - shares,
     reservedForRedemptions: row.reservedForRedemptions + assets,
   }));
+  await recordLedger(context, event, p, { kind: 'fill', account: owner, counterparty: controller, assets, shares });
   await recordPoolDay(context, p, event.block, { withdrawals: assets });
 });
 

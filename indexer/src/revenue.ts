@@ -14,6 +14,7 @@ import {
   updatePool,
   type PoolEvent,
 } from './records';
+import { recordHolding, recordLedger } from './ledger';
 import { accrue, mergeIntoStream } from './revenue-accumulator';
 
 ponder.on('FinancingPool:RevenueDistributed', async ({ event, context }) => {
@@ -45,6 +46,7 @@ ponder.on('FinancingPool:RevenueDistributed', async ({ event, context }) => {
     revenueFees: row.revenueFees + protocolFee,
     revenueNet: row.revenueNet + netAmount,
   }));
+  await recordLedger(context, event, p, { kind: 'revenue', assets: netAmount });
   await recordPoolDay(context, p, event.block, { revenueNet: netAmount, revenueGross: grossAmount });
   await recordAssetDay(context, assetId, event.block, { revenueNet: netAmount });
 });
@@ -96,10 +98,12 @@ ponder.on('FinancingPool:RevenueClaimed', async ({ event, context }) => {
     ...accrue(streamOf(row), event.block.timestamp, row.totalSupply),
     revenueClaimed: row.revenueClaimed + amount,
   }));
+  await recordLedger(context, event, p, { kind: 'claim', account, counterparty: receiver, assets: amount });
   const holder = await getPosition(context, p.address, account, event.block.number);
-  await context.db.update(position, { chainId: context.chain.id, pool: p.address, account }).set({
+  const claimed = await context.db.update(position, { chainId: context.chain.id, pool: p.address, account }).set({
     revenueDebt: holder.revenueDebt + amount,
     revenueClaimed: holder.revenueClaimed + amount,
   });
+  await recordHolding(context, event, claimed);
   await recordPoolDay(context, p, event.block, { revenueClaimed: amount });
 });

@@ -6,6 +6,7 @@ import { ponder } from 'ponder:registry';
 import { pool, poolFlow, position, redemptionPayout } from 'ponder:schema';
 import { zeroAddress } from 'viem';
 import { getPool, getPosition, realiseExit, recordPoolDay, streamOf, updatePool, type PoolEvent } from './records';
+import { recordHolding, recordLedger } from './ledger';
 import { accrue, receiveShares, sendShares } from './revenue-accumulator';
 
 /**
@@ -27,9 +28,10 @@ ponder.on('FinancingPool:Transfer', async ({ event, context }) => {
     const settled = sendShares(sender, value, stream.accRevenuePerShare);
     const shares = sender.shares - value;
     if (to !== zeroAddress && sender.shares > 0n) movedCost = (sender.costBasis * value) / sender.shares;
-    await context.db
+    const sent = await context.db
       .update(position, { chainId: context.chain.id, pool: p.address, account: from })
       .set({ ...settled, shares, costBasis: sender.costBasis - movedCost, updatedAtBlock: event.block.number });
+    await recordHolding(context, event, sent);
     if (shares === 0n && value > 0n) holders -= 1;
   } else {
     supply += value;
@@ -42,20 +44,27 @@ ponder.on('FinancingPool:Transfer', async ({ event, context }) => {
     // Read before writing: rows from the store are live views that an update changes.
     const before = { shares: current.shares, costBasis: current.costBasis };
     const settled = receiveShares(current, value, stream.accRevenuePerShare);
-    await context.db.update(position, { chainId: context.chain.id, pool: p.address, account: to }).set({
-      ...settled,
-      shares: before.shares + value,
-      costBasis: before.costBasis + movedCost,
-      updatedAtBlock: event.block.number,
-    });
+    const received = await context.db
+      .update(position, { chainId: context.chain.id, pool: p.address, account: to })
+      .set({
+        ...settled,
+        shares: before.shares + value,
+        costBasis: before.costBasis + movedCost,
+        updatedAtBlock: event.block.number,
+      });
+    await recordHolding(context, event, received);
     if (before.shares === 0n && value > 0n) holders += 1;
   } else {
     supply -= value;
   }
 
-  await context.db
+  const after = await context.db
     .update(pool, { chainId: context.chain.id, address: p.address })
     .set({ ...stream, totalSupply: supply, depositors: holders, updatedAtBlock: event.block.number });
+  if (from === zeroAddress) await recordLedger(context, event, after, { kind: 'mint', account: to, shares: value });
+  else if (to === zeroAddress)
+    await recordLedger(context, event, after, { kind: 'burn', account: from, shares: value });
+  else await recordLedger(context, event, after, { kind: 'transfer', account: from, counterparty: to, shares: value });
 });
 
 ponder.on('FinancingPool:Deposit', async ({ event, context }) => {
@@ -67,6 +76,7 @@ ponder.on('FinancingPool:Deposit', async ({ event, context }) => {
     .update(position, { chainId: context.chain.id, pool: event.log.address, account: owner })
     .set((row) => ({ depositedAssets: row.depositedAssets + assets, costBasis: row.costBasis + assets }));
   const p = await updatePool(context, event, (row) => ({ idle: row.idle + assets }));
+  await recordLedger(context, event, p, { kind: 'deposit', account: owner, assets, shares });
   await recordPoolDay(context, p, event.block, { deposits: assets });
 });
 
@@ -81,6 +91,7 @@ ponder.on('FinancingPool:Withdraw', async ({ event, context }) => {
     .values(flowRow(context.chain.id, event, { kind: 'withdrawal', sender, owner, receiver, assets, shares }));
   await realiseExit(context, event.log.address, owner, shares, assets);
   const p = await updatePool(context, event, (row) => ({ idle: row.idle - assets }));
+  await recordLedger(context, event, p, { kind: 'withdrawal', account: owner, assets, shares });
   await recordPoolDay(context, p, event.block, { withdrawals: assets });
 });
 

@@ -12,9 +12,10 @@ import { z } from 'zod';
 import { sharesToAssets } from '../../../lib/pools/share-value';
 import { claimableAt } from '../revenue-accumulator';
 import { accountHistorySql, historyQuery } from './activity';
-import { someChains } from './chain-scope';
+import { oneChain, someChains } from './chain-scope';
 import { accountNoticesSql, noticesQuery } from './notices';
 import { redemptionsSql, toRedemption } from './redemption-queue';
+import { periodStatement, statementQuery } from './statements';
 import { camelRow, indexedBlock, reply, type Indexed } from './reply';
 import { accountList, valid } from './validation';
 
@@ -118,3 +119,25 @@ accounts.get('/:address/redemptions', someChains, valid('param', accountsParam),
   );
   return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });
 });
+
+/** A period statement of the accounts on one chain (statements.ts): `?from=YYYY-MM-DD&to=YYYY-MM-DD`. */
+accounts.get(
+  '/:address/statement',
+  oneChain,
+  valid('param', accountsParam),
+  valid('query', statementQuery),
+  async (c) => {
+    const chainId = c.get('chainId');
+    const indexed = await indexedBlock([chainId]);
+    const period = c.req.valid('query');
+    if (BigInt(period.from) > indexed.timestamp)
+      return c.json(
+        {
+          error: `from: the period starts after the last indexed block (${new Date(Number(indexed.timestamp) * 1000).toISOString()})`,
+        },
+        400,
+      );
+    const statement = await periodStatement(chainId, c.req.valid('param').address, period, indexed);
+    return reply(c, indexed, { statement });
+  },
+);
