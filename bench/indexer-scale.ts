@@ -31,7 +31,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestClient, http } from 'viem';
+import { createTestClient, http, publicActions } from 'viem';
 import { spawnIndexer, waitForIndexerAtHead, waitForIndexerReady } from '../scripts/stack/indexer';
 import { startAnvil } from '../scripts/stack/anvil';
 import { assertPortFree, preferredOrFreePort } from '../scripts/stack/ports';
@@ -79,7 +79,7 @@ async function main() {
       genesisTimestamp: genesis,
       extraArgs: ['--disable-block-gas-limit', '--prune-history'],
     });
-    const chain = createTestClient({ mode: 'anvil', transport: http(anvil.rpcUrl) });
+    const chain = createTestClient({ mode: 'anvil', transport: http(anvil.rpcUrl) }).extend(publicActions);
     const generationStarted = performance.now();
     const world = await generate(anvil.rpcUrl, o, deploymentsDir);
     const generationMs = performance.now() - generationStarted;
@@ -173,11 +173,16 @@ async function main() {
     // 3. API latency.
     if (o.duration > 0) {
       const busy = world.pools[0]!.toLowerCase();
+      // A quarter's period statement, ending on the chain's last day: the ledgers' heaviest read.
+      const headTime = Number((await chain.getBlock()).timestamp);
+      const day = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
+      const quarter = `from=${day(headTime - 90 * 86_400)}&to=${day(headTime)}`;
       const endpoints: [string, string][] = [
         ['/api/status (one trivial query)', '/api/status'],
         ['/api/pools?sort=yield&limit=50', '/api/pools?sort=yield&limit=50'],
         ['/api/pools/<busy>/series revenue 180 d', `/api/pools/${busy}/series?metric=revenue&interval=day&days=180`],
         ['/api/accounts/<investor>/history', `/api/accounts/${world.whale.toLowerCase()}/history?limit=100`],
+        ['/api/accounts/<investor>/statement 90 d', `/api/accounts/${world.whale.toLowerCase()}/statement?${quarter}`],
         ['/api/protocol', '/api/protocol'],
       ];
       console.log(

@@ -19,6 +19,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '/projects/1',
       '/portfolio',
       `/portfolio/${INVESTOR}`,
+      `/portfolio/${INVESTOR}/statement?period=${new Date().getUTCFullYear()}`,
       `/portfolio/entity?name=Acme&wallets=${INVESTOR},0x90F79bf6EB2c4f870365E785982E1f101E93b906`,
       // The combine-wallets form with its errors.
       '/portfolio/entity?wallets=0x1234',

@@ -28,6 +28,15 @@ for (const viewport of VIEWPORTS) {
           name: 'entity',
           path: '/portfolio/entity?name=Acme+Fund+I&wallets=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,0x90F79bf6EB2c4f870365E785982E1f101E93b906,0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65',
         },
+        // The period statement of an investor for this year so far, and of the entity for the last whole month.
+        {
+          name: 'statement',
+          path: `/portfolio/0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC/statement?period=${new Date().getUTCFullYear()}`,
+        },
+        {
+          name: 'entity-statement',
+          path: '/portfolio/entity/statement?name=Acme+Fund+I&wallets=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,0x90F79bf6EB2c4f870365E785982E1f101E93b906,0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65',
+        },
         { name: 'not-found', path: '/pools/0x000000000000000000000000000000000000dEaD' },
       ];
       for (const route of routes) {

@@ -10,12 +10,15 @@ export function PortfolioHeader({
   account,
   indexed,
   statementHref,
+  periodStatementHref,
   feeds,
 }: {
   account: Address;
   indexed?: IndexedAt;
   /** The PDF statement's route; absent while the indexer cannot be read. */
   statementHref?: string;
+  /** The period statement's page. */
+  periodStatementHref?: string;
   /** Links to the address's feeds (FeedLinks). */
   feeds?: ReactNode;
 }) {
@@ -39,6 +42,14 @@ export function PortfolioHeader({
           >
             ↓ Statement (PDF)
           </a>
+        ) : null}
+        {periodStatementHref ? (
+          <Link
+            href={periodStatementHref}
+            className="rounded-lg border border-line px-3 py-1.5 text-sm font-medium text-ink hover:border-accent hover:text-accent"
+          >
+            Period statement
+          </Link>
         ) : null}
       </div>
       <p className="break-all font-mono text-sm text-ink-muted" data-testid="portfolio-address">

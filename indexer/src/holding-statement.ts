@@ -16,6 +16,13 @@
  */
 import type { Address } from 'viem';
 import { sharesToAssets } from '../../lib/pools/share-value';
+import {
+  FLOW_LINES,
+  positionTotal,
+  reconciliationGap,
+  type PositionAt,
+  type StatementLines,
+} from '../../lib/statements/statement-lines';
 import { claimableAt, type StreamState } from './revenue-accumulator';
 
 export type PoolState = StreamState & { totalAssets: bigint; totalSupply: bigint };
@@ -46,24 +53,8 @@ export type LedgerRow = PoolState & {
 /** A block at one end of the period. */
 export type Boundary = { block: bigint; timestamp: bigint };
 
-export type PositionAt = { shares: bigint; value: bigint; unclaimedRevenue: bigint };
-
-export type HoldingLines = {
-  opening: PositionAt;
-  deposits: bigint;
-  instantWithdrawals: bigint;
-  queuedWithdrawals: bigint;
-  transfersIn: bigint;
-  transfersOut: bigint;
-  revenueEarned: bigint;
-  revenueClaimed: bigint;
-  /** Signed changes in the holder's value: provisions raised are negative, released positive. */
-  provisions: bigint;
-  writeDowns: bigint;
-  recoveries: bigint;
-  rounding: bigint;
-  closing: PositionAt;
-};
+/** Provisions, write-downs and recoveries are signed changes in the holder's value (a loss is negative). */
+export type HoldingLines = StatementLines;
 
 export const EMPTY_POOL: PoolState = {
   totalAssets: 0n,
@@ -74,45 +65,6 @@ export const EMPTY_POOL: PoolState = {
   streamUpdatedAt: 0n,
 };
 export const EMPTY_HOLDING: Holding = { shares: 0n, revenueDebt: 0n };
-
-/** The lines' amounts in the order a statement lists them (opening and closing are the two totals). */
-export const FLOW_LINES = [
-  'deposits',
-  'instantWithdrawals',
-  'queuedWithdrawals',
-  'transfersIn',
-  'transfersOut',
-  'revenueEarned',
-  'revenueClaimed',
-  'provisions',
-  'writeDowns',
-  'recoveries',
-  'rounding',
-] as const satisfies readonly (keyof HoldingLines)[];
-
-/** The sign each flow line carries in the reconciliation: opening + Σ sign × line = closing. */
-export const LINE_SIGN: Record<(typeof FLOW_LINES)[number], 1n | -1n> = {
-  deposits: 1n,
-  instantWithdrawals: -1n,
-  queuedWithdrawals: -1n,
-  transfersIn: 1n,
-  transfersOut: -1n,
-  revenueEarned: 1n,
-  revenueClaimed: -1n,
-  provisions: 1n,
-  writeDowns: 1n,
-  recoveries: 1n,
-  rounding: 1n,
-};
-
-export const positionTotal = (p: PositionAt) => p.value + p.unclaimedRevenue;
-
-/** opening + Σ sign × line − closing: zero, to the base unit, for a statement that ties out. */
-export function reconciliationGap(lines: HoldingLines): bigint {
-  let sum = positionTotal(lines.opening);
-  for (const line of FLOW_LINES) sum += LINE_SIGN[line] * lines[line];
-  return sum - positionTotal(lines.closing);
-}
 
 export function positionAt(pool: PoolState, holding: Holding, at: Boundary): PositionAt {
   return {

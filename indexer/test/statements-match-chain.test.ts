@@ -253,6 +253,18 @@ describe('period statements', () => {
     expect(s.holdings.length).toBeGreaterThan(10);
   });
 
+  it('a period that starts before the chain opens at its first block, holding nothing', async () => {
+    const genesis = await blockTime(0n);
+    const s = await statementOf(
+      [holders[2]!],
+      `${isoDay(genesis).slice(0, 4)}-01-01`,
+      isoDay(Number(genesis) + 20 * DAY),
+    );
+    expect(s.opening).toEqual({ block: '0', timestamp: genesis.toString() });
+    expect(s.holdings.every((h) => h.opening.value === '0' && h.opening.shares === '0')).toBe(true);
+    await checkAgainstChain(s);
+  });
+
   it('refuses a bad period with a message', async () => {
     const bad = [
       ['2026-13-01', '2026-12-31'],

@@ -20,10 +20,15 @@ export async function entityStatementResponse(
 
 /** "machine-yield-acme-fund-i-positions.csv": the entity's name, as a file name can carry it. */
 export function entityFilename(entity: Entity, what: 'positions' | 'history'): string {
-  const slug =
+  return `machine-yield-${entitySlug(entity)}-${what}.csv`;
+}
+
+/** The entity's name as a file name can carry it: "acme-fund-i". */
+export function entitySlug(entity: Entity): string {
+  return (
     entity.name
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'entity';
-  return `machine-yield-${slug}-${what}.csv`;
+      .replace(/^-|-$/g, '') || 'entity'
+  );
 }

@@ -77,6 +77,7 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
         account={account}
         indexed={indexed}
         statementHref={`${base}/statement.pdf`}
+        periodStatementHref={`${base}/statement`}
         feeds={<FeedLinks pagePath={base} subject="the news of these pools" />}
       />
 

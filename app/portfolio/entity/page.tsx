@@ -82,6 +82,12 @@ export default async function EntityPage({ searchParams }: Props) {
           ), as indexed from the chain.
         </p>
         <FeedLinks pagePath={path} subject="the news of these pools" />
+        <Link
+          href={entityPath(entity, '/statement')}
+          className="inline-block rounded-lg border border-line px-3 py-1.5 text-sm font-medium text-ink hover:border-accent hover:text-accent"
+        >
+          Period statement
+        </Link>
       </header>
 
       <PortfolioSummary totals={portfolioTotals(positions)} pools={combined.filter((p) => p.shares > 0n).length} />

@@ -5,13 +5,13 @@ import {
   EMPTY_HOLDING,
   EMPTY_POOL,
   holdingStatement,
-  reconciliationGap,
   StatementMismatch,
   sumLines,
   type LedgerRow,
   type PoolState,
 } from '../../src/holding-statement';
 import { ACC_PRECISION } from '../../src/revenue-accumulator';
+import { reconciliationGap } from '../../../lib/statements/statement-lines';
 
 const A: Address = '0x00000000000000000000000000000000000000aa';
 const B: Address = '0x00000000000000000000000000000000000000bb';
