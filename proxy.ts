@@ -69,6 +69,7 @@ export async function proxy(request: NextRequest) {
     }),
     rpcUrls: browserChainSettings(env).map((chain) => chain.rpcUrl),
     walletConnect: Boolean(env.WALLETCONNECT_PROJECT_ID),
+    frameAncestors: env.safeAppOrigins,
   });
 
   const requestHeaders = new Headers(request.headers);

@@ -52,7 +52,8 @@ test('every route answers with the security headers, and a fresh nonce each time
     // A production build: no eval, and never an inline script by 'unsafe-inline'.
     expect(csp.get('script-src'), route.path).not.toContain("'unsafe-eval'");
     expect(csp.get('script-src'), route.path).not.toContain("'unsafe-inline'");
-    expect(csp.get('frame-ancestors'), route.path).toEqual(["'none'"]);
+    // Framed by Safe{Wallet} only, as a Safe app (SAFE_APP_ORIGINS' default).
+    expect(csp.get('frame-ancestors'), route.path).toEqual(['https://app.safe.global']);
     expect(csp.get('object-src'), route.path).toEqual(["'none'"]);
     expect(csp.get('base-uri'), route.path).toEqual(["'self'"]);
     expect(csp.get('form-action'), route.path).toEqual(["'self'"]);
@@ -146,4 +147,16 @@ test('connecting the wallet and depositing, across every page, reports no CSP vi
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   expect(violations).toEqual([]);
+});
+
+test('the Safe app manifest is readable from Safe{Wallet}’s origin, with its icon', async ({ request }) => {
+  const res = await request.get('/manifest.json', { headers: { origin: 'https://app.safe.global' } });
+  expect(res.status()).toBe(200);
+  expect(res.headers()['access-control-allow-origin']).toBe('*');
+  const manifest = (await res.json()) as { name: string; description: string; iconPath: string };
+  expect(manifest.name).toBe('Machine Yield');
+  expect(manifest.description.length).toBeGreaterThan(20);
+  const icon = await request.get(`/${manifest.iconPath}`);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
 });

@@ -7,6 +7,7 @@ const STEPS: { key: DepositStep; label: string; detail: Record<StepStatus, strin
     detail: {
       waiting: 'Allow the pool to take exactly this amount',
       signing: 'Confirm the approval in your wallet',
+      proposed: '',
       mining: 'Approval submitted, waiting for the block',
       done: 'Approved',
       skipped: 'Already approved, no transaction needed',
@@ -19,6 +20,7 @@ const STEPS: { key: DepositStep; label: string; detail: Record<StepStatus, strin
     detail: {
       waiting: 'Move USDC into the pool and receive shares',
       signing: 'Confirm the deposit in your wallet',
+      proposed: 'Proposed: waiting for your wallet to execute it (a Safe waits for its owners to confirm)',
       mining: 'Deposit submitted, waiting for the block',
       done: 'Deposit confirmed on chain',
       skipped: '',
@@ -31,6 +33,7 @@ const STEPS: { key: DepositStep; label: string; detail: Record<StepStatus, strin
     detail: {
       waiting: 'The pool’s history picks up the deposit',
       signing: '',
+      proposed: '',
       mining: 'Waiting for the indexer to record the block',
       done: 'In the pool’s activity',
       skipped: '',
@@ -42,6 +45,7 @@ const STEPS: { key: DepositStep; label: string; detail: Record<StepStatus, strin
 const MARK: Record<StepStatus, string> = {
   waiting: '○',
   signing: '◌',
+  proposed: '◌',
   mining: '◌',
   done: '✓',
   skipped: '–',
@@ -55,6 +59,7 @@ const PERMIT_STEP: (typeof STEPS)[number] = {
   detail: {
     waiting: 'Allow the pool to take exactly this amount, by signature (no transaction)',
     signing: 'Sign the permit in your wallet',
+    proposed: '',
     mining: '',
     done: 'Signed',
     skipped: 'Already approved, no signature needed',
@@ -62,14 +67,30 @@ const PERMIT_STEP: (typeof STEPS)[number] = {
   },
 };
 
+// With a wallet that batches (EIP-5792) the approval goes with the deposit: one confirmation for both.
+const BATCH_STEP: (typeof STEPS)[number] = {
+  key: 'approve',
+  label: 'Approve USDC, in the same batch',
+  detail: {
+    waiting: 'The approval and the deposit go to your wallet together',
+    signing: 'Confirm the batch (approval and deposit) in your wallet',
+    proposed: 'Proposed with the deposit',
+    mining: 'Submitted with the deposit',
+    done: 'Approved and used by the deposit',
+    skipped: 'Already approved, no approval needed',
+    failed: 'Batch not executed',
+  },
+};
+
 export function DepositStepper({ state }: { state: DepositState }) {
-  const steps = state.method === 'permit' ? [PERMIT_STEP, ...STEPS.slice(1)] : STEPS;
+  const first = state.method === 'permit' ? PERMIT_STEP : state.method === 'batch' ? BATCH_STEP : STEPS[0]!;
+  const steps = [first, ...STEPS.slice(1)];
   return (
     <div className="space-y-3" aria-live="polite">
       <ol className="space-y-2" aria-label="Deposit progress">
         {steps.map((step) => {
           const status = state.steps[step.key];
-          const active = status === 'signing' || status === 'mining';
+          const active = status === 'signing' || status === 'proposed' || status === 'mining';
           return (
             <li key={step.key} className="flex gap-3 text-sm" data-step={step.key} data-status={status}>
               <span

@@ -23,7 +23,9 @@ export function PendingTransactionNotice({ pool, chainId }: { pool: Address; cha
         >
           <span className="font-medium">{tx.label}</span>{' '}
           {tx.outcome === 'waiting'
-            ? 'sent before this page loaded: waiting for it to be confirmed and recorded…'
+            ? tx.calls
+              ? 'proposed before this page loaded: waiting for your wallet to execute it (a Safe waits for its owners to confirm), then for it to be recorded…'
+              : 'sent before this page loaded: waiting for it to be confirmed and recorded…'
             : tx.outcome === 'confirmed'
               ? 'confirmed and recorded.'
               : `did not go through. ${tx.detail ?? ''}`}

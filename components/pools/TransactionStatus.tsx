@@ -3,6 +3,7 @@ import type { TrackedTransaction } from '@/lib/wallet/use-tracked-transaction';
 const PHASE: Record<TrackedTransaction['phase'], string> = {
   idle: '',
   signing: 'Confirm in your wallet…',
+  proposed: 'Sent to your wallet as one batch: waiting for it to execute (a Safe waits for its owners to confirm)…',
   mining: 'Submitted, waiting for the block…',
   indexing: 'Confirmed on chain, waiting for the indexer to record it…',
   done: 'Done.',

@@ -38,6 +38,11 @@ export function WalletIsland({
   const { returning } = useWalletRoot();
   const live = islandIsLive(useWalletDemand(), id, returning);
   useEffect(() => () => dropConnectRequest(id), [id]);
+  // Inside a frame the app runs as a Safe app: Safe{Wallet} is the wallet, connected at once (wagmi's
+  // reconnect finds the Safe connector authorized), so the stack loads with the page.
+  useEffect(() => {
+    if (window.self !== window.top) requestWallet();
+  }, []);
   const island = useMemo(() => ({ id, load }), [id, load]);
   if (live) void Promise.all([loadWalletStack(), load()]);
   return (

@@ -56,3 +56,25 @@ describe('the chains the app serves, from the environment', () => {
     }
   });
 });
+
+describe('who may frame the app as a Safe app', () => {
+  it('is Safe{Wallet} by default, the origins named, or no one', () => {
+    expect(serverEnv({}).safeAppOrigins).toEqual(['https://app.safe.global']);
+    expect(
+      serverEnv({ SAFE_APP_ORIGINS: 'https://app.safe.global, https://safe.example.org:8443' }).safeAppOrigins,
+    ).toEqual(['https://app.safe.global', 'https://safe.example.org:8443']);
+    expect(serverEnv({ SAFE_APP_ORIGINS: 'none' }).safeAppOrigins).toEqual([]);
+  });
+
+  it('refuses anything but https origins: a path, a wildcard or a directive would widen the frame rule', () => {
+    for (const bad of [
+      'http://app.safe.global',
+      'https://*.example.org',
+      "'self'",
+      'https://a.org/path',
+      'https://a.org; script-src *',
+    ]) {
+      expect(() => serverEnv({ SAFE_APP_ORIGINS: bad }), bad).toThrow(/SAFE_APP_ORIGINS/);
+    }
+  });
+});

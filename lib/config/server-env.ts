@@ -4,6 +4,9 @@ import type { ChainSettings } from '../chain/app-chain';
 
 const chainIdSchema = z.coerce.number().int().positive();
 
+/** Safe{Wallet}'s web app: where a Safe's owners open Safe apps. */
+export const DEFAULT_SAFE_APP_ORIGINS = 'https://app.safe.global';
+
 const serverEnvSchema = z.object({
   INDEXER_URL: z.url().default('http://127.0.0.1:42069'),
   RPC_URL: z.url().default('http://127.0.0.1:8545'),
@@ -20,6 +23,31 @@ const serverEnvSchema = z.object({
     .refine((ids) => ids.every((id) => id > 0), 'chain ids are positive')
     .optional(),
   WALLETCONNECT_PROJECT_ID: z.string().min(1).optional(),
+  /**
+   * The Safe{Wallet} origins that may show the app as a Safe app, in a frame (CSP frame-ancestors): comma
+   * separated https origins, `none` for no framing at all. Safe's own by default.
+   */
+  SAFE_APP_ORIGINS: z
+    .string()
+    .default(DEFAULT_SAFE_APP_ORIGINS)
+    .transform((raw) =>
+      raw.trim() === 'none'
+        ? []
+        : raw
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            (origin) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin),
+            'SAFE_APP_ORIGINS: each entry must be an https origin such as https://app.safe.global',
+          ),
+      ),
+    ),
 });
 
 /** One chain the app serves: the server's RPC for its own reads, the browser's for the wallet's. */
@@ -28,6 +56,8 @@ export type ServedChain = { id: number; rpcUrl: string; publicRpcUrl: string };
 export type ServerEnv = {
   INDEXER_URL: string;
   WALLETCONNECT_PROJECT_ID?: string;
+  /** Origins that may frame the app as a Safe app (SAFE_APP_ORIGINS). */
+  safeAppOrigins: string[];
   /** Every chain the app serves, the default one first; never empty. */
   chains: [ServedChain, ...ServedChain[]];
   /** The default chain: of URLs that name none, and of a single-chain deployment. */
@@ -56,7 +86,15 @@ let lastEnv: { key: string; env: ServerEnv } | undefined;
 /** The variables serverEnv reads, as one string: the shared ones, and the per-chain RPCs of the chains named. */
 function envKey(vars: Readonly<Record<string, string | undefined>>): string {
   const ids = (vars.CHAIN_IDS || vars.CHAIN_ID || '').split(',').map((id) => id.trim());
-  const names = ['INDEXER_URL', 'RPC_URL', 'PUBLIC_RPC_URL', 'CHAIN_ID', 'CHAIN_IDS', 'WALLETCONNECT_PROJECT_ID'];
+  const names = [
+    'INDEXER_URL',
+    'RPC_URL',
+    'PUBLIC_RPC_URL',
+    'CHAIN_ID',
+    'CHAIN_IDS',
+    'WALLETCONNECT_PROJECT_ID',
+    'SAFE_APP_ORIGINS',
+  ];
   for (const id of ids) names.push(`RPC_URL_${id}`, `PUBLIC_RPC_URL_${id}`);
   return names.map((name) => `${name}=${vars[name] ?? ''}`).join('\n');
 }
@@ -70,6 +108,7 @@ function parseServerEnv(vars: Readonly<Record<string, string | undefined>>): Ser
     CHAIN_ID: set('CHAIN_ID'),
     CHAIN_IDS: set('CHAIN_IDS')?.replace(/\s+/g, ''),
     WALLETCONNECT_PROJECT_ID: set('WALLETCONNECT_PROJECT_ID'),
+    SAFE_APP_ORIGINS: set('SAFE_APP_ORIGINS'),
   });
   const ids = env.CHAIN_IDS ?? [env.CHAIN_ID ?? 31337];
   if (env.CHAIN_ID !== undefined && ids[0] !== env.CHAIN_ID) {
@@ -91,6 +130,7 @@ function parseServerEnv(vars: Readonly<Record<string, string | undefined>>): Ser
   return {
     INDEXER_URL: env.INDEXER_URL,
     WALLETCONNECT_PROJECT_ID: env.WALLETCONNECT_PROJECT_ID,
+    safeAppOrigins: env.SAFE_APP_ORIGINS,
     chains: chains as ServerEnv['chains'],
     CHAIN_ID: chains[0]!.id,
   };

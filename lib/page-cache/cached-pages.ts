@@ -65,6 +65,7 @@ export async function lookupCachedPage(request: CachedPageRequest): Promise<Cach
       }),
       rpcUrls: browserChainSettings(env).map((chain) => chain.rpcUrl),
       walletConnect: Boolean(env.WALLETCONNECT_PROJECT_ID),
+      frameAncestors: env.safeAppOrigins,
     });
     return {
       status: page.status,

@@ -47,6 +47,14 @@ describe('contentSecurityPolicy', () => {
     );
   });
 
+  it('lets only the Safe{Wallet} origins it is given frame the app, to run it as a Safe app', () => {
+    const policy = directives(contentSecurityPolicy({ ...production, frameAncestors: ['https://app.safe.global'] }));
+    expect(policy.get('frame-ancestors')).toEqual(['https://app.safe.global']);
+    expect(directives(contentSecurityPolicy({ ...production, frameAncestors: [] })).get('frame-ancestors')).toEqual([
+      "'none'",
+    ]);
+  });
+
   it('allows eval only outside production (next dev)', () => {
     expect(directives(contentSecurityPolicy(production)).get('script-src')).not.toContain("'unsafe-eval'");
     expect(directives(contentSecurityPolicy({ ...production, production: false })).get('script-src')).toEqual([

@@ -16,6 +16,8 @@ export type ContentSecurityPolicySettings = {
   rpcUrls: readonly string[];
   /** A WalletConnect project id is set: its relay, RPC and verify hosts are reachable. */
   walletConnect: boolean;
+  /** Who may frame the app: Safe{Wallet}'s origins (SAFE_APP_ORIGINS), to run it as a Safe app; else no one. */
+  frameAncestors?: readonly string[];
 };
 
 /** WalletConnect's relay (wss), RPC, verify and pulse hosts, under both its old and its new (Reown) names. */
@@ -53,6 +55,7 @@ export function contentSecurityPolicy({
   https,
   rpcUrls,
   walletConnect,
+  frameAncestors = [],
 }: ContentSecurityPolicySettings): string {
   const rpcs = [...new Set(rpcUrls.map(rpcSource).filter((source) => source !== undefined))];
   const directives: [string, ...string[]][] = [
@@ -72,8 +75,10 @@ export function contentSecurityPolicy({
     ['font-src', "'self'"],
     // The indexer is reached through the app's own /api/indexer, so only the chains' RPCs are other origins.
     ['connect-src', "'self'", ...rpcs, ...(walletConnect ? WALLETCONNECT_SOURCES : [])],
-    // No framing at all: the deposit form must not be clickjackable. A Safe-app mode would name Safe's origin.
-    ['frame-ancestors', "'none'"],
+    // Framed only by Safe{Wallet}, which runs the app as a Safe app for a Safe's owners; by no one else, so
+    // that the deposit form cannot be clickjacked. (X-Frame-Options: DENY stays for browsers without CSP 2,
+    // which ignore frame-ancestors; every browser that has it ignores X-Frame-Options beside it.)
+    ['frame-ancestors', ...(frameAncestors.length > 0 ? frameAncestors : ["'none'"])],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],
     ['object-src', "'none'"],

@@ -58,4 +58,22 @@ describe('depositProgress', () => {
       index: 'waiting',
     });
   });
+
+  it('as one batch (EIP-5792), the approval shares the deposit’s every step, proposed included', () => {
+    const proposed = depositProgress({ phase: 'proposed', label: 'Deposit' }, 'done', 'batch');
+    expect(proposed).toMatchObject({ method: 'batch', running: true });
+    expect(proposed.steps).toEqual({ approve: 'proposed', deposit: 'proposed', index: 'waiting' });
+    expect(depositProgress({ phase: 'indexing', hash }, 'done', 'batch').steps).toEqual({
+      approve: 'done',
+      deposit: 'done',
+      index: 'mining',
+    });
+    expect(
+      depositProgress({ phase: 'failed', error: 'The wallet did not execute the batch' }, 'done', 'batch').steps,
+    ).toEqual({
+      approve: 'failed',
+      deposit: 'failed',
+      index: 'waiting',
+    });
+  });
 });

@@ -2,10 +2,13 @@ import type { Hash } from 'viem';
 import type { TrackedTransaction } from './use-tracked-transaction';
 
 export type DepositStep = 'approve' | 'deposit' | 'index';
-export type StepStatus = 'waiting' | 'signing' | 'mining' | 'done' | 'skipped' | 'failed';
+export type StepStatus = 'waiting' | 'signing' | 'proposed' | 'mining' | 'done' | 'skipped' | 'failed';
 
-/** `approve`: an exact-amount approval transaction, then the deposit. `permit`: an EIP-2612 signature, one transaction. */
-export type DepositMethod = 'approve' | 'permit';
+/**
+ * `approve`: an exact-amount approval transaction, then the deposit. `permit`: an EIP-2612 signature, one
+ * transaction. `batch`: the approval and the deposit as one EIP-5792 batch, one confirmation.
+ */
+export type DepositMethod = 'approve' | 'permit' | 'batch';
 
 /** What the deposit stepper shows: the shared transaction lifecycle, seen as the deposit's three steps. */
 export type DepositState = {
@@ -30,18 +33,21 @@ export function depositProgress(tx: TrackedTransaction, approval: StepStatus, me
   const failed = tx.phase === 'failed';
   const deposit: StepStatus = !approved
     ? 'waiting'
-    : tx.phase === 'signing' || tx.phase === 'mining'
+    : tx.phase === 'signing' || tx.phase === 'proposed' || tx.phase === 'mining'
       ? tx.phase
       : tx.phase === 'indexing' || tx.phase === 'done'
         ? 'done'
         : failed
           ? 'failed'
           : 'waiting';
+  // A batch's approval shares the deposit's fate: one confirmation, one execution.
+  const approve: StepStatus =
+    method === 'batch' && approval === 'done' ? deposit : failed && !approved ? 'failed' : approval;
   return {
     method,
-    running: tx.phase === 'signing' || tx.phase === 'mining' || tx.phase === 'indexing',
+    running: tx.phase === 'signing' || tx.phase === 'proposed' || tx.phase === 'mining' || tx.phase === 'indexing',
     steps: {
-      approve: failed && !approved ? 'failed' : approval,
+      approve,
       deposit,
       index: tx.phase === 'indexing' ? 'mining' : tx.phase === 'done' ? 'done' : 'waiting',
     },

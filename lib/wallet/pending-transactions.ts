@@ -6,7 +6,12 @@ import type { Address, Hash } from 'viem';
  * the receipt and the indexer.
  */
 export type PendingTransaction = {
+  /**
+   * The transaction's hash; for a batch of calls (EIP-5792), the wallet's id of the batch, which a Safe
+   * keeps pending until its owners execute it.
+   */
   hash: Hash;
+  calls?: true;
   /** What the user did, in their words: "Deposit", "Claim revenue", … */
   label: string;
   pool: Address;
@@ -16,8 +21,9 @@ export type PendingTransaction = {
 };
 
 const KEY = 'machine-yield:pending-transactions';
-/** After a day a transaction that never confirmed is dropped, not watched forever. */
+/** After a day a transaction that never confirmed is dropped, not watched forever; a proposal gets a week. */
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const MAX_PROPOSAL_AGE_MS = 7 * MAX_AGE_MS;
 
 function read(storage: Storage): PendingTransaction[] {
   try {
@@ -37,7 +43,8 @@ function isPending(value: unknown): value is PendingTransaction {
     typeof v.pool === 'string' &&
     typeof v.account === 'string' &&
     typeof v.chainId === 'number' &&
-    typeof v.sentAt === 'number'
+    typeof v.sentAt === 'number' &&
+    (v.calls === undefined || v.calls === true)
   );
 }
 
@@ -61,7 +68,7 @@ export function pendingTransactionsFor(
   now = Date.now(),
 ): PendingTransaction[] {
   const all = read(storage);
-  const fresh = all.filter((t) => now - t.sentAt < MAX_AGE_MS);
+  const fresh = all.filter((t) => now - t.sentAt < (t.calls ? MAX_PROPOSAL_AGE_MS : MAX_AGE_MS));
   if (fresh.length !== all.length) storage.setItem(KEY, JSON.stringify(fresh));
   return fresh
     .filter((t) => same(t.pool, pool) && same(t.account, account) && t.chainId === chainId)

@@ -29,7 +29,7 @@ export function useDeposit({ usdc, ...options }: TrackedTransactionOptions & { u
     (assets: bigint, chosen: DepositMethod = 'approve') => {
       setMethod(chosen);
       setApproval('waiting');
-      return run('Deposit', async ({ config, account }) => {
+      return run('Deposit', async ({ config, account, calls }) => {
         const allowance = await readContract(config, {
           abi: erc20Abi,
           address: usdc,
@@ -38,6 +38,27 @@ export function useDeposit({ usdc, ...options }: TrackedTransactionOptions & { u
         });
         if (allowance >= assets) {
           setApproval('skipped');
+        } else if (calls !== 'none') {
+          // One batch: the approval, simulated now, and the deposit it enables, which cannot be simulated
+          // before the approval runs (the wallet simulates the batch as a whole).
+          setMethod('batch');
+          const { request } = await simulateContract(config, {
+            account,
+            abi: erc20Abi,
+            address: usdc,
+            functionName: 'approve',
+            args: [pool, assets],
+          });
+          setApproval('done');
+          const deposit = {
+            account,
+            chainId,
+            abi: financingPoolAbi,
+            address: pool,
+            functionName: 'deposit',
+            args: [assets, account],
+          } as const;
+          return { batch: [request, deposit] };
         } else if (chosen === 'permit') {
           setApproval('signing');
           const permit = await signPermit(config, { usdc, chainId, owner: account, spender: pool, value: assets });

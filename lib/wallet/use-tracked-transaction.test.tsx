@@ -13,6 +13,9 @@ const mocks = vi.hoisted(() => ({
   indexed: vi.fn(),
   refresh: vi.fn(),
   router: { refresh: vi.fn() },
+  support: vi.fn(),
+  sendCalls: vi.fn(),
+  confirmCalls: vi.fn(),
 }));
 vi.mock('wagmi', () => ({ useConfig: () => ({}), useAccount: () => ({}) }));
 vi.mock('wagmi/actions', () => ({ waitForTransactionReceipt: mocks.receipt }));
@@ -20,6 +23,12 @@ vi.mock('next/navigation', () => ({ useRouter: () => mocks.router }));
 vi.mock('./write-with-gas-margin', () => ({ writeWithGasMargin: mocks.write }));
 vi.mock('../indexer/indexed-block', () => ({ waitForIndexedBlock: mocks.indexed }));
 vi.mock('./refresh-after-indexing', () => ({ refreshAfterIndexing: mocks.refresh }));
+vi.mock('./wallet-calls', async (actual) => ({
+  ...(await actual<typeof import('./wallet-calls')>()),
+  callsSupport: mocks.support,
+  sendWritesAsCalls: mocks.sendCalls,
+  confirmCalls: mocks.confirmCalls,
+}));
 
 const pool = '0x1111111111111111111111111111111111111111';
 const account = '0x2222222222222222222222222222222222222222';
@@ -47,6 +56,7 @@ describe('useTrackedTransaction', () => {
   beforeEach(() => {
     localStorage.clear();
     vi.clearAllMocks();
+    mocks.support.mockResolvedValue('none');
   });
 
   it('sends the prepared call, keeps it pending until indexed, refetches after the receipt and after indexing', async () => {
@@ -68,7 +78,7 @@ describe('useTrackedTransaction', () => {
     expect(hook.result.current.busy).toBe(true);
 
     await act(async () => sent.resolve(hash));
-    expect(prepare).toHaveBeenCalledWith({ config: {}, account });
+    expect(prepare).toHaveBeenCalledWith({ config: {}, account, calls: 'none' });
     expect(mocks.write).toHaveBeenCalledWith({}, request);
     expect(phase()).toBe('mining');
     // Remembered while it is on its way, so a reload finds it.
@@ -121,5 +131,48 @@ describe('useTrackedTransaction', () => {
     });
     act(() => hook.result.current.reset());
     expect(hook.result.current.state).toEqual({ phase: 'idle' });
+  });
+
+  it('a wallet that only proposes (a Safe): one batch, pending across reloads until executed, then indexed', async () => {
+    mocks.support.mockResolvedValue('all');
+    const batchId = `0x${'cd'.repeat(32)}` as const;
+    const executed = deferred<{ hash: typeof hash; blockNumber: bigint }>();
+    mocks.sendCalls.mockResolvedValue(batchId);
+    mocks.confirmCalls.mockReturnValue(executed.promise);
+    mocks.indexed.mockResolvedValue(true);
+    const { hook } = setup();
+    const approve = { functionName: 'approve' } as unknown as WriteContractParameters;
+    const deposit = { functionName: 'deposit' } as unknown as WriteContractParameters;
+
+    let finished: Promise<void> | undefined;
+    await act(async () => {
+      finished = hook.result.current.run('Deposit', async () => ({ batch: [approve, deposit] }));
+    });
+    expect(mocks.write).not.toHaveBeenCalled();
+    expect(mocks.sendCalls).toHaveBeenCalledWith({}, account, 31337, [approve, deposit]);
+    expect(hook.result.current.state.phase).toBe('proposed');
+    expect(hook.result.current.busy).toBe(true);
+    // Kept as a batch, so a reload follows it through the wallet, not as a transaction hash.
+    expect(pendingTransactionsFor(pool, account, 31337)).toMatchObject([{ hash: batchId, calls: true }]);
+
+    await act(async () => {
+      executed.resolve({ hash, blockNumber: 9n });
+      await finished;
+    });
+    expect(mocks.indexed).toHaveBeenCalledWith(31337, 9n);
+    expect(pendingTransactionsFor(pool, account, 31337)).toEqual([]);
+    expect(hook.result.current.state).toMatchObject({ phase: 'done', hash });
+  });
+
+  it('an account that batches on request sends a single call as a plain transaction', async () => {
+    mocks.support.mockResolvedValue('batch');
+    mocks.write.mockResolvedValue(hash);
+    mocks.receipt.mockResolvedValue({ status: 'success', blockNumber: 7n });
+    mocks.indexed.mockResolvedValue(true);
+    const { hook } = setup();
+    await act(() => hook.result.current.run('Claim revenue', async () => ({ request })));
+    expect(mocks.sendCalls).not.toHaveBeenCalled();
+    expect(mocks.write).toHaveBeenCalledWith({}, request);
+    expect(hook.result.current.state.phase).toBe('done');
   });
 });

@@ -10,10 +10,12 @@ import { waitForIndexedBlock } from '../indexer/indexed-block';
 import { forgetPendingTransaction, pendingTransactionsFor, rememberPendingTransaction } from './pending-transactions';
 import type { PendingTransaction } from './pending-transactions';
 import { refreshAfterIndexing } from './refresh-after-indexing';
+import { callsSupport, confirmCalls, sendsAsCalls, sendWritesAsCalls, type CallsSupport } from './wallet-calls';
 import { describeWalletError } from './wallet-error';
 import { writeWithGasMargin } from './write-with-gas-margin';
 
-export type TransactionPhase = 'idle' | 'signing' | 'mining' | 'indexing' | 'done' | 'failed';
+/** `proposed`: sent as a batch of calls (EIP-5792) that the wallet has not executed yet (a Safe's owners confirm). */
+export type TransactionPhase = 'idle' | 'signing' | 'proposed' | 'mining' | 'indexing' | 'done' | 'failed';
 
 export type TrackedTransaction = {
   phase: TransactionPhase;
@@ -24,14 +26,16 @@ export type TrackedTransaction = {
   indexerLagging?: boolean;
 };
 
-/** What an action's `prepare` gets: the wallet's config and the connected account. */
-export type WriteContext = { config: Config; account: Address };
+/** What an action's `prepare` gets: the wallet's config, the connected account, how the wallet takes calls. */
+export type WriteContext = { config: Config; account: Address; calls: CallsSupport };
 
 /**
  * An action's contract call, simulated: the result of wagmi's `simulateContract`, so the call is typed
- * against its ABI where it is written, and a call the contract would reject never reaches the wallet.
+ * against its ABI where it is written, and a call the contract would reject never reaches the wallet. Or,
+ * for a wallet that batches (`calls` not `none`), several calls sent together as one EIP-5792 batch: each
+ * simulated where it can be before the ones ahead of it run (an approval is; the deposit it enables is not).
  */
-export type SimulatedWrite = { request: WriteContractParameters };
+export type SimulatedWrite = { request: WriteContractParameters } | { batch: WriteContractParameters[] };
 
 export type TrackedTransactionOptions = {
   pool: Address;
@@ -54,9 +58,11 @@ export async function confirmTransaction(config: Config, hash: Hash, chainId: nu
  * Waits for a sent transaction to be mined and then indexed. Throws when it reverted. Resolves whether the
  * indexer caught up (false: the figures will follow on a later refresh).
  */
-async function settleTransaction(config: Config, hash: Hash, chainId: number): Promise<{ indexed: boolean }> {
-  const receipt = await confirmTransaction(config, hash, chainId);
-  return { indexed: await waitForIndexedBlock(chainId, receipt.blockNumber) };
+async function settleTransaction(config: Config, tx: PendingTransaction): Promise<{ indexed: boolean }> {
+  const receipt = tx.calls
+    ? await confirmCalls(config, tx.hash)
+    : await confirmTransaction(config, tx.hash, tx.chainId);
+  return { indexed: await waitForIndexedBlock(tx.chainId, receipt.blockNumber) };
 }
 
 /**
@@ -77,22 +83,38 @@ export function useTrackedTransaction({ pool, account, chainId, invalidate }: Tr
       const refetch = () => Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       setState({ phase: 'signing', label });
       let hash: Hash | undefined;
+      let pending: Hash | undefined;
       try {
-        const { request } = await prepare({ config, account });
-        hash = await writeWithGasMargin(config, request);
-        rememberPendingTransaction({ hash, label, pool, account, chainId, sentAt: Date.now() });
-        setState({ phase: 'mining', label, hash });
-        const receipt = await confirmTransaction(config, hash, chainId);
+        const calls = await callsSupport(config, account, chainId);
+        const prepared = await prepare({ config, account, calls });
+        const writes = 'batch' in prepared ? prepared.batch : [prepared.request];
+        let receipt: { blockNumber: bigint };
+        if (sendsAsCalls(calls, writes.length)) {
+          // One confirmation for all of them; the wallet may only propose them (a Safe), so no timeout here.
+          const id = (await sendWritesAsCalls(config, account, chainId, writes)) as Hash;
+          pending = id;
+          rememberPendingTransaction({ hash: id, calls: true, label, pool, account, chainId, sentAt: Date.now() });
+          setState({ phase: 'proposed', label });
+          const executed = await confirmCalls(config, id);
+          hash = executed.hash;
+          receipt = executed;
+        } else {
+          hash = await writeWithGasMargin(config, writes[0]!);
+          pending = hash;
+          rememberPendingTransaction({ hash, label, pool, account, chainId, sentAt: Date.now() });
+          setState({ phase: 'mining', label, hash });
+          receipt = await confirmTransaction(config, hash, chainId);
+        }
         await refetch();
         setState({ phase: 'indexing', label, hash });
         const indexed = await waitForIndexedBlock(chainId, receipt.blockNumber);
-        forgetPendingTransaction(hash);
+        forgetPendingTransaction(pending);
         // Again, now that the indexer has the block: the lists read from it are current.
         await refetch();
         refreshAfterIndexing(router, () => void refetch());
         setState({ phase: 'done', label, hash, indexerLagging: !indexed });
       } catch (error) {
-        if (hash) forgetPendingTransaction(hash);
+        if (pending) forgetPendingTransaction(pending);
         setState({ phase: 'failed', label, hash, error: describeWalletError(error) });
         await refetch();
       }
@@ -101,7 +123,8 @@ export function useTrackedTransaction({ pool, account, chainId, invalidate }: Tr
   );
 
   const reset = useCallback(() => setState(IDLE), []);
-  const busy = state.phase === 'signing' || state.phase === 'mining' || state.phase === 'indexing';
+  const busy =
+    state.phase === 'signing' || state.phase === 'proposed' || state.phase === 'mining' || state.phase === 'indexing';
   return { state, run, reset, busy };
 }
 
@@ -115,14 +138,17 @@ export type RestoredTransaction = PendingTransaction & {
  * localStorage, followed to their receipt and into the indexer, then the page's figures refresh.
  */
 export function useRestoredTransactions(pool: Address, chainId: number): RestoredTransaction[] {
-  const { address: account } = useAccount();
+  const { address: account, status } = useAccount();
   const config = useConfig();
+  const queryClient = useQueryClient();
   const router = useRouter();
   const [watched, setWatched] = useState<RestoredTransaction[]>([]);
+  // A batch of calls is followed through the wallet itself, which it can answer only once reconnected.
+  const walletReady = status === 'connected';
 
   useEffect(() => {
     if (!account) return;
-    const found = pendingTransactionsFor(pool, account, chainId);
+    const found = pendingTransactionsFor(pool, account, chainId).filter((tx) => walletReady || !tx.calls);
     if (found.length === 0) return;
     let live = true;
     const update = (hash: string, change: Partial<RestoredTransaction>) =>
@@ -134,10 +160,12 @@ export function useRestoredTransactions(pool: Address, chainId: number): Restore
           () =>
             live && setWatched((list) => [...list.filter((t) => t.hash !== tx.hash), { ...tx, outcome: 'waiting' }]),
         )
-        .then(() => settleTransaction(config, tx.hash, chainId))
+        .then(() => settleTransaction(config, tx))
         .then(() => {
           forgetPendingTransaction(tx.hash);
           update(tx.hash, { outcome: 'confirmed' });
+          // What this page does not know it changed (it was sent before the page loaded): every chain read.
+          void queryClient.invalidateQueries();
           refreshAfterIndexing(router);
         })
         .catch((error: unknown) => {
@@ -148,7 +176,7 @@ export function useRestoredTransactions(pool: Address, chainId: number): Restore
     return () => {
       live = false;
     };
-  }, [account, chainId, config, pool, router]);
+  }, [account, chainId, config, pool, queryClient, router, walletReady]);
 
   return watched;
 }

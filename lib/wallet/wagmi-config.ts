@@ -1,5 +1,11 @@
 import { connectorsForWallets } from '@rainbow-me/rainbowkit';
-import { injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets';
+import {
+  injectedWallet,
+  metaMaskWallet,
+  rainbowWallet,
+  safeWallet,
+  walletConnectWallet,
+} from '@rainbow-me/rainbowkit/wallets';
 import { cookieStorage, createConfig, createStorage, http } from 'wagmi';
 import { appChain, type ChainSettings } from '../chain/app-chain';
 
@@ -10,7 +16,9 @@ export type WalletSettings = { chains: [ChainSettings, ...ChainSettings[]]; wall
  * A fresh wagmi config per provider mount (held in useState), never a module singleton: on the server a
  * shared config would carry one visitor's connection into the next visitor's HTML.
  *
- * Without a WalletConnect project id only injected wallets are offered, and nothing calls WalletConnect.
+ * Without a WalletConnect project id only injected wallets are offered, and nothing calls WalletConnect. The
+ * Safe connector is always there: it is authorized only inside Safe{Wallet}'s frame, where the app runs as a
+ * Safe app and connects to the Safe at once (its SDK loads only then).
  */
 export function createWagmiConfig({ walletConnectProjectId, chains: settings }: WalletSettings) {
   // Exactly the configured chains: RainbowKit offers these and no other, and flags a wallet elsewhere.
@@ -19,10 +27,15 @@ export function createWagmiConfig({ walletConnectProjectId, chains: settings }: 
   const appName = 'Machine Yield';
   const connectors = walletConnectProjectId
     ? connectorsForWallets(
-        [{ groupName: 'Wallets', wallets: [injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet] }],
+        [
+          {
+            groupName: 'Wallets',
+            wallets: [injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet, safeWallet],
+          },
+        ],
         { appName, projectId: walletConnectProjectId },
       )
-    : connectorsForWallets([{ groupName: 'Installed', wallets: [injectedWallet] }], {
+    : connectorsForWallets([{ groupName: 'Installed', wallets: [injectedWallet, safeWallet] }], {
         appName,
         projectId: 'unused-without-walletconnect',
       });
