@@ -106,6 +106,14 @@ const list = (values: readonly string[]) =>
     sql`, `,
   );
 
+/**
+ * The smallest Ponder checkpoint after every event of blocks up to `at` on the chain: 10 digits of block time,
+ * 16 of chain id, 16 of block number (then transaction and log), so that `id <` it means "at or before `at`".
+ */
+function checkpointAfter(chainId: number, at: Boundary): string {
+  return `${at.timestamp.toString().padStart(10, '0')}${String(chainId).padStart(16, '0')}${(at.block + 1n).toString().padStart(16, '0')}`;
+}
+
 async function rows(query: SQL) {
   return (await db.execute(query)).rows.map(camelRow) as Record<string, unknown>[];
 }
@@ -142,16 +150,28 @@ export async function periodStatement(
   const holdings: Statement['holdings'] = [];
   if (poolAddresses.length > 0) {
     const pools = list(poolAddresses);
-    const openingStates = await rows(sql`select distinct on (pool) * from pool_ledger
-      where chain_id = ${chainId} and pool in (${pools}) and block_number <= ${opening.block} order by pool, id desc`);
+    // Each pool's last row at or before the opening, and each holding's at either end: one primary-key probe
+    // each (ids are Ponder checkpoints, ordered by block), not a scan of the pool's history.
+    const poolList = sql.join(
+      poolAddresses.map((p) => sql`(${p})`),
+      sql`, `,
+    );
+    const openingStates = await rows(sql`select s.* from (values ${poolList}) as p(pool)
+      cross join lateral (select * from pool_ledger where chain_id = ${chainId} and pool = p.pool
+        and id < ${checkpointAfter(chainId, opening)} order by id desc limit 1) s`);
     const periodRows = await rows(sql`select * from pool_ledger
       where chain_id = ${chainId} and pool in (${pools}) and block_number > ${opening.block}
         and block_number <= ${closing.block} order by pool, id`);
-    const holdingAt = (block: bigint) =>
-      rows(sql`select distinct on (pool, account) pool, account, shares, revenue_debt from holding_ledger
-        where chain_id = ${chainId} and account in (${who}) and pool in (${pools}) and block_number <= ${block}
-        order by pool, account, id desc`);
-    const [openingHoldings, closingHoldings] = await Promise.all([holdingAt(opening.block), holdingAt(closing.block)]);
+    const pairs = sql.join(
+      held.map((h) => sql`(${h.pool as string}, ${h.account as string})`),
+      sql`, `,
+    );
+    const holdingAt = (at: Boundary) =>
+      rows(sql`select h.pool, h.account, s.shares, s.revenue_debt from (values ${pairs}) as h(pool, account)
+        cross join lateral (select shares, revenue_debt from holding_ledger where chain_id = ${chainId}
+          and pool = h.pool and account = h.account and id < ${checkpointAfter(chainId, at)}
+          order by id desc limit 1) s`);
+    const [openingHoldings, closingHoldings] = await Promise.all([holdingAt(opening), holdingAt(closing)]);
     const holdingKey = (r: Record<string, unknown>) => `${r.pool}:${r.account}`;
     const asHolding = (r: Record<string, unknown>): Holding => ({
       shares: r.shares as bigint,
