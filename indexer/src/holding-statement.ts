@@ -78,9 +78,10 @@ export class StatementMismatch extends Error {}
 
 /**
  * Walks the pool's ledger rows of the period (after the opening block, up to the closing block, in order)
- * for `account`. `openingPool` and `openingHolding` are the states after the last rows at or before the
- * opening block; `closingHolding` the holder's state after its last row at or before the closing block,
- * which the walk's shares must agree with.
+ * for `account`: every row that moves a share's price or the holder's shares, and the holder's claims (rows
+ * of revenue may be left out). `openingPool` and `openingHolding` are the states after the last rows at or
+ * before the opening block, `closingPool` and `closingHolding` at or before the closing block; the walk must
+ * agree with them.
  */
 export function holdingStatement(input: {
   account: Address;
@@ -89,6 +90,7 @@ export function holdingStatement(input: {
   openingPool: PoolState;
   openingHolding: Holding;
   rows: readonly LedgerRow[];
+  closingPool: PoolState;
   closingHolding: Holding;
 }): HoldingLines {
   const { account } = input;
@@ -146,7 +148,12 @@ export function holdingStatement(input: {
     throw new StatementMismatch(
       `${account}: the pool ledger leaves ${shares} shares, the holding ledger ${input.closingHolding.shares}`,
     );
-  lines.closing = positionAt(state, input.closingHolding, input.closing);
+  // The walk may leave out rows that move no share price (revenue): the closing state is read whole, and
+  // must agree with the walk on what prices a share.
+  const end = input.closingPool;
+  if (end.totalAssets !== state.totalAssets || end.totalSupply !== state.totalSupply)
+    throw new StatementMismatch(`${account}: the pool's closing state disagrees with its ledger's last price`);
+  lines.closing = positionAt(end, input.closingHolding, input.closing);
   lines.revenueEarned = lines.closing.unclaimedRevenue - lines.opening.unclaimedRevenue + lines.revenueClaimed;
   const gap = reconciliationGap(lines);
   if (gap !== 0n) throw new StatementMismatch(`${account}: the statement is off by ${gap} base units`);

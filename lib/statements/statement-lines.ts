@@ -56,7 +56,7 @@ export const LINE_LABEL: Record<FlowLine, string> = {
   transfersOut: 'Shares sent',
   revenueEarned: 'Revenue earned (accrued)',
   revenueClaimed: 'Revenue claimed',
-  provisions: 'Provisions (raised − released)',
+  provisions: 'Provisions (net of releases)',
   writeDowns: 'Write-downs',
   recoveries: 'Recoveries',
   rounding: 'Vault rounding',

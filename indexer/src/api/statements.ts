@@ -156,12 +156,19 @@ export async function periodStatement(
       poolAddresses.map((p) => sql`(${p})`),
       sql`, `,
     );
-    const openingStates = await rows(sql`select s.* from (values ${poolList}) as p(pool)
-      cross join lateral (select * from pool_ledger where chain_id = ${chainId} and pool = p.pool
-        and id < ${checkpointAfter(chainId, opening)} order by id desc limit 1) s`);
-    const periodRows = await rows(sql`select * from pool_ledger
-      where chain_id = ${chainId} and pool in (${pools}) and block_number > ${opening.block}
-        and block_number <= ${closing.block} order by pool, id`);
+    const stateAt = (at: Boundary) =>
+      rows(sql`select s.* from (values ${poolList}) as p(pool)
+        cross join lateral (select * from pool_ledger where chain_id = ${chainId} and pool = p.pool
+          and id < ${checkpointAfter(chainId, at)} order by id desc limit 1) s`);
+    const [openingStates, closingStates] = await Promise.all([stateAt(opening), stateAt(closing)]);
+    // Only what moves a holding's value (revenue moves no share price), and the accounts' own claims: a busy
+    // pool's period is mostly distributions, whose stream the closing state above already carries.
+    const periodRows = await rows(sql`select pool, kind, account, counterparty, assets, shares, total_assets,
+        total_supply, acc_revenue_per_share, stream_remaining, stream_end, stream_updated_at
+      from pool_ledger where chain_id = ${chainId} and pool in (${pools}) and block_number > ${opening.block}
+        and block_number <= ${closing.block}
+        and (kind not in ('revenue', 'claim') or (kind = 'claim' and account in (${who})))
+      order by pool, id`);
     const pairs = sql.join(
       held.map((h) => sql`(${h.pool as string}, ${h.account as string})`),
       sql`, `,
@@ -180,6 +187,7 @@ export async function periodStatement(
     const openingHolding = new Map(openingHoldings.map((r) => [holdingKey(r), asHolding(r)]));
     const closingHolding = new Map(closingHoldings.map((r) => [holdingKey(r), asHolding(r)]));
     const openingPool = new Map(openingStates.map((r) => [r.pool as Address, poolStateOf(r)]));
+    const closingPool = new Map(closingStates.map((r) => [r.pool as Address, poolStateOf(r)]));
     const rowsOf = new Map<Address, LedgerRow[]>();
     for (const r of periodRows) {
       const pool = r.pool as Address;
@@ -202,6 +210,7 @@ export async function periodStatement(
         openingPool: openingPool.get(r.pool as Address) ?? EMPTY_POOL,
         openingHolding: openingHolding.get(key) ?? EMPTY_HOLDING,
         rows: rowsOf.get(r.pool as Address) ?? [],
+        closingPool: closingPool.get(r.pool as Address) ?? EMPTY_POOL,
         closingHolding: closingHolding.get(key) ?? EMPTY_HOLDING,
       });
       if (!isEmpty(lines)) holdings.push({ account: r.account as Address, pool: r.pool as Address, ...lines });

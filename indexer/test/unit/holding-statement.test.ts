@@ -85,6 +85,7 @@ describe('a holding statement over a period', () => {
       openingPool,
       openingHolding: { shares: before, revenueDebt: 0n },
       rows: p.rows,
+      closingPool: p.state(),
       closingHolding: { shares: sharesA, revenueDebt: 0n },
     });
     expect(lines.deposits).toBe(250n * USDC + 7n);
@@ -116,6 +117,7 @@ describe('a holding statement over a period', () => {
       openingPool,
       openingHolding: { shares: a, revenueDebt: 0n },
       rows: p.rows,
+      closingPool: p.state(),
       closingHolding: { shares: a, revenueDebt: 0n },
     });
     // A quarter of the pool bears a quarter of the loss (to a base unit of the vault's rounding).
@@ -138,6 +140,7 @@ describe('a holding statement over a period', () => {
       openingPool,
       openingHolding: { shares: a, revenueDebt: 0n },
       rows: p.rows,
+      closingPool: p.state(),
       closingHolding: { shares: a, revenueDebt: 3n * USDC },
     });
     expect(lines.revenueClaimed).toBe(3n * USDC);
@@ -146,6 +149,18 @@ describe('a holding statement over a period', () => {
     expect(lines.closing.unclaimedRevenue).toBe(accrued - 3n * USDC);
     expect(lines.revenueEarned).toBe(accrued);
     expect(reconciliationGap(lines)).toBe(0n);
+    // As the API walks it: without the rows of revenue, which move no share price; the closing state has them.
+    const walked = holdingStatement({
+      account: A,
+      opening,
+      closing,
+      openingPool,
+      openingHolding: { shares: a, revenueDebt: 0n },
+      rows: p.rows.filter((r) => r.kind !== 'revenue'),
+      closingPool: p.state(),
+      closingHolding: { shares: a, revenueDebt: 3n * USDC },
+    });
+    expect(walked).toEqual(lines);
   });
 
   it('refuses a statement whose ledgers disagree on the closing shares', () => {
@@ -159,6 +174,7 @@ describe('a holding statement over a period', () => {
         openingPool: EMPTY_POOL,
         openingHolding: EMPTY_HOLDING,
         rows: p.rows,
+        closingPool: p.state(),
         closingHolding: { shares: 1n, revenueDebt: 0n },
       }),
     ).toThrow(StatementMismatch);
@@ -176,6 +192,7 @@ describe('a holding statement over a period', () => {
         openingPool: EMPTY_POOL,
         openingHolding: EMPTY_HOLDING,
         rows: p.rows,
+        closingPool: p.state(),
         closingHolding: { shares: i === 0 ? a : b, revenueDebt: 0n },
       }),
     );
