@@ -1,10 +1,8 @@
-import type { Address } from 'viem';
 import { z } from 'zod';
 import { FLOW_LINES, reconciliationGap, type StatementLines } from '../statements/statement-lines';
-import { bigintString } from './wire';
+import { bigintString, hexAddress } from './wire';
 
 /** The indexer's period statement (indexer/src/api/statements.ts), as the app reads it, and its check. */
-const hexAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/) as unknown as z.ZodType<Address>;
 const positionAt = z.object({ shares: bigintString, value: bigintString, unclaimedRevenue: bigintString });
 const lines = z.object({
   opening: positionAt,

@@ -16,7 +16,7 @@ export const bigintString = z
   .regex(/^-?\d+$/, 'an integer as a decimal string')
   .transform((value) => BigInt(value));
 
-const hexAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/) as unknown as z.ZodType<`0x${string}`>;
+export const hexAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/) as unknown as z.ZodType<`0x${string}`>;
 
 // The indexer keeps addresses in lower case; the app shows, links and keys maps by the checksummed ones.
 const checksummed = hexAddress.transform((value) => getAddress(value));

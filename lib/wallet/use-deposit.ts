@@ -36,28 +36,31 @@ export function useDeposit({ usdc, ...options }: TrackedTransactionOptions & { u
           functionName: 'allowance',
           args: [account, pool],
         });
-        if (allowance >= assets) {
-          setApproval('skipped');
-        } else if (calls !== 'none') {
-          // One batch: the approval, simulated now, and the deposit it enables, which cannot be simulated
-          // before the approval runs (the wallet simulates the batch as a whole).
-          setMethod('batch');
-          const { request } = await simulateContract(config, {
+        // The exact-amount approval, and the deposit it enables.
+        const approve = () =>
+          simulateContract(config, {
             account,
             abi: erc20Abi,
             address: usdc,
             functionName: 'approve',
             args: [pool, assets],
           });
+        const deposit = {
+          account,
+          chainId,
+          abi: financingPoolAbi,
+          address: pool,
+          functionName: 'deposit',
+          args: [assets, account],
+        } as const;
+        if (allowance >= assets) {
+          setApproval('skipped');
+        } else if (calls !== 'none') {
+          // One batch: the approval, simulated now, and the deposit it enables, which cannot be simulated
+          // before the approval runs (the wallet simulates the batch as a whole).
+          setMethod('batch');
+          const { request } = await approve();
           setApproval('done');
-          const deposit = {
-            account,
-            chainId,
-            abi: financingPoolAbi,
-            address: pool,
-            functionName: 'deposit',
-            args: [assets, account],
-          } as const;
           return { batch: [request, deposit] };
         } else if (chosen === 'permit') {
           setApproval('signing');
@@ -72,25 +75,13 @@ export function useDeposit({ usdc, ...options }: TrackedTransactionOptions & { u
           });
         } else {
           setApproval('signing');
-          const { request } = await simulateContract(config, {
-            account,
-            abi: erc20Abi,
-            address: usdc,
-            functionName: 'approve',
-            args: [pool, assets],
-          });
+          const { request } = await approve();
           const approveHash = await writeWithGasMargin(config, request);
           setApproval('mining');
           await confirmTransaction(config, approveHash, chainId);
           setApproval('done');
         }
-        return simulateContract(config, {
-          account,
-          abi: financingPoolAbi,
-          address: pool,
-          functionName: 'deposit',
-          args: [assets, account],
-        });
+        return simulateContract(config, deposit);
       });
     },
     [chainId, pool, run, usdc],

@@ -18,17 +18,12 @@ import { redemptionsSql, toRedemption } from './redemption-queue';
 import { periodStatement, statementQuery } from './statements';
 import { camelRow, indexedBlock, reply, type Indexed } from './reply';
 import { accountList, valid } from './validation';
+import { sqlList } from './sql-list';
 
 export const accounts = new Hono();
 
 /** `/accounts/0x..` or, for several at once, `/accounts/0x..,0x..` */
 const accountsParam = z.object({ address: accountList });
-
-const sqlList = (values: readonly (string | number)[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
 
 async function positionsOf(chainIds: number[], holders: Address[], indexed: Indexed) {
   const rows = await db

@@ -4,6 +4,7 @@ import type { Address } from 'viem';
 import { z } from 'zod';
 import type { SQL } from './series';
 import { address, limit } from './validation';
+import { sqlList } from './sql-list';
 
 // Kinds are enums of different tables: as text, so that they unite with each other and with the literals.
 
@@ -44,14 +45,8 @@ export function accountHistorySql(
   accounts: Address[],
   q: z.infer<typeof historyQuery>,
 ): SQL {
-  const list = sql.join(
-    accounts.map((a) => sql`${a}`),
-    sql`, `,
-  );
-  const chains = sql.join(
-    chainIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
+  const list = sqlList(accounts);
+  const chains = sqlList(chainIds);
   const poolFilter = q.pool ? sql` and pool = ${q.pool}` : sql``;
   const kindFilter = q.kind ? sql` and kind = ${q.kind}` : sql``;
   return sql`select * from (

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { SQL } from './series';
 import { NOTICE_KINDS } from '../../../lib/feeds/notice-kinds';
 import { limit } from './validation';
+import { sqlList } from './sql-list';
 
 /** `?limit=` (50, at most 200) and, to read one kind only (a pool's last recovery), `?kind=`. */
 export const noticesQuery = z.object({ limit: limit(200, 50), kind: z.enum(NOTICE_KINDS).optional() });
@@ -46,14 +47,8 @@ export function poolNoticesSql(chainId: number, pool: Address, q: NoticesQuery):
  * news, and of the queued exits filled only their own (another holder's fill is not theirs to be told of).
  */
 export function accountNoticesSql(chainIds: readonly number[], accounts: readonly Address[], q: NoticesQuery): SQL {
-  const list = sql.join(
-    accounts.map((a) => sql`${a}`),
-    sql`, `,
-  );
-  const chains = sql.join(
-    chainIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
+  const list = sqlList(accounts);
+  const chains = sqlList(chainIds);
   return sql`select * from (${NOTICES}) n
     where n.chain_id in (${chains})
       and exists (select 1 from position p where p.chain_id = n.chain_id and p.pool = n.pool and p.account in (${list}))

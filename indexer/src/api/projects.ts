@@ -9,16 +9,14 @@ import { oneChain, someChains } from './chain-scope';
 import { flattenPool, poolFigures } from './pool-figures';
 import { camelRow, indexedBlock, reply } from './reply';
 import { positiveId, valid } from './validation';
+import { sqlList } from './sql-list';
 
 export const projects = new Hono();
 
 projects.get('/', someChains, async (c) => {
   const chainIds = c.get('chainIds');
   const indexed = await indexedBlock(chainIds);
-  const chains = sql.join(
-    chainIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
+  const chains = sqlList(chainIds);
   const rows = await db.execute(sql`
     select pr.*, count(distinct p.address)::int as pool_count,
       (select count(*) from asset a join pool p2 on p2.chain_id = a.chain_id and p2.address = a.pool

@@ -8,15 +8,12 @@ import { indexedBlock, reply, seriesPoint } from './reply';
 import { bucket, seriesQuery, withCompleteness } from './series';
 import { valid } from './validation';
 import { someChains } from './chain-scope';
+import { sqlList } from './sql-list';
 
 export const protocol = new Hono();
 
 /** `chain_id in (...)` of the chains a request spans. */
-const onChains = (column: ReturnType<typeof sql>, chainIds: number[]) =>
-  sql`${column} in (${sql.join(
-    chainIds.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
+const onChains = (column: ReturnType<typeof sql>, chainIds: number[]) => sql`${column} in (${sqlList(chainIds)})`;
 
 protocol.get('/', someChains, async (c) => {
   const chainIds = c.get('chainIds');

@@ -23,6 +23,7 @@ import {
 } from '../holding-statement';
 import { camelRow, type Indexed } from './reply';
 import type { SQL } from './series';
+import { sqlList } from './sql-list';
 
 const DAY = 86_400;
 
@@ -100,12 +101,6 @@ export type Statement = {
   transactionsTruncated: boolean;
 };
 
-const list = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
 /**
  * The smallest Ponder checkpoint after every event of blocks up to `at` on the chain: 10 digits of block time,
  * 16 of chain id, 16 of block number (then transaction and log), so that `id <` it means "at or before `at`".
@@ -142,14 +137,14 @@ export async function periodStatement(
   const opening = await lastBlockBefore(client, chainId, start, head);
   const closing = await lastBlockBefore(client, chainId, end, head);
 
-  const who = list(accounts);
+  const who = sqlList(accounts);
   // Every pool the accounts have held up to the close.
   const held = await rows(sql`select distinct pool, account from holding_ledger
     where chain_id = ${chainId} and account in (${who}) and block_number <= ${closing.block}`);
   const poolAddresses = [...new Set(held.map((r) => r.pool as Address))];
   const holdings: Statement['holdings'] = [];
   if (poolAddresses.length > 0) {
-    const pools = list(poolAddresses);
+    const pools = sqlList(poolAddresses);
     // Each pool's last row at or before the opening, and each holding's at either end: one primary-key probe
     // each (ids are Ponder checkpoints, ordered by block), not a scan of the pool's history.
     const poolList = sql.join(
@@ -243,7 +238,7 @@ export async function periodStatement(
  * exit requests, fills, claims and cancels, and shares sent or received. One past the limit is read, to know.
  */
 function periodTransactionsSql(chainId: number, accounts: Address[], after: bigint, upTo: bigint): SQL {
-  const who = list(accounts);
+  const who = sqlList(accounts);
   return sql`select * from (
     select kind::text as kind, pool, owner as account, null as counterparty, assets as amount, shares,
         block_number, timestamp, tx_hash, log_index as log_order
