@@ -68,3 +68,23 @@ test('a connected wallet’s pool page on a phone', async ({ page, wallet, stack
   await expect(page.getByTestId('usdc-balance')).not.toHaveText('—');
   await page.screenshot({ path: 'test-results/screenshots/pool-connected-mobile-light.png', fullPage: true });
 });
+
+test.describe('the owner’s own portfolio, connected', () => {
+  // anvil's account 2: a seeded investor in several pools, with yield owed in each (only looked at here).
+  test.use({ walletAccount: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' });
+
+  for (const viewport of VIEWPORTS) {
+    test(`offers to claim every pool’s yield at once (${viewport.name})`, async ({ page, wallet }) => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await page.goto('/portfolio/0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC');
+      await wallet.connect();
+      const card = page.getByTestId('claim-all');
+      await expect(card.getByRole('button', { name: /^Claim all from \d+ pools$/ })).toBeEnabled();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await page.screenshot({
+        path: `test-results/screenshots/portfolio-owner-${viewport.name}-light.png`,
+        fullPage: true,
+      });
+    });
+  }
+});

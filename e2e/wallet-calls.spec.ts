@@ -110,3 +110,105 @@ test.describe('a Safe-style wallet that only proposes', () => {
     expect(asked.eth_sendTransaction ?? 0).toBe(0);
   });
 });
+
+// anvil's accounts 7 and 18: seeded investors in several pools, whose yield no other test claims. 7 lets it
+// accrue; 18 claims monthly in the seed, so each of its pools owes it a month or less.
+const ACCRUER: Address = '0x14dC79964da2C08b23698B3D3cc7Ca32193d9955';
+const MONTHLY: Address = '0xdD2FD4581271e230360230F9337D5c0430Bf44C0';
+
+/** What each of the stack's pools owes the account now, on chain. */
+async function owedByPool(
+  stack: { chain: StackChain; manifest: { contracts: { FinancingPools: { address: Address }[] } } },
+  account: Address,
+) {
+  const pools = stack.manifest.contracts.FinancingPools.map((p) => p.address);
+  const owed = await Promise.all(
+    pools.map((address) =>
+      stack.chain.readContract({ address, abi: financingPoolAbi, functionName: 'claimableRevenue', args: [account] }),
+    ),
+  );
+  return pools.map((address, i) => ({ address, owed: owed[i]! })).filter((p) => p.owed > 0n);
+}
+
+/** The account's claims mined since `from`: one per pool, each at least what the pool owed before the press. */
+async function claimsSince(chain: StackChain, from: bigint, account: Address) {
+  const logs = await chain.getLogs({ fromBlock: from + 1n, toBlock: 'latest' });
+  return parseEventLogs({ abi: financingPoolAbi, logs, eventName: 'RevenueClaimed', args: { account } });
+}
+
+test.describe('claiming the yield of every pool at once, from the portfolio', () => {
+  test.describe('with a wallet that batches calls', () => {
+    test.use({ walletAccount: ACCRUER, walletCalls: 'ready' });
+
+    test('every pool that owes yield is claimed in one request', async ({ page, wallet, stack }) => {
+      const due = await owedByPool(stack, ACCRUER);
+      expect(due.length).toBeGreaterThan(1);
+      const from = await stack.chain.getBlockNumber();
+      const usdcBefore = await stack.chain.readContract({
+        address: stack.manifest.contracts.USDC.address,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [ACCRUER],
+      });
+
+      await page.goto(`/portfolio/${ACCRUER}`);
+      // Nothing to claim for a visitor who is not this wallet: the card is the owner's only.
+      await expect(page.getByTestId('claim-all')).toHaveCount(0);
+      await wallet.connect();
+      const card = page.getByTestId('claim-all');
+      await expect(card.getByTestId('claim-all-pool')).toHaveCount(due.length);
+      await card.getByRole('button', { name: `Claim all from ${due.length} pools` }).click();
+      await expect(card.getByRole('status')).toHaveAttribute('data-phase', 'done');
+
+      const asked = await wallet.asked();
+      expect(asked.wallet_sendCalls).toBe(1);
+      expect(asked.eth_sendTransaction ?? 0).toBe(0);
+      const claims = await claimsSince(stack.chain, from, ACCRUER);
+      expect(new Set(claims.map((c) => c.address.toLowerCase()))).toEqual(
+        new Set(due.map((p) => p.address.toLowerCase())),
+      );
+      for (const p of due) {
+        const claim = claims.find((c) => c.address.toLowerCase() === p.address.toLowerCase())!;
+        expect(claim.args.receiver).toBe(ACCRUER);
+        expect(claim.args.amount).toBeGreaterThanOrEqual(p.owed);
+      }
+      // Paid in USDC to the wallet: exactly what the claims say.
+      const usdcAfter = await stack.chain.readContract({
+        address: stack.manifest.contracts.USDC.address,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [ACCRUER],
+      });
+      expect(usdcAfter - usdcBefore).toBe(claims.reduce((sum, c) => sum + c.args.amount, 0n));
+    });
+  });
+
+  test.describe('with a wallet that cannot batch', () => {
+    test.use({ walletAccount: MONTHLY });
+
+    test('the claims are asked for one after another, and all land', async ({ page, wallet, stack }) => {
+      const due = await owedByPool(stack, MONTHLY);
+      expect(due.length).toBeGreaterThan(1);
+      const from = await stack.chain.getBlockNumber();
+
+      await page.goto(`/portfolio/${MONTHLY}`);
+      await wallet.connect();
+      const card = page.getByTestId('claim-all');
+      await card.getByRole('button', { name: `Claim all from ${due.length} pools` }).click();
+      await expect(card.getByRole('status')).toHaveAttribute('data-phase', 'done');
+      expect((await wallet.asked()).eth_sendTransaction).toBe(due.length);
+      const claims = await claimsSince(stack.chain, from, MONTHLY);
+      expect(claims).toHaveLength(due.length);
+      // The card now has nothing left worth a claim, or only what streamed in since.
+      for (const p of due) {
+        const left = await stack.chain.readContract({
+          address: p.address,
+          abi: financingPoolAbi,
+          functionName: 'claimableRevenue',
+          args: [MONTHLY],
+        });
+        expect(left).toBeLessThan(p.owed);
+      }
+    });
+  });
+});

@@ -7,8 +7,17 @@ import { useRestoredTransactions } from '@/lib/wallet/use-tracked-transaction';
  * Transactions signed before the page was (re)loaded, followed to their receipt and into the indexer
  * (useRestoredTransactions). Nothing the user sent goes missing on a reload.
  */
-export function PendingTransactionNotice({ pool, chainId }: { pool: Address; chainId: number }) {
-  const watched = useRestoredTransactions(pool, chainId);
+export function PendingTransactionNotice({
+  pool,
+  chainId,
+  label,
+}: {
+  pool: Address | readonly Address[];
+  chainId: number;
+  /** Only this kind of action (the portfolio's claim across pools). */
+  label?: string;
+}) {
+  const watched = useRestoredTransactions(pool, chainId, label);
   if (watched.length === 0) return null;
   return (
     <ul className="space-y-2" aria-live="polite" aria-label="Transactions sent earlier">

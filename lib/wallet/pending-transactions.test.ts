@@ -53,4 +53,23 @@ describe('pending transactions', () => {
     localStorage.setItem('machine-yield:pending-transactions', JSON.stringify([{ hash: 'nope' }]));
     expect(pendingTransactionsFor(pool, account, 31337)).toEqual([]);
   });
+
+  it('a transaction on several pools is found from each of them, and by its kind', () => {
+    const other = '0x3333333333333333333333333333333333333333';
+    rememberPendingTransaction(tx(1, { label: 'Claim revenue across pools', pools: [pool, other] }));
+    rememberPendingTransaction(tx(2, { pool: other, label: 'Deposit' }));
+    expect(pendingTransactionsFor(pool, account, 31337, localStorage, 2_000).map((t) => t.hash)).toEqual([tx(1).hash]);
+    expect(pendingTransactionsFor(other, account, 31337, localStorage, 2_000)).toHaveLength(2);
+    const claims = pendingTransactionsFor(
+      [pool, other],
+      account,
+      31337,
+      localStorage,
+      2_000,
+      'Claim revenue across pools',
+    );
+    expect(claims.map((t) => t.hash)).toEqual([tx(1).hash]);
+    localStorage.setItem('machine-yield:pending-transactions', JSON.stringify([{ ...tx(3), pools: 'nope' }]));
+    expect(pendingTransactionsFor(pool, account, 31337, localStorage, 2_000)).toEqual([]);
+  });
 });

@@ -14,7 +14,10 @@ export type PendingTransaction = {
   calls?: true;
   /** What the user did, in their words: "Deposit", "Claim revenue", … */
   label: string;
+  /** The pool the transaction acts on; for one that acts on several (a claim across pools), the first. */
   pool: Address;
+  /** Every pool of a transaction that acts on several, so each one's page picks it up after a reload. */
+  pools?: Address[];
   account: Address;
   chainId: number;
   sentAt: number;
@@ -44,7 +47,8 @@ function isPending(value: unknown): value is PendingTransaction {
     typeof v.account === 'string' &&
     typeof v.chainId === 'number' &&
     typeof v.sentAt === 'number' &&
-    (v.calls === undefined || v.calls === true)
+    (v.calls === undefined || v.calls === true) &&
+    (v.pools === undefined || (Array.isArray(v.pools) && v.pools.every((p) => typeof p === 'string')))
   );
 }
 
@@ -59,18 +63,27 @@ export function forgetPendingTransaction(hash: Hash, storage: Storage = localSto
   storage.setItem(KEY, JSON.stringify(read(storage).filter((t) => !same(t.hash, hash))));
 }
 
-/** The account's pending transactions on one pool, oldest first; stale entries are dropped on the way. */
+const touches = (t: PendingTransaction, pool: Address) =>
+  same(t.pool, pool) || (t.pools ?? []).some((p) => same(p, pool));
+
+/**
+ * The account's pending transactions on any of the pools, oldest first; stale entries are dropped on the way.
+ * `label` keeps only one kind of action (the portfolio's claim across pools shows only those).
+ */
 export function pendingTransactionsFor(
-  pool: Address,
+  pools: Address | readonly Address[],
   account: Address,
   chainId: number,
   storage: Storage = localStorage,
   now = Date.now(),
+  label?: string,
 ): PendingTransaction[] {
+  const wanted = typeof pools === 'string' ? [pools] : pools;
   const all = read(storage);
   const fresh = all.filter((t) => now - t.sentAt < (t.calls ? MAX_PROPOSAL_AGE_MS : MAX_AGE_MS));
   if (fresh.length !== all.length) storage.setItem(KEY, JSON.stringify(fresh));
   return fresh
-    .filter((t) => same(t.pool, pool) && same(t.account, account) && t.chainId === chainId)
+    .filter((t) => wanted.some((p) => touches(t, p)) && same(t.account, account) && t.chainId === chainId)
+    .filter((t) => label === undefined || t.label === label)
     .sort((a, b) => a.sentAt - b.sentAt);
 }

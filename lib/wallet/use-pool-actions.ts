@@ -2,7 +2,12 @@
 
 import { readContract, simulateContract } from 'wagmi/actions';
 import { financingPoolAbi } from '../contracts/abis';
-import { useTrackedTransaction, type TrackedTransactionOptions } from './use-tracked-transaction';
+import type { Address } from 'viem';
+import {
+  useTrackedTransaction,
+  type TrackedTransactionOptions,
+  type TrackedTransactionTargets,
+} from './use-tracked-transaction';
 
 /**
  * The pool's wallet actions besides the deposit (use-deposit.ts): each one label and one contract call on
@@ -26,6 +31,61 @@ export function useClaimRevenue(options: TrackedTransactionOptions) {
       }),
     );
   return { ...tx, claim };
+}
+
+/** The label a claim across pools is filed under, so the portfolio finds it again after a reload. */
+export const CLAIM_ALL_LABEL = 'Claim revenue across pools';
+
+/**
+ * The most pools one press claims in: one batch of this many claims stays well inside a block's gas and a
+ * Safe's MultiSend, and a step-by-step wallet asks this many times at most. The largest amounts go first.
+ */
+export const CLAIM_ALL_MAX_POOLS = 20;
+
+/**
+ * Claim the real yield of several pools of one chain at once. A wallet that batches (EIP-5792) takes every
+ * claim as one request, a Safe as one proposal; any other wallet is asked for each claim in turn. What each
+ * pool owes is read when the button is pressed: pools that owe nothing are left out, not sent to revert.
+ */
+export function useClaimAllRevenue({
+  pool: pools,
+  ...options
+}: TrackedTransactionTargets & { pool: readonly Address[] }) {
+  const tx = useTrackedTransaction({ pool: pools, ...options });
+  const claimAll = () =>
+    tx.run(CLAIM_ALL_LABEL, async ({ config, account }) => {
+      const owed = await Promise.all(
+        pools.map((address) =>
+          readContract(config, {
+            abi: financingPoolAbi,
+            address,
+            functionName: 'claimableRevenue',
+            args: [account],
+            chainId: options.chainId,
+          }),
+        ),
+      );
+      const due = pools
+        .map((address, i) => ({ address, amount: owed[i]! }))
+        .filter((p) => p.amount > 0n)
+        .sort((a, b) => (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1))
+        .slice(0, CLAIM_ALL_MAX_POOLS);
+      if (due.length === 0) throw new Error('None of these pools owes you revenue yet: there is nothing to claim.');
+      const claims = await Promise.all(
+        due.map(({ address }) =>
+          simulateContract(config, {
+            account,
+            abi: financingPoolAbi,
+            address,
+            functionName: 'claim',
+            args: [account],
+            chainId: options.chainId,
+          }),
+        ),
+      );
+      return claims.length === 1 ? claims[0]! : { batch: claims.map((c) => c.request) };
+    });
+  return { ...tx, claimAll };
 }
 
 /**

@@ -42,13 +42,19 @@ function deferred<T>() {
 }
 
 function setup() {
+  return setupOn(pool);
+}
+
+function setupOn(on: `0x${string}` | `0x${string}`[]) {
   const queryClient = new QueryClient();
   const invalidated = vi.spyOn(queryClient, 'invalidateQueries');
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
   );
   const invalidate = [['balance']];
-  const hook = renderHook(() => useTrackedTransaction({ pool, account, chainId: 31337, invalidate }), { wrapper });
+  const hook = renderHook(() => useTrackedTransaction({ pool: on, account, chainId: 31337, invalidate }), {
+    wrapper,
+  });
   return { hook, invalidated };
 }
 
@@ -174,5 +180,53 @@ describe('useTrackedTransaction', () => {
     expect(mocks.sendCalls).not.toHaveBeenCalled();
     expect(mocks.write).toHaveBeenCalledWith({}, request);
     expect(hook.result.current.state.phase).toBe('done');
+  });
+
+  it('a wallet that cannot batch is asked for each call in turn, each mined before the next', async () => {
+    const other = '0x3333333333333333333333333333333333333333';
+    const first = `0x${'01'.repeat(32)}` as const;
+    const second = `0x${'02'.repeat(32)}` as const;
+    mocks.write.mockResolvedValueOnce(first).mockResolvedValueOnce(second);
+    mocks.receipt.mockResolvedValueOnce({ status: 'success', blockNumber: 7n });
+    const secondMined = deferred<{ status: 'success'; blockNumber: bigint }>();
+    mocks.receipt.mockReturnValueOnce(secondMined.promise);
+    mocks.indexed.mockResolvedValue(true);
+    const { hook } = setupOn([pool, other]);
+    const claimA = { functionName: 'claim', address: pool } as unknown as WriteContractParameters;
+    const claimB = { functionName: 'claim', address: other } as unknown as WriteContractParameters;
+
+    let finished: Promise<void> | undefined;
+    await act(async () => {
+      finished = hook.result.current.run('Claim revenue across pools', async () => ({ batch: [claimA, claimB] }));
+    });
+    expect(mocks.sendCalls).not.toHaveBeenCalled();
+    expect(mocks.write.mock.calls.map((c) => c[1])).toEqual([claimA, claimB]);
+    expect(hook.result.current.state).toMatchObject({ phase: 'mining', label: 'Claim revenue across pools (2 of 2)' });
+    // Filed under both pools: either pool's page follows it after a reload.
+    expect(pendingTransactionsFor(other, account, 31337).map((t) => t.hash)).toEqual([second]);
+
+    await act(async () => {
+      secondMined.resolve({ status: 'success', blockNumber: 8n });
+      await finished;
+    });
+    expect(mocks.indexed).toHaveBeenCalledWith(31337, 8n);
+    expect(hook.result.current.state).toMatchObject({
+      phase: 'done',
+      label: 'Claim revenue across pools',
+      hash: second,
+    });
+  });
+
+  it('a refusal half way says how many calls went through before it', async () => {
+    mocks.write.mockResolvedValueOnce(hash).mockRejectedValueOnce(new Error('User rejected the request.'));
+    mocks.receipt.mockResolvedValue({ status: 'success', blockNumber: 7n });
+    const { hook } = setup();
+    const batch = [request, request, request];
+    await act(() => hook.result.current.run('Claim revenue across pools', async () => ({ batch })));
+    expect(mocks.write).toHaveBeenCalledTimes(2);
+    expect(hook.result.current.state.phase).toBe('failed');
+    expect(hook.result.current.state.error).toMatch(/^1 of 3 went through before this one; they stand\. /);
+    expect(mocks.refresh).toHaveBeenCalledTimes(1);
+    expect(pendingTransactionsFor(pool, account, 31337)).toEqual([]);
   });
 });

@@ -45,7 +45,18 @@ export type TrackedTransactionOptions = {
   invalidate: QueryKey[];
 };
 
+/** The lifecycle's own options: an action may act on several pools at once (a claim across pools). */
+export type TrackedTransactionTargets = Omit<TrackedTransactionOptions, 'pool'> & {
+  pool: Address | readonly Address[];
+};
+
 const IDLE: TrackedTransaction = { phase: 'idle' };
+
+/** Where a pending transaction is filed: its first pool, and all of them when it acts on several. */
+function filedUnder(pool: Address | readonly Address[]): Pick<PendingTransaction, 'pool' | 'pools'> {
+  if (typeof pool === 'string') return { pool };
+  return pool.length > 1 ? { pool: pool[0]!, pools: [...pool] } : { pool: pool[0]! };
+}
 
 /** Waits for a sent transaction's receipt on its chain; throws when it reverted. */
 export async function confirmTransaction(config: Config, hash: Hash, chainId: number) {
@@ -71,7 +82,7 @@ async function settleTransaction(config: Config, tx: PendingTransaction): Promis
  * reaching its block, the refresh. The hash is remembered in localStorage while it is pending, so a reload
  * does not lose it (useRestoredTransactions picks it up). Every action hook is this plus its contract call.
  */
-export function useTrackedTransaction({ pool, account, chainId, invalidate }: TrackedTransactionOptions) {
+export function useTrackedTransaction({ pool, account, chainId, invalidate }: TrackedTransactionTargets) {
   const config = useConfig();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -84,27 +95,39 @@ export function useTrackedTransaction({ pool, account, chainId, invalidate }: Tr
       setState({ phase: 'signing', label });
       let hash: Hash | undefined;
       let pending: Hash | undefined;
+      let sent = 0;
+      let writes: WriteContractParameters[] = [];
+      const where = filedUnder(pool);
       try {
         const calls = await callsSupport(config, account, chainId);
         const prepared = await prepare({ config, account, calls });
-        const writes = 'batch' in prepared ? prepared.batch : [prepared.request];
-        let receipt: { blockNumber: bigint };
+        writes = 'batch' in prepared ? prepared.batch : [prepared.request];
+        let receipt: { blockNumber: bigint } | undefined;
         if (sendsAsCalls(calls, writes.length)) {
           // One confirmation for all of them; the wallet may only propose them (a Safe), so no timeout here.
           const id = (await sendWritesAsCalls(config, account, chainId, writes)) as Hash;
           pending = id;
-          rememberPendingTransaction({ hash: id, calls: true, label, pool, account, chainId, sentAt: Date.now() });
+          rememberPendingTransaction({ hash: id, calls: true, label, ...where, account, chainId, sentAt: Date.now() });
           setState({ phase: 'proposed', label });
           const executed = await confirmCalls(config, id);
           hash = executed.hash;
           receipt = executed;
         } else {
-          hash = await writeWithGasMargin(config, writes[0]!);
-          pending = hash;
-          rememberPendingTransaction({ hash, label, pool, account, chainId, sentAt: Date.now() });
-          setState({ phase: 'mining', label, hash });
-          receipt = await confirmTransaction(config, hash, chainId);
+          // A wallet that cannot batch: the calls one after another, each confirmed and mined before the next
+          // (a later call may need an earlier one, as a deposit needs its approval).
+          for (const [i, write] of writes.entries()) {
+            const step = writes.length > 1 ? `${label} (${i + 1} of ${writes.length})` : label;
+            if (i > 0) setState({ phase: 'signing', label: step });
+            hash = await writeWithGasMargin(config, write);
+            if (pending) forgetPendingTransaction(pending);
+            pending = hash;
+            rememberPendingTransaction({ hash, label: step, ...where, account, chainId, sentAt: Date.now() });
+            setState({ phase: 'mining', label: step, hash });
+            receipt = await confirmTransaction(config, hash, chainId);
+            sent = i + 1;
+          }
         }
+        if (!receipt || !pending) throw new Error('Nothing was sent: the action had no call to make.');
         await refetch();
         setState({ phase: 'indexing', label, hash });
         const indexed = await waitForIndexedBlock(chainId, receipt.blockNumber);
@@ -115,8 +138,11 @@ export function useTrackedTransaction({ pool, account, chainId, invalidate }: Tr
         setState({ phase: 'done', label, hash, indexerLagging: !indexed });
       } catch (error) {
         if (pending) forgetPendingTransaction(pending);
-        setState({ phase: 'failed', label, hash, error: describeWalletError(error) });
+        // Calls sent one by one: those before the failure stand, and the user is told how many.
+        const partly = sent > 0 ? `${sent} of ${writes.length} went through before this one; they stand. ` : '';
+        setState({ phase: 'failed', label, hash, error: `${partly}${describeWalletError(error)}` });
         await refetch();
+        if (sent > 0) refreshAfterIndexing(router, () => void refetch());
       }
     },
     [account, chainId, config, invalidate, pool, queryClient, router],
@@ -135,9 +161,14 @@ export type RestoredTransaction = PendingTransaction & {
 
 /**
  * The other half of the lifecycle: transactions signed before the page was (re)loaded, found in
- * localStorage, followed to their receipt and into the indexer, then the page's figures refresh.
+ * localStorage, followed to their receipt and into the indexer, then the page's figures refresh. Those on
+ * any of `pools`; with `label`, only that kind of action.
  */
-export function useRestoredTransactions(pool: Address, chainId: number): RestoredTransaction[] {
+export function useRestoredTransactions(
+  pools: Address | readonly Address[],
+  chainId: number,
+  label?: string,
+): RestoredTransaction[] {
   const { address: account, status } = useAccount();
   const config = useConfig();
   const queryClient = useQueryClient();
@@ -145,10 +176,19 @@ export function useRestoredTransactions(pool: Address, chainId: number): Restore
   const [watched, setWatched] = useState<RestoredTransaction[]>([]);
   // A batch of calls is followed through the wallet itself, which it can answer only once reconnected.
   const walletReady = status === 'connected';
+  // A list passed inline is a new array each render: the effect follows its contents.
+  const poolList = typeof pools === 'string' ? pools : pools.join(',');
 
   useEffect(() => {
     if (!account) return;
-    const found = pendingTransactionsFor(pool, account, chainId).filter((tx) => walletReady || !tx.calls);
+    const found = pendingTransactionsFor(
+      poolList.split(',') as Address[],
+      account,
+      chainId,
+      localStorage,
+      Date.now(),
+      label,
+    ).filter((tx) => walletReady || !tx.calls);
     if (found.length === 0) return;
     let live = true;
     const update = (hash: string, change: Partial<RestoredTransaction>) =>
@@ -176,7 +216,7 @@ export function useRestoredTransactions(pool: Address, chainId: number): Restore
     return () => {
       live = false;
     };
-  }, [account, chainId, config, pool, queryClient, router, walletReady]);
+  }, [account, chainId, config, label, poolList, queryClient, router, walletReady]);
 
   return watched;
 }

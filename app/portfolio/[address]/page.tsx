@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { AddressLookupForm } from '@/components/portfolio/AddressLookupForm';
+import { ClaimAllSlot } from '@/components/portfolio/ClaimAllSlot';
 import { HistoryFilters } from '@/components/portfolio/HistoryFilters';
 import { HistoryTable } from '@/components/portfolio/HistoryTable';
 import { PortfolioHeader } from '@/components/portfolio/PortfolioHeader';
@@ -18,6 +19,8 @@ import { parsePositionView, POSITION_VIEWS, positionsInView, type PositionView }
 import { readIndexer } from '@/lib/indexer/client';
 import { historyFilterQuery, isFiltered, parseHistoryFilter } from '@/lib/portfolio/history-filter';
 import { parsePortfolioAddress, portfolioPath } from '@/lib/portfolio/portfolio-address';
+import { serverEnv } from '@/lib/config/server-env';
+import { claimablePools } from '@/lib/portfolio/claimable-pools';
 import { portfolioTotals } from '@/lib/portfolio/portfolio-totals';
 
 export const dynamic = 'force-dynamic';
@@ -98,6 +101,7 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
       ) : (
         <>
           <PortfolioSummary totals={portfolioTotals(positions)} pools={positions.filter((p) => p.shares > 0n).length} />
+          <ClaimAllSlot owner={account} chains={claimablePools(positions, serverEnv().CHAIN_ID)} />
 
           <PortfolioSection
             id="positions"
