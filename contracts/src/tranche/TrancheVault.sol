@@ -167,9 +167,12 @@ contract TrancheVault is ERC4626, ReentrancyGuardTransient {
     function _update(address from, address to, uint256 value) internal override {
         if (from != address(0) && to != address(0) && pool.paused()) revert EnforcedPause();
         uint256 acc = _accrueRevenue();
-        int256 moved = Math.mulDiv(value, acc, ACC_PRECISION).toInt256();
-        if (from != address(0)) _revenueDebt[from] -= moved;
-        if (to != address(0)) _revenueDebt[to] += moved;
+        // Rounded so that no one is owed a base unit that was never released: the sender's debt falls by the
+        // shares' worth rounded down, the receiver's rises by it rounded up.
+        if (from != address(0)) _revenueDebt[from] -= Math.mulDiv(value, acc, ACC_PRECISION).toInt256();
+        if (to != address(0)) {
+            _revenueDebt[to] += Math.mulDiv(value, acc, ACC_PRECISION, Math.Rounding.Ceil).toInt256();
+        }
         super._update(from, to, value);
     }
 

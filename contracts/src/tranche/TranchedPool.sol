@@ -393,6 +393,10 @@ contract TranchedPool is AccessControl, ReentrancyGuardTransient {
         emit AssetLimitUpdated(assetId, limit);
     }
 
+    function outstandingOf(uint256 assetId) external view returns (uint256) {
+        return _outstanding(assetCapital[assetId]);
+    }
+
     // ─── Revenue ────────────────────────────────────────────────────────────────────────────────────────────
 
     /// @notice Machine revenue for past periods of the pool's own assets, pulled from the reporter and split: the
