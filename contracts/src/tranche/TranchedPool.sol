@@ -122,6 +122,7 @@ contract TranchedPool is AccessControl, ReentrancyGuardTransient {
     error DepositsClosed();
     error ExceedsDepositCap(uint256 totalAfter, uint256 depositCap);
     error ExceedsIdle(uint256 requested, uint256 idle);
+    error ExceedsDeployable(uint256 requested, uint256 deployable);
     error AssetNotInPool(uint256 assetId);
     error AssetNotFinanceable(uint256 assetId);
     error AssetOperatorNotProject(uint256 assetId, address operator);
@@ -279,6 +280,12 @@ contract TranchedPool is AccessControl, ReentrancyGuardTransient {
 
     // ─── Capital ────────────────────────────────────────────────────────────────────────────────────────────
 
+    /// @notice Idle USDC the manager may deploy: what both tranches' queued exits are owed stays in the pool.
+    function deployableCapital() public view returns (uint256) {
+        uint256 owed = senior.pendingRedeemAssets() + junior.pendingRedeemAssets();
+        return idle > owed ? idle - owed : 0;
+    }
+
     function deployCapital(uint256 assetId, uint256 amount)
         external
         nonReentrant
@@ -294,7 +301,8 @@ contract TranchedPool is AccessControl, ReentrancyGuardTransient {
         {
             revert AssetNotFinanceable(assetId);
         }
-        if (amount > idle) revert ExceedsIdle(amount, idle);
+        uint256 deployable = deployableCapital();
+        if (amount > deployable) revert ExceedsDeployable(amount, deployable);
         AssetCapital storage c = assetCapital[assetId];
         uint256 after_ = _outstanding(c) + amount;
         if (after_ > c.limit) revert ExceedsAssetLimit(assetId, after_, c.limit);
