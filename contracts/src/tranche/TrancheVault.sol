@@ -36,6 +36,9 @@ contract TrancheVault is ERC4626, ReentrancyGuardTransient, IERC7540Operator, IE
     /// @dev Revenue is released only to a supply of at least one USDC's worth of shares (at the first price);
     /// below it the stream waits, keeping the time it had left.
     uint256 internal constant MIN_ACCRUAL_SUPPLY = 1e18;
+    /// @notice The smallest exit request, unless it is the owner's whole unlocked position: a long queue of dust
+    /// would cost its fillers gas (about 60k each) for nothing, so queueing costs real capital.
+    uint256 public constant MIN_REQUEST_ASSETS = 100e6;
 
     ITranchedPool public immutable pool;
     bool public immutable isSenior;
@@ -89,6 +92,7 @@ contract TrancheVault is ERC4626, ReentrancyGuardTransient, IERC7540Operator, IE
     error UnknownRequest(uint256 requestId);
     error NotControllerOrOperator(address controller, address caller);
     error ExceedsClaimable(uint256 requested, uint256 claimable);
+    error BelowMinimumRequest(uint256 assets, uint256 minimum);
 
     constructor(
         IERC20 usdc,
@@ -202,6 +206,10 @@ contract TrancheVault is ERC4626, ReentrancyGuardTransient, IERC7540Operator, IE
         if (msg.sender != owner && !isOperator[owner][msg.sender]) _spendAllowance(owner, msg.sender, shares);
         uint256 unlocked = unlockedShares(owner);
         if (shares > unlocked) revert SharesLocked(owner, shares, unlocked);
+        uint256 value = previewRedeem(shares);
+        if (value == 0 || (shares < unlocked && value < MIN_REQUEST_ASSETS)) {
+            revert BelowMinimumRequest(value, MIN_REQUEST_ASSETS);
+        }
         lockedShares[owner] += shares;
         pendingRedeemShares += shares;
         uint48 id = ++redeemRequestCount;

@@ -136,6 +136,18 @@ contract TrancheExitQueueTest is TranchedPoolFixture {
         assertEq(junior.totalAssets(), 200_000 * USDC);
     }
 
+    function test_aRequestIsWorthAtLeastTheMinimumUnlessItIsTheWholePosition() public {
+        uint256 dust = senior.convertToShares(99 * USDC);
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(TrancheVault.BelowMinimumRequest.selector, 99 * USDC, 100 * USDC));
+        senior.requestRedeem(dust, bob, bob);
+        // A holder of less than the minimum may still queue all of it.
+        vm.prank(bob);
+        senior.transfer(makeAddr("small"), dust);
+        vm.prank(makeAddr("small"));
+        senior.requestRedeem(dust, makeAddr("small"), makeAddr("small"));
+    }
+
     function test_theVaultsAnnounceTheirStandards() public view {
         assertTrue(senior.supportsInterface(0xe3bc4e65), "ERC-7540 operator");
         assertTrue(senior.supportsInterface(0x620ee8e4), "ERC-7540 redeem");
