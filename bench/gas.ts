@@ -3,7 +3,8 @@
  * in the same run, and the gas of a revenue distribution with 10 and with 10,000 share holders (equal: the
  * accumulator never loops over holders). Then the queue-griefing attack of issue 9: a victim's deposit and a
  * repayment with 5,000 cancelled and 5,000 minimum-sized requests in the exit queue, beside the same calls with
- * an empty queue (target: at most 10 % more). Real transactions on a throwaway anvil; gasUsed from receipts.
+ * an empty queue (target: at most 10 % more). Then a tranched pool's deposit, distribution (the waterfall into
+ * both tranches) and claim beside the single pool's. Real transactions on a throwaway anvil; gasUsed from receipts.
  *
  *   npm run bench:gas
  */
@@ -291,6 +292,89 @@ async function main() {
   const after = await victimCalls(griefed.address, griefed.assetId);
   const queued = await read({ address: griefed.address, abi: financingPoolAbi, functionName: 'redeemRequestCount' });
 
+  // ── A tranched pool (issue 14): a senior and a junior vault over one pool, beside the single pool's figures ──
+  const tranchedAbi = toolAbi('TranchedPool');
+  const vaultAbi = toolAbi('TrancheVault');
+  const tranched = await deploy('TranchedPool', tranchedAbi, [
+    {
+      usdc: token,
+      registry,
+      name: 'Bench Tranched',
+      category: 0,
+      projectId: 1n,
+      projectOperator: operator,
+      depositCap: usdc(1e12),
+      admin,
+      manager,
+      reporter,
+      guardian: admin,
+      treasury,
+      protocolFeeBps: 1_000,
+      seniorRateBps: 800,
+      minSubordinationBps: 2_000,
+    },
+  ]);
+  const seniorVault = await deploy('TrancheVault', vaultAbi, [token, tranched, true, 'Senior', 'myS', 7 * 86_400]);
+  const juniorVault = await deploy('TrancheVault', vaultAbi, [token, tranched, false, 'Junior', 'myJ', 7 * 86_400]);
+  await send(admin, tranched, tranchedAbi, 'attachTranches', [seniorVault, juniorVault]);
+  await send(manager, registry, hardwareAssetRegistryAbi, 'registerAsset', [
+    tranched,
+    operator,
+    0,
+    'H100 SXM',
+    64,
+    'Ashburn',
+    '',
+  ]);
+  const trancheAsset = await read({ address: registry, abi: hardwareAssetRegistryAbi, functionName: 'assetCount' });
+  await send(admin, tranched, tranchedAbi, 'setAssetLimit', [trancheAsset, usdc(1e12)]);
+  for (const who of [reporter, alice, bob, carol]) {
+    await send(who, token, mockUsdcAbi, 'approve', [seniorVault, 2n ** 255n]);
+    await send(who, token, mockUsdcAbi, 'approve', [juniorVault, 2n ** 255n]);
+    await send(who, token, mockUsdcAbi, 'approve', [tranched, 2n ** 255n]);
+  }
+  const tranchedRows: [string, bigint, string][] = [];
+  const single = (name: string) => rows.find(([n]) => n === name)![1];
+  await send(carol, juniorVault, vaultAbi, 'deposit', [usdc(50_000), carol]);
+  tranchedRows.push([
+    'senior deposit (new holder)',
+    await gas(alice, seniorVault, vaultAbi, 'deposit', [usdc(50_000), alice]),
+    'deposit (new holder)',
+  ]);
+  tranchedRows.push([
+    'senior deposit (existing holder)',
+    await gas(alice, seniorVault, vaultAbi, 'deposit', [usdc(1_000), alice]),
+    'deposit (existing holder)',
+  ]);
+  const distributeTranched = async () => {
+    const { timestamp } = await client.getBlock();
+    return gas(reporter, tranched, tranchedAbi, 'distributeRevenue', [
+      [{ assetId: trancheAsset, amount: usdc(2_500), periodStart: timestamp - 86_400n, periodEnd: timestamp }],
+    ]);
+  };
+  // As for the single pool: two distributions first, so that both tranches' streams are running.
+  await distributeTranched();
+  await warp(86_400);
+  await distributeTranched();
+  await warp(86_400);
+  tranchedRows.push([
+    'distribute revenue (waterfall into both tranches)',
+    await distributeTranched(),
+    'distribute revenue, 10 holders',
+  ]);
+  await warp(3 * 86_400);
+  tranchedRows.push([
+    'claim senior revenue',
+    await gas(alice, seniorVault, vaultAbi, 'claim', [alice]),
+    'claim revenue',
+  ]);
+  await warp(60);
+  tranchedRows.push([
+    'senior deposit (existing holder, revenue streaming)',
+    await gas(alice, seniorVault, vaultAbi, 'deposit', [usdc(1_000), alice]),
+    'deposit (existing holder, revenue streaming)',
+  ]);
+
   const supply = await read({ address: pool, abi: financingPoolAbi, functionName: 'totalSupply' });
   const width = 46;
   console.log(
@@ -305,6 +389,17 @@ async function main() {
       baseline === null ? '' : `+${(((Number(ours) - Number(baseline)) / Number(baseline)) * 100).toFixed(0)} %`;
     console.log(
       `${name.padEnd(width)} ${ours.toLocaleString('en-US').padStart(14)} ${(baseline?.toLocaleString('en-US') ?? '—').padStart(15)} ${diff.padStart(11)}`,
+    );
+  }
+  console.log(
+    `\n${'tranched pool'.padEnd(width + 6)} ${'TranchedPool'.padStart(14)} ${'FinancingPool'.padStart(15)} ${'difference'.padStart(11)}`,
+  );
+  console.log('─'.repeat(width + 49));
+  for (const [name, ours, beside] of tranchedRows) {
+    const baseline = single(beside);
+    const diff = (((Number(ours) - Number(baseline)) / Number(baseline)) * 100).toFixed(0);
+    console.log(
+      `${name.padEnd(width + 6)} ${ours.toLocaleString('en-US').padStart(14)} ${baseline.toLocaleString('en-US').padStart(15)} ${`${Number(diff) >= 0 ? '+' : ''}${diff} %`.padStart(11)}`,
     );
   }
   console.log(
