@@ -45,7 +45,8 @@ contract TrancheVault is ERC4626, ReentrancyGuardTransient, IERC7540Operator, IE
     uint32 public immutable revenueStreamDuration;
 
     uint256 public accRevenuePerShare;
-    uint256 public streamRemaining;
+    // The stream in one slot: each settlement writes it once (128 bits hold 3.4e32 units of USDC).
+    uint128 public streamRemaining;
     uint64 public streamEnd;
     uint64 public streamUpdatedAt;
     /// @notice USDC owed to holders: streaming, released and not yet claimed.
@@ -375,7 +376,7 @@ contract TrancheVault is ERC4626, ReentrancyGuardTransient, IERC7540Operator, IE
         uint256 total = remaining + amount;
         uint256 left = streamEnd > block.timestamp ? streamEnd - block.timestamp : 0;
         uint256 window = (remaining * left + amount * revenueStreamDuration) / total;
-        streamRemaining = total;
+        streamRemaining = total.toUint128();
         streamEnd = (block.timestamp + window).toUint64();
         streamUpdatedAt = uint64(block.timestamp);
         revenueHeld += amount;
@@ -424,14 +425,16 @@ contract TrancheVault is ERC4626, ReentrancyGuardTransient, IERC7540Operator, IE
         super._update(from, to, value);
     }
 
+    /// @dev Nothing streaming, or already settled this second: nothing to release, and nothing is written.
     function _accrueRevenue() internal returns (uint256 acc) {
+        if (streamRemaining == 0 || streamUpdatedAt >= block.timestamp) return accRevenuePerShare;
+        uint256 remaining;
         uint256 end;
-        (acc, streamRemaining, end) = _preview();
-        if (streamUpdatedAt < block.timestamp) {
-            accRevenuePerShare = acc;
-            streamEnd = uint64(end);
-            streamUpdatedAt = uint64(block.timestamp);
-        }
+        (acc, remaining, end) = _preview();
+        accRevenuePerShare = acc;
+        streamRemaining = uint128(remaining);
+        streamEnd = uint64(end);
+        streamUpdatedAt = uint64(block.timestamp);
     }
 
     /// @dev remaining × elapsed ÷ time left is released since the last update (all of it at the end); with fewer
