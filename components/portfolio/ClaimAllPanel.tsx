@@ -4,14 +4,18 @@ import { useMemo } from 'react';
 import { isAddressEqual, type Address } from 'viem';
 import { useQuery } from '@tanstack/react-query';
 import { useAccount, useConfig } from 'wagmi';
-import { readContract } from 'wagmi/actions';
 import { PendingTransactionNotice } from '@/components/pools/PendingTransactionNotice';
 import { TransactionStatus } from '@/components/pools/TransactionStatus';
 import { WalletGate } from '@/components/wallet/WalletGate';
-import { financingPoolAbi } from '@/lib/contracts/abis';
 import { formatUsdc } from '@/lib/format/usdc';
 import type { ClaimablePools } from '@/lib/portfolio/claimable-pools';
-import { CLAIM_ALL_LABEL, CLAIM_ALL_MAX_POOLS, useClaimAllRevenue } from '@/lib/wallet/use-pool-actions';
+import {
+  CLAIM_ALL_LABEL,
+  CLAIM_ALL_MAX_POOLS,
+  owedLargestFirst,
+  readClaimableRevenue,
+  useClaimAllRevenue,
+} from '@/lib/wallet/use-pool-actions';
 
 /**
  * For the owner of the portfolio only (nothing for anyone else): the real yield owed across their pools, read
@@ -42,28 +46,10 @@ function ChainClaims({
   // Each pool's own claimableRevenue, as the pool page reads it (grows as each distribution streams in).
   const owed = useQuery({
     queryKey: ['claimable-revenue-across', chainId, owner, addresses],
-    queryFn: () =>
-      Promise.all(
-        addresses.map((address) =>
-          readContract(config, {
-            abi: financingPoolAbi,
-            address,
-            functionName: 'claimableRevenue',
-            args: [owner],
-            chainId,
-          }),
-        ),
-      ),
+    queryFn: () => readClaimableRevenue(config, addresses, owner, chainId),
     refetchInterval: 15_000,
   });
-  const due = useMemo(
-    () =>
-      pools
-        .map((p, i) => ({ ...p, amount: owed.data?.[i] ?? 0n }))
-        .filter((p) => p.amount > 0n)
-        .sort((a, b) => (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1)),
-    [owed.data, pools],
-  );
+  const due = useMemo(() => owedLargestFirst(pools, owed.data), [owed.data, pools]);
   const invalidate = useMemo(() => [['claimable-revenue-across', chainId, owner], ['indexer']], [chainId, owner]);
   const { state, claimAll, busy, reset } = useClaimAllRevenue({ pool: addresses, account: owner, chainId, invalidate });
   const claimed = due.slice(0, CLAIM_ALL_MAX_POOLS);

@@ -3,6 +3,7 @@
 import { readContract, simulateContract } from 'wagmi/actions';
 import { financingPoolAbi } from '../contracts/abis';
 import type { Address } from 'viem';
+import type { Config } from 'wagmi';
 import {
   useTrackedTransaction,
   type TrackedTransactionOptions,
@@ -42,6 +43,29 @@ export const CLAIM_ALL_LABEL = 'Claim revenue across pools';
  */
 export const CLAIM_ALL_MAX_POOLS = 20;
 
+/** What each of `pools` owes `account` now: each pool's own claimableRevenue, in the order given. */
+export function readClaimableRevenue(config: Config, pools: readonly Address[], account: Address, chainId: number) {
+  return Promise.all(
+    pools.map((address) =>
+      readContract(config, {
+        abi: financingPoolAbi,
+        address,
+        functionName: 'claimableRevenue',
+        args: [account],
+        chainId,
+      }),
+    ),
+  );
+}
+
+/** The pools that owe something (`owed` in the same order), largest amount first. */
+export function owedLargestFirst<T>(pools: readonly T[], owed: readonly bigint[] | undefined) {
+  return pools
+    .map((p, i) => ({ ...p, amount: owed?.[i] ?? 0n }))
+    .filter((p) => p.amount > 0n)
+    .sort((a, b) => (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1));
+}
+
 /**
  * Claim the real yield of several pools of one chain at once. A wallet that batches (EIP-5792) takes every
  * claim as one request, a Safe as one proposal; any other wallet is asked for each claim in turn. What each
@@ -54,22 +78,11 @@ export function useClaimAllRevenue({
   const tx = useTrackedTransaction({ pool: pools, ...options });
   const claimAll = () =>
     tx.run(CLAIM_ALL_LABEL, async ({ config, account }) => {
-      const owed = await Promise.all(
-        pools.map((address) =>
-          readContract(config, {
-            abi: financingPoolAbi,
-            address,
-            functionName: 'claimableRevenue',
-            args: [account],
-            chainId: options.chainId,
-          }),
-        ),
-      );
-      const due = pools
-        .map((address, i) => ({ address, amount: owed[i]! }))
-        .filter((p) => p.amount > 0n)
-        .sort((a, b) => (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1))
-        .slice(0, CLAIM_ALL_MAX_POOLS);
+      const owed = await readClaimableRevenue(config, pools, account, options.chainId);
+      const due = owedLargestFirst(
+        pools.map((address) => ({ address })),
+        owed,
+      ).slice(0, CLAIM_ALL_MAX_POOLS);
       if (due.length === 0) throw new Error('None of these pools owes you revenue yet: there is nothing to claim.');
       const claims = await Promise.all(
         due.map(({ address }) =>

@@ -366,11 +366,8 @@ contract TranchedPool is AccessControl, ReentrancyGuardTransient {
         if (amount > outstanding) revert ExceedsOutstanding(assetId, amount, outstanding);
         uint256 covered = Math.min(amount, provision);
         if (amount > covered) _loss(amount - covered);
-        if (covered > 0) {
-            c.provision = (provision - covered).toUint128();
-            totalProvisions -= covered;
-            emit ProvisionUpdated(assetId, provision, provision - covered);
-        }
+        // The provision written off was already out of the pool's value: no loss or restore for it.
+        _storeProvision(assetId, c, provision - covered);
         c.writtenDown += amount.toUint128();
         outstandingPrincipal -= amount;
         emit PrincipalWrittenDown(assetId, amount);
@@ -486,11 +483,17 @@ contract TranchedPool is AccessControl, ReentrancyGuardTransient {
 
     // ─── Internal ───────────────────────────────────────────────────────────────────────────────────────────
 
+    /// @dev A provision changed on its own moves the pool's value: a rise is a loss, a fall a restore.
     function _setProvision(uint256 assetId, AssetCapital storage c, uint256 provision) private {
         uint256 previous = c.provision;
-        if (previous == provision) return;
         if (provision > previous) _loss(provision - previous);
-        else _restore(previous - provision);
+        else if (provision < previous) _restore(previous - provision);
+        _storeProvision(assetId, c, provision);
+    }
+
+    function _storeProvision(uint256 assetId, AssetCapital storage c, uint256 provision) private {
+        uint256 previous = c.provision;
+        if (previous == provision) return;
         c.provision = provision.toUint128();
         totalProvisions = totalProvisions - previous + provision;
         emit ProvisionUpdated(assetId, previous, provision);
