@@ -13,6 +13,9 @@ export default defineConfig({
         'PoolFactory.sol/**',
         'HardwareAssetRegistry.sol/**',
         'ProtocolTimelock.sol/**',
+        // Pools with senior and junior tranches: the pool (waterfall, capital) and its two vaults.
+        'TranchedPool.sol/**',
+        'TrancheVault.sol/**',
         // Only the rehearsal deploys it: a USDC without a public mint on an anvil that carries a testnet's id.
         'FiatTokenStandIn.sol/**',
       ],

@@ -12,6 +12,7 @@ import { ASSETS, type AssetSpec } from './machines';
 import type { Manifest } from '../../lib/deployments/manifest';
 import type { Protocol } from './protocol';
 import type { SeedChain } from './seed-chain';
+import { tranchedManifest, type TranchedMarket } from './tranched-pools';
 import { ACCOUNTS, DEPOSITS, POOLS, PROJECTS } from './world';
 
 const KIND = { gpu: 0, robot: 1 } as const;
@@ -122,13 +123,18 @@ export async function openMarket(chain: SeedChain, protocol: Protocol, log: (lin
     })),
   );
 
-  return { pools, poolBlocks, assetIds, executeAssetLimits };
+  return { projectIds, pools, poolBlocks, assetIds, executeAssetLimits };
 }
 
 export type Market = Awaited<ReturnType<typeof openMarket>>;
 
 /** The manifest of a seeded chain: the protocol's contracts and the pools the market opened. */
-export function marketManifest(chainId: number, protocol: Protocol, market: Market): Manifest {
+export function marketManifest(
+  chainId: number,
+  protocol: Protocol,
+  market: Market,
+  tranched?: TranchedMarket,
+): Manifest {
   const { usdc, registry, timelock, factory } = protocol;
   return {
     chainId,
@@ -139,6 +145,7 @@ export function marketManifest(chainId: number, protocol: Protocol, market: Mark
       ProtocolTimelock: { address: timelock.address, deployedOnBlock: timelock.block },
       PoolFactory: { address: factory.address, deployedOnBlock: factory.block },
       FinancingPools: market.poolBlocks,
+      TranchedPools: tranched ? tranchedManifest(tranched) : [],
     },
   };
 }

@@ -8,11 +8,13 @@ import { addDeposits, addMachineLives } from './history/capital';
 import { createHistory } from './history/context';
 import { addOsakaWindDown, addPendingFeeChange, addRedemptions, addShareTransfers } from './history/exits';
 import { addMonthlyClaims, addWeeklyRevenue } from './history/revenue';
+import { addTranchedHistory } from './history/tranched-pools';
 import { ASSETS } from './machines';
 import { marketManifest, openMarket } from './market';
 import { deployProtocol } from './protocol';
 import { connectSeedChain, DAY } from './seed-chain';
 import { createTimeline } from './timeline';
+import { openTranchedPools, TRANCHED_ASSETS, TRANCHED_POOLS } from './tranched-pools';
 import { POOLS, PROJECTS, SEED_HISTORY_DAYS, TIMELOCK_DELAY_DAYS } from './world';
 
 export function seedGenesisTimestamp(now = Date.now()): number {
@@ -25,6 +27,7 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
   const chain = await connectSeedChain(opts.rpcUrl);
   const protocol = await deployProtocol(chain, log);
   const market = await openMarket(chain, protocol, log);
+  const tranched = await openTranchedPools(chain, protocol, market.projectIds, BigInt(ASSETS.length + 1), log);
 
   // The order of these calls is the order of same-day actions of equal rank: the seed is deterministic.
   const timeline = createTimeline();
@@ -38,6 +41,7 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
   addOsakaWindDown(history);
   addRedemptions(history);
   addPendingFeeChange(history);
+  addTranchedHistory(history, tranched);
   await timeline.play(chain);
 
   // History is done: bring the chain's clock to the present so new blocks carry today's date.
@@ -47,10 +51,10 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
     await chain.client.mine({ blocks: 1 });
   }
 
-  const manifest = marketManifest(chain.chainId, protocol, market);
+  const manifest = marketManifest(chain.chainId, protocol, market, tranched);
   const file = writeManifest(manifest, opts.deploymentsDir);
   log(
-    `${PROJECTS.length} projects, ${POOLS.length} pools, ${ASSETS.length} machine groups, ${SEED_HISTORY_DAYS} days of history`,
+    `${PROJECTS.length} projects, ${POOLS.length} pools and ${TRANCHED_POOLS.length} tranched, ${ASSETS.length + TRANCHED_ASSETS.length} machine groups, ${SEED_HISTORY_DAYS} days of history`,
   );
   log(`${chain.transactions()} transactions in ${((Date.now() - started) / 1000).toFixed(1)} s; manifest ${file}`);
   return manifest;
