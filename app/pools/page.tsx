@@ -7,6 +7,9 @@ import { chainName } from '@/lib/chain/app-chain';
 import { serverEnv } from '@/lib/config/server-env';
 import { readIndexer } from '@/lib/indexer/client';
 import { listPools } from '@/lib/indexer/pools';
+import { listTranchedPools } from '@/lib/indexer/tranches';
+import { TranchedPoolTable } from '@/components/tranches/TranchedPoolTable';
+import { tranchedPoolsFor } from '@/lib/tranches/tranched-pool-list';
 import { parsePoolListParams, poolListQueryString } from '@/lib/pools/pool-list-params';
 import Link from 'next/link';
 
@@ -32,8 +35,13 @@ export default async function PoolsPage({
     // A chain the app does not serve filters nothing: the list shows every served chain's pools.
     chain: chains.some((c) => c.id === parsed.chain) ? parsed.chain : undefined,
   };
-  const pools = await readIndexer(() => listPools(params));
-  const filtered = Boolean(params.category || params.status || params.q || params.chain);
+  const side = params.tranche === 'senior' || params.tranche === 'junior' ? params.tranche : undefined;
+  const [pools, tranched] = await Promise.all([
+    // A tranche is a part of a tranched pool: single-class pools have none.
+    side ? null : readIndexer(() => listPools(params)),
+    params.tranche === 'single' ? null : readIndexer(() => tranchedPoolsFor(params, listTranchedPools)),
+  ]);
+  const filtered = Boolean(params.category || params.status || params.q || params.chain || params.tranche);
 
   return (
     <div className="space-y-6">
@@ -46,33 +54,72 @@ export default async function PoolsPage({
         </p>
       </div>
       <PoolFilters params={params} chains={chains} />
-      {!pools.ok ? (
-        <IndexerUnavailable detail={pools.error} />
-      ) : pools.data.pools.length > 0 ? (
-        <>
-          <PoolTable pools={pools.data.pools} params={params} />
-          <PoolPager params={params} shown={pools.data.pools.length} total={pools.data.total} />
-          <p className="text-xs text-ink-faint">
-            Real yield: net revenue distributed to the pool in the last 30 days × 365 ÷ the pool’s principal-days over
-            those days (principal: idle cash plus capital deployed, net of write-downs). Utilization: the machines’
-            reported utilization, averaged over 30 days.
-          </p>
-        </>
-      ) : (
-        <p className="rounded-xl border border-dashed border-line p-10 text-center text-ink-muted">
-          {pools.data.total > 0 ? (
+      {pools === null ? null : (
+        <section aria-label="Single-class pools" className="space-y-4">
+          {!pools.ok ? (
+            <IndexerUnavailable detail={pools.error} />
+          ) : pools.data.pools.length > 0 ? (
             <>
-              This page is past the last of {pools.data.total.toLocaleString('en-US')} pools.{' '}
-              <Link href={`/pools${poolListQueryString({ ...params, page: 1 })}`} className="font-medium text-accent">
-                Back to the first page
-              </Link>
+              <PoolTable pools={pools.data.pools} params={params} />
+              <PoolPager params={params} shown={pools.data.pools.length} total={pools.data.total} />
+              <p className="text-xs text-ink-faint">
+                Real yield: net revenue distributed to the pool in the last 30 days × 365 ÷ the pool’s principal-days
+                over those days (principal: idle cash plus capital deployed, net of write-downs). Utilization: the
+                machines’ reported utilization, averaged over 30 days.
+              </p>
             </>
-          ) : filtered ? (
-            'No pool matches these filters.'
           ) : (
-            'No pools are open yet.'
+            <p className="rounded-xl border border-dashed border-line p-10 text-center text-ink-muted">
+              {pools.data.total > 0 ? (
+                <>
+                  This page is past the last of {pools.data.total.toLocaleString('en-US')} pools.{' '}
+                  <Link
+                    href={`/pools${poolListQueryString({ ...params, page: 1 })}`}
+                    className="font-medium text-accent"
+                  >
+                    Back to the first page
+                  </Link>
+                </>
+              ) : filtered ? (
+                'No pool matches these filters.'
+              ) : (
+                'No pools are open yet.'
+              )}
+            </p>
           )}
-        </p>
+        </section>
+      )}
+      {/* Shown when there are tranched pools, or a tranche was asked for; one notice when the indexer is down. */}
+      {tranched === null ||
+      (tranched.ok && tranched.data.length === 0 && !side) ||
+      (!tranched.ok && pools !== null && !pools.ok) ? null : (
+        <section aria-labelledby="tranched-heading" className="space-y-3" data-testid="tranched-pools">
+          <div>
+            <h2 id="tranched-heading" className="text-lg font-semibold">
+              {side === 'senior'
+                ? 'Senior tranches'
+                : side === 'junior'
+                  ? 'Junior tranches'
+                  : 'Pools with senior and junior tranches'}
+            </h2>
+            <p className="mt-1 max-w-2xl text-sm text-ink-muted">
+              {side === 'senior'
+                ? 'Paid a target rate first from every distribution, and lose only once junior is worth nothing.'
+                : side === 'junior'
+                  ? 'Take the first loss, and every dollar of revenue left after the protocol fee and senior’s interest.'
+                  : 'Two share classes over the same machines: senior is paid a target rate first and loses last; junior takes the first loss and the rest of the revenue.'}
+            </p>
+          </div>
+          {!tranched.ok ? (
+            <IndexerUnavailable detail={tranched.error} />
+          ) : tranched.data.length > 0 ? (
+            <TranchedPoolTable pools={tranched.data} side={side} />
+          ) : (
+            <p className="rounded-xl border border-dashed border-line p-6 text-center text-ink-muted">
+              {filtered ? 'No tranched pool matches these filters.' : 'No tranched pools are open yet.'}
+            </p>
+          )}
+        </section>
       )}
     </div>
   );

@@ -55,6 +55,15 @@ export function PoolFilters({
         </select>
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
+        Tranche
+        <select name="tranche" defaultValue={params.tranche ?? ''} className={control}>
+          <option value="">All structures</option>
+          <option value="senior">Senior tranches</option>
+          <option value="junior">Junior tranches</option>
+          <option value="single">Single-class pools</option>
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
         Sort by
         <select name="sort" defaultValue={params.sort} className={control}>
           <option value="tvl">TVL</option>
@@ -68,7 +77,7 @@ export function PoolFilters({
       <button type="submit" className="rounded-lg bg-accent px-4 py-2 text-sm font-semibold text-accent-ink">
         Apply
       </button>
-      {params.category || params.status || params.q || params.chain ? (
+      {params.category || params.status || params.q || params.chain || params.tranche ? (
         <Link href="/pools" className="py-2 text-sm text-ink-muted underline hover:text-ink">
           Clear
         </Link>

@@ -8,6 +8,11 @@ const poolListParamsSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(['yield', 'tvl', 'utilization', 'depositors', 'name']).default('tvl').catch('tvl'),
   order: z.enum(['asc', 'desc']).default('desc').catch('desc'),
+  /**
+   * Structure: one tranche of the pools that have them (each row that tranche's figures), or single-class pools
+   * only; absent, both kinds.
+   */
+  tranche: z.enum(['senior', 'junior', 'single']).optional().catch(undefined),
   /** One chain's pools, where the app serves several; the page drops a chain it does not serve. */
   chain: z.coerce.number().int().positive().optional().catch(undefined),
   /** 1-based page of POOLS_PER_PAGE pools; past the last page the list is empty and says so. */

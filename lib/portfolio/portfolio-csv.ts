@@ -116,7 +116,7 @@ export function historyCsv(
 /** "machine-yield-0x…-positions.csv"; a filtered history says its filters in the name; the statement is a PDF. */
 export function statementFilename(
   account: Address,
-  what: 'positions' | 'history' | 'statement',
+  what: 'positions' | 'tranches' | 'history' | 'statement',
   filter: HistoryFilter = {},
 ) {
   const parts = ['machine-yield', account, what];

@@ -36,6 +36,8 @@ import type { PoolSeriesMetric } from '@/lib/indexer/wire';
 import { loadPoolMetadata } from '@/lib/pools/pool-metadata';
 import { sharePrice } from '@/lib/pools/share-price';
 import { ChainBadge } from '@/components/ui/ChainBadge';
+import { TranchedPoolView } from '@/components/tranches/TranchedPoolView';
+import { getTranchedPool } from '@/lib/indexer/tranches';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,7 +52,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   if (!chain) return { title: 'Pool' };
   const read = await readIndexer(() => getPool(chain.id, address));
   const pool = read.ok ? read.data : null;
-  if (!pool) return { title: 'Pool' };
+  if (!pool) return tranchedPoolMetadata(chain.id, address);
   const description =
     `${pool.name}: ${formatUsdc(pool.totalAssets)} financing ${pool.category === 'compute' ? 'AI compute' : 'robot fleets'}, ` +
     `30-day real yield ${formatPercent(pool.yield30d)} (net revenue ÷ time-weighted principal), ${pool.depositors} investors.`;
@@ -66,6 +68,34 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     twitter: { card: 'summary', title: pool.name, description },
     alternates: feedAlternates(poolHref(chain.id, pool.address), `${pool.name} notices`),
   };
+}
+
+async function tranchedPoolMetadata(chainId: number, address: string): Promise<Metadata> {
+  const read = await readIndexer(() => getTranchedPool(chainId, address));
+  const pool = read.ok ? read.data?.pool : null;
+  if (!pool) return { title: 'Pool' };
+  const description =
+    `${pool.name}: ${formatUsdc(pool.totalValue)} in two tranches financing ${pool.category === 'compute' ? 'AI compute' : 'robot fleets'}. ` +
+    `Senior ${formatUsdc(pool.senior.value)} at a ${formatPercent(pool.seniorRateBps / 10_000)} target, junior ${formatUsdc(pool.junior.value)} ` +
+    `(30-day yield ${formatPercent(pool.junior.yield30d)}), taking the first loss.`;
+  return {
+    title: pool.name,
+    description,
+    openGraph: {
+      title: `${pool.name} · Machine Yield`,
+      description,
+      type: 'website',
+      url: poolHref(chainId, pool.address),
+    },
+    twitter: { card: 'summary', title: pool.name, description },
+  };
+}
+
+/** A pool with senior and junior tranches: the pool, its waterfall, its losses and the machines it finances. */
+async function loadTranchedPoolPage(chainId: number, address: string) {
+  const detail = await getTranchedPool(chainId, address);
+  if (!detail) return null;
+  return { ...detail, assets: await getPoolAssets(chainId, detail.pool.address) };
 }
 
 /**
@@ -117,7 +147,14 @@ export default async function PoolPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  if (!read.data) notFound();
+  if (!read.data) {
+    // Not a single-class pool: maybe a pool with senior and junior tranches.
+    const tranched = await readIndexer(() => loadTranchedPoolPage(chain.id, address));
+    if (!tranched.ok) return <IndexerUnavailable detail={tranched.error} />;
+    if (!tranched.data) notFound();
+    const side = query.tranche === 'junior' ? 'junior' : 'senior';
+    return <TranchedPoolView chain={chain} side={side} {...tranched.data} />;
+  }
   const { pool, activity, queue, assets, metadata, scheduled, charts } = read.data;
   const pendingChanges = scheduled.ok ? (scheduled.data?.actions.filter((a) => a.status === 'pending').length ?? 0) : 0;
   // Only what happened: a pool that never lost anything shows no line at all.

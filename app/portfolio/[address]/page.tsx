@@ -11,6 +11,8 @@ import { FeedLinks, feedAlternates } from '@/components/ui/FeedLinks';
 import { PortfolioSection } from '@/components/portfolio/PortfolioSection';
 import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
 import { PositionTable } from '@/components/portfolio/PositionTable';
+import { TranchePositionTable } from '@/components/portfolio/TranchePositionTable';
+import { getTranchePositions } from '@/lib/indexer/tranches';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
 import { shortAddress } from '@/lib/format/address';
 import { Card, CardTitle } from '@/components/ui/Card';
@@ -55,11 +57,12 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
 
   const read = await readIndexer(async () => {
     const portfolio = await getPortfolio(account, filter);
-    const [provisions, losses] = await Promise.all([
+    const [provisions, losses, tranches] = await Promise.all([
       poolProvisions(portfolio.positions),
       poolLosses(portfolio.positions),
+      getTranchePositions(account),
     ]);
-    return { ...portfolio, provisions, losses };
+    return { ...portfolio, provisions, losses, tranchePositions: tranches.positions };
   });
   if (!read.ok) {
     return (
@@ -69,9 +72,14 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
       </div>
     );
   }
-  const { positions, redemptions, history, indexed, pools, provisions, losses } = read.data;
+  const { positions, redemptions, history, indexed, pools, provisions, losses, tranchePositions } = read.data;
   const base = portfolioPath(account);
-  const nothing = positions.length === 0 && redemptions.length === 0 && history.length === 0 && !isFiltered(filter);
+  const nothing =
+    positions.length === 0 &&
+    tranchePositions.length === 0 &&
+    redemptions.length === 0 &&
+    history.length === 0 &&
+    !isFiltered(filter);
   const poolOptions = new Map([...pools].sort(([, a], [, b]) => a.name.localeCompare(b.name)));
 
   return (
@@ -140,6 +148,17 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
               />
             </div>
           </PortfolioSection>
+
+          {tranchePositions.length > 0 ? (
+            <PortfolioSection
+              id="tranches"
+              title="Tranche positions"
+              download={{ href: `${base}/tranches.csv`, label: 'Tranches CSV' }}
+              note={`Value is what the tranche's shares redeem for at the indexed block: senior and junior of a pool share its machines, and junior takes its losses first. Revenue is claimed on each tranche's pool page.`}
+            >
+              <TranchePositionTable positions={tranchePositions} />
+            </PortfolioSection>
+          ) : null}
 
           <PortfolioSection title="Redemption requests">
             <RedemptionRequestList requests={redemptions} pools={pools} />

@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { poolHref } from '@/lib/chain/chain-routes';
+import { formatShares, formatUsdc } from '@/lib/format/usdc';
+import type { TranchePosition } from '@/lib/indexer/tranche-wire';
+
+/** An address's holdings per tranche: each row one tranche of one pool, linking to the pool page on that tranche. */
+export function TranchePositionTable({ positions }: { positions: TranchePosition[] }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-line bg-surface-raised">
+      <table className="w-full min-w-[40rem] text-sm tabular-nums" data-testid="tranche-positions">
+        <caption className="sr-only">Positions per tranche</caption>
+        <thead className="border-b border-line bg-surface-sunken/60 text-left text-xs font-medium text-ink-muted">
+          <tr>
+            <th scope="col" className="px-4 py-3">
+              Pool · tranche
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Shares
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Value
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Deposited / withdrawn
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Revenue claimed
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {positions.map((p) => (
+            <tr key={`${p.chainId}-${p.tranche}`} data-testid="tranche-position-row" data-tranche={p.side}>
+              <td className="px-4 py-3">
+                <Link href={poolHref(p.chainId, p.pool, { tranche: p.side })} className="font-medium hover:text-accent">
+                  {p.poolName}
+                </Link>
+                <div className="text-xs text-ink-muted">
+                  {p.side === 'senior' ? 'Senior' : 'Junior'} · {p.symbol}
+                  {p.pendingRedeemShares > 0n ? ` · ${formatShares(p.pendingRedeemShares)} waiting to exit` : ''}
+                </div>
+              </td>
+              <td className="px-4 py-3 text-right">{formatShares(p.shares)}</td>
+              <td className="px-4 py-3 text-right font-medium">{formatUsdc(p.value)}</td>
+              <td className="px-4 py-3 text-right text-ink-muted">
+                {formatUsdc(p.deposited, { compact: true })} / {formatUsdc(p.withdrawn, { compact: true })}
+              </td>
+              <td className="px-4 py-3 text-right">{formatUsdc(p.revenueClaimed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+'use client';
+
+import { erc20Abi, type Address } from 'viem';
+import { readContract, simulateContract } from 'wagmi/actions';
+import { trancheVaultAbi } from '../contracts/abis';
+import { confirmTransaction, useTrackedTransaction, type TrackedTransactionOptions } from './use-tracked-transaction';
+import { writeWithGasMargin } from './write-with-gas-margin';
+
+/**
+ * A tranche's wallet actions: each vault (TrancheVault) is an ERC-4626 vault with an ERC-7540 exit queue, so these
+ * are the standard calls on the tranche's own address (`options.pool` is the vault). Each goes through the shared
+ * lifecycle, which simulates (a call the pool would refuse, as a senior deposit beyond the subordination limit,
+ * never reaches the wallet), sends, follows the receipt and the indexer, and refreshes.
+ */
+
+/** Approve the exact amount unless the allowance covers it (one batch for a wallet that batches), then deposit. */
+export function useTrancheDeposit({ usdc, ...options }: TrackedTransactionOptions & { usdc: Address }) {
+  const tx = useTrackedTransaction(options);
+  const vault = options.pool;
+  const deposit = (assets: bigint) =>
+    tx.run('Deposit', async ({ config, account, calls }) => {
+      const depositCall = {
+        account,
+        chainId: options.chainId,
+        abi: trancheVaultAbi,
+        address: vault,
+        functionName: 'deposit',
+        args: [assets, account],
+      } as const;
+      const allowance = await readContract(config, {
+        abi: erc20Abi,
+        address: usdc,
+        functionName: 'allowance',
+        args: [account, vault],
+        chainId: options.chainId,
+      });
+      if (allowance < assets) {
+        const { request } = await simulateContract(config, {
+          account,
+          chainId: options.chainId,
+          abi: erc20Abi,
+          address: usdc,
+          functionName: 'approve',
+          args: [vault, assets],
+        });
+        if (calls !== 'none') return { batch: [request, depositCall] };
+        await confirmTransaction(config, await writeWithGasMargin(config, request), options.chainId);
+      }
+      return simulateContract(config, depositCall);
+    });
+  return { ...tx, deposit };
+}
+
+/**
+ * An exit of `assets` USDC: paid now from idle cash when the pool can (ERC-4626 withdraw), otherwise a place in the
+ * tranche's exit queue for the shares it takes (ERC-7540 requestRedeem; `whole`: every unlocked share, so that no
+ * dust is left behind), filled first in, first out as capital comes back.
+ */
+export function useTrancheExit(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const vault = { abi: trancheVaultAbi, address: options.pool, chainId: options.chainId } as const;
+  const exit = (assets: bigint, whole: boolean, instant: boolean) =>
+    tx.run(instant ? 'Withdraw' : 'Request exit', async ({ config, account }) => {
+      if (instant) {
+        return simulateContract(config, {
+          ...vault,
+          account,
+          functionName: 'withdraw',
+          args: [assets, account, account],
+        });
+      }
+      const shares = whole
+        ? await readContract(config, { ...vault, functionName: 'unlockedShares', args: [account] })
+        : await readContract(config, { ...vault, functionName: 'previewWithdraw', args: [assets] });
+      return simulateContract(config, {
+        ...vault,
+        account,
+        functionName: 'requestRedeem',
+        args: [shares, account, account],
+      });
+    });
+  return { ...tx, exit };
+}
+
+/** Collect a filled exit: the controller's claimable shares, at the fill's price (ERC-7540 claim through redeem). */
+export function useTrancheCollect(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const collect = (shares: bigint) =>
+    tx.run('Collect exit', ({ config, account }) =>
+      simulateContract(config, {
+        account,
+        chainId: options.chainId,
+        abi: trancheVaultAbi,
+        address: options.pool,
+        functionName: 'redeem',
+        args: [shares, account, account],
+      }),
+    );
+  return { ...tx, collect };
+}
+
+/** The tranche's revenue the account has accrued, paid in USDC to the account itself. */
+export function useTrancheClaim(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const claim = () =>
+    tx.run('Claim revenue', ({ config, account }) =>
+      simulateContract(config, {
+        account,
+        chainId: options.chainId,
+        abi: trancheVaultAbi,
+        address: options.pool,
+        functionName: 'claim',
+        args: [account],
+      }),
+    );
+  return { ...tx, claim };
+}
