@@ -14,6 +14,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '/',
       '/pools',
       `/pools/${pool}`,
+      // A pool with senior and junior tranches, on each tranche, and the list of one tranche.
+      `/pools/${stack.manifest.contracts.TranchedPools![0]!.address}`,
+      `/pools/${stack.manifest.contracts.TranchedPools![1]!.address}?tranche=junior`,
+      '/pools?tranche=senior',
       '/assets/1',
       '/projects',
       '/projects/1',

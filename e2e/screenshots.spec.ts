@@ -19,6 +19,13 @@ for (const viewport of VIEWPORTS) {
         { name: 'pool', path: `/pools/${pool}` },
         // The pool with an impaired machine: its losses line and the machine's write-down and recovery.
         { name: 'pool-impaired', path: `/pools/${stack.manifest.contracts.FinancingPools[1]!.address}` },
+        // Pools with senior and junior tranches: the waterfall, the subordination, each tranche's panel.
+        { name: 'pool-tranched', path: `/pools/${stack.manifest.contracts.TranchedPools![0]!.address}` },
+        {
+          name: 'pool-tranched-junior',
+          path: `/pools/${stack.manifest.contracts.TranchedPools![1]!.address}?tranche=junior`,
+        },
+        { name: 'pools-senior', path: '/pools?tranche=senior' },
         { name: 'asset', path: '/assets/1' },
         { name: 'projects', path: '/projects' },
         { name: 'project', path: '/projects/1' },

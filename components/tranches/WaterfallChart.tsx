@@ -5,13 +5,10 @@ import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import type { WaterfallPeriod } from '@/lib/tranches/waterfall-periods';
 import { waterfallTotals } from '@/lib/tranches/waterfall-periods';
 
-/** Rows of the table under the chart: the latest periods, newest first. */
-const TABLE_ROWS = 8;
-
 /**
  * Where each period's revenue went, as stacked bars (protocol fee, senior, junior) with the senior interest still
  * owed after it as a line: a period whose revenue fell short of senior's rate shows no junior bar and a carried
- * figure, paid first the next period. A table gives the latest periods' exact figures.
+ * figure, paid first the next period. A table under it gives every period's exact figures, newest first.
  */
 export function WaterfallChart({ periods }: { periods: WaterfallPeriod[] }) {
   const points = toChartPoints(periods, {
@@ -22,7 +19,7 @@ export function WaterfallChart({ periods }: { periods: WaterfallPeriod[] }) {
   });
   const totals = waterfallTotals(periods);
   const share = (part: bigint) => (totals.revenue > 0n ? Number((part * 1_000n) / totals.revenue) / 10 : 0);
-  const latest = [...periods].reverse().slice(0, TABLE_ROWS);
+  const latest = [...periods].reverse();
   return (
     <div className="space-y-4" data-testid="waterfall">
       <TimeSeriesChart
@@ -48,10 +45,10 @@ export function WaterfallChart({ periods }: { periods: WaterfallPeriod[] }) {
         </p>
       ) : null}
       {latest.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="max-h-80 overflow-auto" tabIndex={0} aria-label="Every distribution">
           <table className="w-full min-w-[34rem] text-sm tabular-nums">
-            <caption className="sr-only">Latest distributions and where their revenue went</caption>
-            <thead className="text-left text-xs text-ink-muted">
+            <caption className="sr-only">Every distribution and where its revenue went, newest first</caption>
+            <thead className="sticky top-0 bg-surface-raised text-left text-xs text-ink-muted">
               <tr>
                 <th scope="col" className="py-1.5 font-medium">
                   Distribution
