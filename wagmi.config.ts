@@ -16,6 +16,7 @@ export default defineConfig({
         // Pools with senior and junior tranches: the pool (waterfall, capital) and its two vaults.
         'TranchedPool.sol/**',
         'TrancheVault.sol/**',
+        'TranchedPoolFactory.sol/**',
         // Only the rehearsal deploys it: a USDC without a public mint on an anvil that carries a testnet's id.
         'FiatTokenStandIn.sol/**',
       ],

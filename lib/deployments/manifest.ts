@@ -26,9 +26,11 @@ const manifestSchema = z.object({
     ProtocolTimelock: deployedContract.optional(),
     /** Every pool the factory had created when the manifest was written; the indexer finds later ones itself. */
     FinancingPools: z.array(deployedContract),
+    /** Creates pools with a senior and a junior tranche (absent on a chain without them). */
+    TranchedPoolFactory: deployedContract.optional(),
     /**
-     * Pools with a senior and a junior tranche: the pool and its two vaults (ERC-4626 each). Listed here, as the
-     * deployer binds the vaults to the pool; a manifest from before tranches has none.
+     * Every tranched pool the factory had created when the manifest was written, with its two vaults (ERC-4626
+     * each); a manifest from before tranches has none.
      */
     TranchedPools: z.array(deployedContract.extend({ senior: address, junior: address })).optional(),
   }),

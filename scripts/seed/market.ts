@@ -145,7 +145,7 @@ export function marketManifest(
       ProtocolTimelock: { address: timelock.address, deployedOnBlock: timelock.block },
       PoolFactory: { address: factory.address, deployedOnBlock: factory.block },
       FinancingPools: market.poolBlocks,
-      TranchedPools: tranched ? tranchedManifest(tranched) : [],
+      ...(tranched ? tranchedManifest(tranched) : {}),
     },
   };
 }

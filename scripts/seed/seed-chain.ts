@@ -58,14 +58,18 @@ export async function connectSeedChain(rpcUrl: string, opts: { chainId?: number 
     /** The chain time `day` days after genesis, in seconds. */
     at: (day: number) => genesis + Math.round(day * DAY),
     transactions: () => transactions,
-    /** A contract call from dev account `from`, mined; on a revert, replays it to name the reason. */
+    /**
+     * A contract call from dev account `from`, mined; on a revert, replays it to name the reason. `gas`: above the
+     * seed's fixed limit, for a call that deploys contracts (a tranched pool and its vaults).
+     */
     async send<const abi extends Abi, functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>>(
       from: number,
       call: Omit<ContractCall<abi, functionName>, 'gas'>,
+      gas = SEED_GAS,
     ) {
       transactions++;
       try {
-        return await sendWithGasMargin(client, wallet(from), { ...call, gas: SEED_GAS });
+        return await sendWithGasMargin(client, wallet(from), { ...call, gas });
       } catch (error) {
         await client.simulateContract({ ...call, account: addr(from) } as Parameters<
           typeof client.simulateContract

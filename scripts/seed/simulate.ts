@@ -33,6 +33,7 @@ export async function deployAndSeed(opts: { rpcUrl: string; deploymentsDir?: str
   const timeline = createTimeline();
   const history = createHistory(chain, protocol, market, timeline);
   timeline.add(TIMELOCK_DELAY_DAYS + 0.01, 0, 'asset limits take effect', market.executeAssetLimits);
+  timeline.add(TIMELOCK_DELAY_DAYS + 0.01, 0, 'tranched asset limits take effect', tranched.executeAssetLimits);
   addDeposits(history);
   addMachineLives(history);
   addWeeklyRevenue(history);

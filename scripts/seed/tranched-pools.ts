@@ -7,14 +7,20 @@
  * The deployer binds the vaults and sets the per-asset limits, then hands the admin role to the timelock (the
  * factory's route for tranched pools is not built yet: contracts/SECURITY.md).
  */
-import { parseUnits, type Address } from 'viem';
-import { hardwareAssetRegistryAbi, mockUsdcAbi, trancheVaultAbi, tranchedPoolAbi } from '../../lib/contracts/abis';
+import { encodeFunctionData, keccak256, parseEventLogs, parseUnits, type Address } from 'viem';
+import {
+  hardwareAssetRegistryAbi,
+  mockUsdcAbi,
+  tranchedPoolAbi,
+  tranchedPoolFactoryAbi,
+} from '../../lib/contracts/abis';
 import type { Manifest } from '../../lib/deployments/manifest';
 import { usdcUnits } from './economics';
 import type { AssetSpec } from './machines';
-import type { Protocol } from './protocol';
-import { DAY, type SeedChain } from './seed-chain';
-import { ACCOUNTS, PROJECTS, PROTOCOL } from './world';
+import { creationBytecode } from './artifacts';
+import type { Protocol, TimelockCall } from './protocol';
+import type { SeedChain } from './seed-chain';
+import { ACCOUNTS, PROJECTS } from './world';
 
 export type TranchedPoolSpec = {
   key: string;
@@ -156,12 +162,16 @@ export type OpenedTranchedPool = {
   deployedOnBlock: number;
 };
 
-const CATEGORY = { compute: 0, robotics: 1 } as const;
 const KIND = { gpu: 0, robot: 1 } as const;
 
+/** A pool and its two vaults deployed in one call: about 9.2M gas (forge's figure), with a margin. */
+const TRANCHED_POOL_CREATION_GAS = 12_000_000n;
+
 /**
- * Deploys each tranched pool and its two vaults, registers its machines, sets their limits (each the machines'
- * cost), and hands the pool's admin role to the timelock. `firstAssetId`: the id the registry gives next.
+ * Deploys the tranched-pool factory (on PoolFactory's projects and terms, from registered code), creates each pool
+ * with its two vaults through it (the pool's admin: the timelock), registers the pool's machines, and schedules their
+ * limits (each the machines' cost) through the timelock: `executeAssetLimits` carries them out once its delay is
+ * over. `firstAssetId`: the id the registry gives next.
  */
 export async function openTranchedPools(
   chain: SeedChain,
@@ -170,44 +180,49 @@ export async function openTranchedPools(
   firstAssetId: bigint,
   log: (line: string) => void,
 ) {
-  const { addr, send, deploy, client } = chain;
+  const { addr, send, deploy } = chain;
+  const poolCode = creationBytecode('TranchedPool');
+  const vaultCode = creationBytecode('TrancheVault');
+  const factory = await deploy(ACCOUNTS.admin, 'TranchedPoolFactory', tranchedPoolFactoryAbi, [
+    protocol.factory.address,
+    addr(ACCOUNTS.admin),
+    keccak256(poolCode),
+    keccak256(vaultCode),
+  ]);
+  log(`TranchedPoolFactory    ${factory.address}`);
   const opened: OpenedTranchedPool[] = [];
   const assetIds = new Map<AssetSpec, bigint>();
+  const limits: TimelockCall[] = [];
   let nextAssetId = firstAssetId;
   for (const spec of TRANCHED_POOLS) {
     const project = PROJECTS.find((p) => p.key === spec.project)!;
-    const { address: pool, block } = await deploy(ACCOUNTS.admin, 'TranchedPool', tranchedPoolAbi, [
+    const receipt = await send(
+      ACCOUNTS.admin,
       {
-        usdc: protocol.usdc.address,
-        registry: protocol.registry.address,
-        name: spec.name,
-        category: CATEGORY[project.category],
-        projectId: projectIds.get(spec.project)!,
-        projectOperator: addr(project.operatorAccount),
-        depositCap: parseUnits(String(spec.capUsdc), 6),
-        admin: addr(ACCOUNTS.admin),
-        manager: addr(ACCOUNTS.manager),
-        reporter: addr(ACCOUNTS.reporter),
-        guardian: addr(ACCOUNTS.guardian),
-        treasury: addr(ACCOUNTS.treasury),
-        protocolFeeBps: PROTOCOL.feeBps,
-        seniorRateBps: spec.seniorRateBps,
-        minSubordinationBps: spec.minSubordinationBps,
+        address: factory.address,
+        abi: tranchedPoolFactoryAbi,
+        functionName: 'createTranchedPool',
+        args: [
+          {
+            projectId: projectIds.get(spec.project)!,
+            name: spec.name,
+            symbol: spec.symbol,
+            depositCap: parseUnits(String(spec.capUsdc), 6),
+            seniorRateBps: spec.seniorRateBps,
+            minSubordinationBps: spec.minSubordinationBps,
+          },
+          poolCode,
+          vaultCode,
+        ],
       },
-    ]);
-    const vault = (isSenior: boolean) =>
-      deploy(ACCOUNTS.admin, 'TrancheVault', trancheVaultAbi, [
-        protocol.usdc.address,
-        pool,
-        isSenior,
-        `${spec.name} · ${isSenior ? 'Senior' : 'Junior'}`,
-        `${spec.symbol}${isSenior ? 'S' : 'J'}`,
-        PROTOCOL.revenueStreamDays * DAY,
-      ]);
-    const senior = (await vault(true)).address;
-    const junior = (await vault(false)).address;
-    const onPool = { address: pool, abi: tranchedPoolAbi } as const;
-    await send(ACCOUNTS.admin, { ...onPool, functionName: 'attachTranches', args: [senior, junior] });
+      TRANCHED_POOL_CREATION_GAS,
+    );
+    const [created] = parseEventLogs({
+      abi: tranchedPoolFactoryAbi,
+      logs: receipt.logs,
+      eventName: 'TranchedPoolCreated',
+    });
+    const { pool, senior, junior } = created!.args;
 
     for (const asset of TRANCHED_ASSETS.filter((a) => a.pool === spec.key)) {
       await send(ACCOUNTS.registrar, {
@@ -226,16 +241,15 @@ export async function openTranchedPools(
       });
       const id = nextAssetId++;
       assetIds.set(asset, id);
-      await send(ACCOUNTS.admin, {
-        ...onPool,
-        functionName: 'setAssetLimit',
-        args: [id, usdcUnits(asset.units * asset.unitCostUsdc)],
+      limits.push({
+        target: pool,
+        data: encodeFunctionData({
+          abi: tranchedPoolAbi,
+          functionName: 'setAssetLimit',
+          args: [id, usdcUnits(asset.units * asset.unitCostUsdc)],
+        }),
       });
     }
-    // From here on the pool's terms, fee and limits are the timelock's, as every single pool's are.
-    const adminRole = await client.readContract({ ...onPool, functionName: 'DEFAULT_ADMIN_ROLE' });
-    await send(ACCOUNTS.admin, { ...onPool, functionName: 'grantRole', args: [adminRole, protocol.timelock.address] });
-    await send(ACCOUNTS.admin, { ...onPool, functionName: 'renounceRole', args: [adminRole, addr(ACCOUNTS.admin)] });
     for (const payer of [ACCOUNTS.manager, ACCOUNTS.reporter]) {
       await send(payer, {
         address: protocol.usdc.address,
@@ -244,20 +258,26 @@ export async function openTranchedPools(
         args: [pool, 2n ** 255n],
       });
     }
-    opened.push({ spec, pool, senior, junior, deployedOnBlock: block });
+    opened.push({ spec, pool, senior, junior, deployedOnBlock: Number(receipt.blockNumber) });
     log(`TranchedPool           ${pool} ${spec.name} (senior ${senior}, junior ${junior})`);
   }
-  return { opened, assetIds };
+  const executeAssetLimits = await protocol.scheduleBatch(limits);
+  return { factory, opened, assetIds, executeAssetLimits };
 }
 
 export type TranchedMarket = Awaited<ReturnType<typeof openTranchedPools>>;
 
-/** The manifest's entries for the tranched pools. */
-export function tranchedManifest(market: TranchedMarket): NonNullable<Manifest['contracts']['TranchedPools']> {
-  return market.opened.map(({ pool, senior, junior, deployedOnBlock }) => ({
-    address: pool,
-    deployedOnBlock,
-    senior,
-    junior,
-  }));
+/** The manifest's entries for the tranched pools and their factory. */
+export function tranchedManifest(
+  market: TranchedMarket,
+): Pick<Manifest['contracts'], 'TranchedPoolFactory' | 'TranchedPools'> {
+  return {
+    TranchedPoolFactory: { address: market.factory.address, deployedOnBlock: market.factory.block },
+    TranchedPools: market.opened.map(({ pool, senior, junior, deployedOnBlock }) => ({
+      address: pool,
+      deployedOnBlock,
+      senior,
+      junior,
+    })),
+  };
 }
