@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { createConfig, factory } from 'ponder';
 import { getAbiItem, zeroAddress } from 'viem';
-import { financingPoolAbi, hardwareAssetRegistryAbi, poolFactoryAbi, protocolTimelockAbi } from '../lib/contracts/abis';
+import {
+  financingPoolAbi,
+  hardwareAssetRegistryAbi,
+  poolFactoryAbi,
+  protocolTimelockAbi,
+  trancheVaultAbi,
+  tranchedPoolAbi,
+  tranchedPoolFactoryAbi,
+} from '../lib/contracts/abis';
 import { readManifest, type Manifest } from '../lib/deployments/manifest';
 import { indexedChains, LOCAL_CHAIN_ID } from './indexed-chains';
 
@@ -20,6 +28,34 @@ function onEveryChain<T>(pick: (contracts: Contracts) => T) {
 // contract stays declared so that its handlers keep their types.
 const timelockOf = (contracts: Contracts) =>
   contracts.ProtocolTimelock ?? { address: zeroAddress, deployedOnBlock: contracts.PoolFactory.deployedOnBlock };
+
+type TranchedRole = 'pool' | 'senior' | 'junior';
+
+/**
+ * A tranched pool, or its senior or junior vault, wherever the chain has them: every one the TranchedPoolFactory
+ * creates (its TranchedPoolCreated names all three), else those the manifest lists (a deployment from before the
+ * factory), else none: the zero address, which emits nothing, keeps the contract declared and its handlers typed
+ * (an empty list would be no address filter at all).
+ */
+function tranchedOf(contracts: Contracts, role: TranchedRole) {
+  const maker = contracts.TranchedPoolFactory;
+  if (maker) {
+    return {
+      address: factory({
+        address: maker.address,
+        event: getAbiItem({ abi: tranchedPoolFactoryAbi, name: 'TranchedPoolCreated' }),
+        parameter: role,
+      }),
+      startBlock: maker.deployedOnBlock,
+    };
+  }
+  const pools = contracts.TranchedPools ?? [];
+  if (pools.length === 0) return { address: [zeroAddress], startBlock: contracts.PoolFactory.deployedOnBlock };
+  return {
+    address: pools.map((p) => (role === 'pool' ? p.address : p[role])),
+    startBlock: Math.min(...pools.map((p) => p.deployedOnBlock)),
+  };
+}
 
 export default createConfig({
   database: process.env.DATABASE_URL
@@ -70,6 +106,19 @@ export default createConfig({
         address: timelockOf(contracts).address,
         startBlock: timelockOf(contracts).deployedOnBlock,
       })),
+    },
+    TranchedPool: {
+      abi: tranchedPoolAbi,
+      chain: onEveryChain((contracts) => tranchedOf(contracts, 'pool')),
+    },
+    // The two vaults of each tranched pool, one contract per side: a factory source names one parameter.
+    SeniorTrancheVault: {
+      abi: trancheVaultAbi,
+      chain: onEveryChain((contracts) => tranchedOf(contracts, 'senior')),
+    },
+    JuniorTrancheVault: {
+      abi: trancheVaultAbi,
+      chain: onEveryChain((contracts) => tranchedOf(contracts, 'junior')),
     },
   },
 });

@@ -467,8 +467,8 @@ export const streamMerge = onchainTable(
   (table) => ({ pk: primaryKey({ columns: [table.chainId, table.pool] }) }),
 );
 
-/** A pool's latest RedemptionClaimed. The Withdraw logged right after it in the same transaction pays that
- * claim out (its P&L was realised at the fill): it is not an instant withdrawal. */
+/** A pool's (or a tranche vault's) latest RedemptionClaimed. The Withdraw logged right after it in the same
+ * transaction pays that claim out (its P&L was realised at the fill): it is not an instant withdrawal. */
 export const redemptionPayout = onchainTable(
   'redemption_payout',
   (t) => ({
@@ -543,5 +543,150 @@ export const holdingLedger = onchainTable(
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.pool, table.account, table.id] }),
     accountIdx: index().on(table.chainId, table.account, table.blockNumber),
+  }),
+);
+
+// ─── Tranched pools (contracts/src/tranche) ──────────────────────────────────────────────────────────────
+// One TranchedPool holds the principal; its senior and junior TrancheVaults (ERC-4626 each) hold the shares.
+// The pool's machines are ordinary `asset` rows (the registry names the pool); their capital and revenue
+// follow the pool's events as a FinancingPool's do.
+
+export const trancheSide = onchainEnum('tranche_side', ['senior', 'junior']);
+export const trancheLossKind = onchainEnum('tranche_loss_kind', ['allocated', 'restored']);
+
+/**
+ * A tranched pool as the contract keeps it, replayed from its events: totalValue = idle + outstandingPrincipal −
+ * totalProvisions; senior's value is kept here, junior's is the rest (TrancheWaterfall).
+ */
+export const tranchedPool = onchainTable(
+  'tranched_pool',
+  (t) => ({
+    ...onChain(t),
+    address: t.hex().notNull(),
+    projectId: t.bigint().notNull(),
+    name: t.text().notNull(),
+    category: category('category').notNull(),
+    status: poolStatus('status').notNull(),
+    paused: t.boolean().notNull(),
+    depositCap: t.bigint().notNull(),
+    protocolFeeBps: t.integer().notNull(),
+    seniorRateBps: t.integer().notNull(),
+    minSubordinationBps: t.integer().notNull(),
+    senior: t.hex().notNull(),
+    junior: t.hex().notNull(),
+    idle: t.bigint().notNull().default(0n),
+    outstandingPrincipal: t.bigint().notNull().default(0n),
+    totalProvisions: t.bigint().notNull().default(0n),
+    seniorValue: t.bigint().notNull().default(0n),
+    // Senior's losses not yet restored (TrancheWaterfall.seniorLoss).
+    seniorLoss: t.bigint().notNull().default(0n),
+    // The last RevenueSplit's `carried`: senior interest owed after it.
+    carriedInterest: t.bigint().notNull().default(0n),
+    deployedTotal: t.bigint().notNull().default(0n),
+    repaidTotal: t.bigint().notNull().default(0n),
+    writtenDownTotal: t.bigint().notNull().default(0n),
+    recoveredTotal: t.bigint().notNull().default(0n),
+    revenueGross: t.bigint().notNull().default(0n),
+    feesPaid: t.bigint().notNull().default(0n),
+    revenueSenior: t.bigint().notNull().default(0n),
+    revenueJunior: t.bigint().notNull().default(0n),
+    // When the vaults were attached: the pool takes deposits from then.
+    createdAtBlock: t.bigint().notNull(),
+    createdAt: t.bigint().notNull(),
+    updatedAtBlock: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.address] }), projectIdx: index().on(table.projectId) }),
+);
+
+/** One tranche (vault) of a tranched pool: its shares, revenue stream, losses and exit queue. */
+export const tranche = onchainTable(
+  'tranche',
+  (t) => ({
+    ...onChain(t),
+    address: t.hex().notNull(),
+    pool: t.hex().notNull(),
+    side: trancheSide('side').notNull(),
+    name: t.text().notNull(),
+    symbol: t.text().notNull(),
+    revenueStreamDuration: t.integer().notNull(),
+    totalSupply: t.bigint().notNull().default(0n),
+    holders: t.integer().notNull().default(0),
+    depositedTotal: t.bigint().notNull().default(0n),
+    withdrawnTotal: t.bigint().notNull().default(0n),
+    revenueReceived: t.bigint().notNull().default(0n),
+    revenueClaimed: t.bigint().notNull().default(0n),
+    lossAllocated: t.bigint().notNull().default(0n),
+    lossRestored: t.bigint().notNull().default(0n),
+    pendingRedeemShares: t.bigint().notNull().default(0n),
+    reservedForRedemptions: t.bigint().notNull().default(0n),
+    // The vault's revenue accumulator, replayed as a FinancingPool's (revenue-accumulator.ts).
+    accRevenuePerShare: t.bigint().notNull().default(0n),
+    streamRemaining: t.bigint().notNull().default(0n),
+    streamEnd: t.bigint().notNull().default(0n),
+    streamUpdatedAt: t.bigint().notNull().default(0n),
+    updatedAtBlock: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.address] }), poolIdx: index().on(table.pool) }),
+);
+
+/** One distribution's waterfall (RevenueSplit): fee + senior + junior = revenue. */
+export const waterfallSplit = onchainTable(
+  'waterfall_split',
+  (t) => ({
+    ...onChain(t),
+    id: t.text().notNull(), // event.id
+    pool: t.hex().notNull(),
+    revenue: t.bigint().notNull(),
+    fee: t.bigint().notNull(),
+    senior: t.bigint().notNull(),
+    junior: t.bigint().notNull(),
+    carried: t.bigint().notNull(),
+    ...fromLog(t),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
+    poolTimeIdx: index().on(table.chainId, table.pool, table.timestamp),
+  }),
+);
+
+/** A fall of the pool's value shared out (junior first) or a rise shared back (senior's loss first). */
+export const trancheLoss = onchainTable(
+  'tranche_loss',
+  (t) => ({
+    ...onChain(t),
+    id: t.text().notNull(), // event.id
+    pool: t.hex().notNull(),
+    kind: trancheLossKind('kind').notNull(),
+    toSenior: t.bigint().notNull(),
+    toJunior: t.bigint().notNull(),
+    ...fromLog(t),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
+    poolIdx: index().on(table.chainId, table.pool, table.blockNumber),
+  }),
+);
+
+/** One holder of one tranche: shares follow every mint, burn and transfer; exits are booked to the shares' owner. */
+export const tranchePosition = onchainTable(
+  'tranche_position',
+  (t) => ({
+    ...onChain(t),
+    tranche: t.hex().notNull(),
+    account: t.hex().notNull(),
+    pool: t.hex().notNull(),
+    shares: t.bigint().notNull().default(0n),
+    deposited: t.bigint().notNull().default(0n),
+    // Instant exits when paid, queued ones when filled (the owner's shares are gone then).
+    withdrawn: t.bigint().notNull().default(0n),
+    revenueClaimed: t.bigint().notNull().default(0n),
+    // As a FinancingPool holder's: owed = shares × accRevenuePerShare ÷ 1e36 − revenueDebt.
+    revenueDebt: t.bigint().notNull().default(0n),
+    pendingRedeemShares: t.bigint().notNull().default(0n),
+    updatedAtBlock: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.tranche, table.account] }),
+    accountIdx: index().on(table.account),
   }),
 );

@@ -5,10 +5,17 @@ import {
   hardwareAssetRegistryAbi,
   poolFactoryAbi,
   protocolTimelockAbi,
+  tranchedPoolAbi,
 } from '../../lib/contracts/abis';
 
 // A selector shared by several (grantRole, ...) decodes the same way in each.
-const ABIS: readonly Abi[] = [financingPoolAbi, poolFactoryAbi, hardwareAssetRegistryAbi, protocolTimelockAbi];
+const ABIS: readonly Abi[] = [
+  financingPoolAbi,
+  poolFactoryAbi,
+  hardwareAssetRegistryAbi,
+  protocolTimelockAbi,
+  tranchedPoolAbi,
+];
 
 /** The call's function and arguments as JSON (bigints as decimal strings); nulls when no ABI knows it. */
 export function decodeCall(data: Hex): { functionName: string | null; args: string | null } {

@@ -13,6 +13,8 @@ export type PositionRow = typeof position.$inferSelect;
 /** What every log of a pool carries besides its arguments: its id, the log, the block, the transaction. */
 export type PoolEvent = Omit<Event<Extract<EventNames, `FinancingPool:${string}`>>, 'args'>;
 export type Block = PoolEvent['block'];
+/** Any contract's log as its handler gets it, without the arguments: where it comes from on chain. */
+export type ChainEvent = Pick<PoolEvent, 'id' | 'log' | 'block' | 'transaction'>;
 
 export const dayOf = (timestamp: bigint) => Number(timestamp / 86_400n);
 
@@ -93,7 +95,7 @@ export async function realiseExit(
 
 export async function recordCapital(
   context: Context,
-  event: PoolEvent,
+  event: ChainEvent,
   assetId: bigint,
   kind: (typeof capitalEvent.$inferInsert)['kind'],
   amount: bigint,

@@ -3,17 +3,16 @@
  * call, decoded, with the time it becomes executable, until it is executed or cancelled.
  */
 import { ponder } from 'ponder:registry';
-import { delayedAction, pool } from 'ponder:schema';
+import { delayedAction, pool, tranchedPool } from 'ponder:schema';
 import { and, eq } from 'ponder';
 import type { Address } from 'viem';
 import { decodeCall } from './call-data';
 
 ponder.on('ProtocolTimelock:CallScheduled', async ({ event, context }) => {
   const { id, index, target, value, data, predecessor, delay } = event.args;
-  const targetPool = await context.db.find(pool, {
-    chainId: context.chain.id,
-    address: target.toLowerCase() as Address,
-  });
+  const key = { chainId: context.chain.id, address: target.toLowerCase() as Address };
+  // A single pool, or a tranched one: either is the pool the change is about.
+  const targetPool = (await context.db.find(pool, key)) ?? (await context.db.find(tranchedPool, key));
   const row = {
     operationHash: id,
     index: Number(index),

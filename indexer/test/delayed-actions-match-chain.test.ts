@@ -40,7 +40,12 @@ describe('delayed actions', () => {
       fromBlock: 0n,
       toBlock: block,
     });
-    const pools = new Set(manifest().contracts.FinancingPools.map((p) => p.address.toLowerCase()));
+    // Single and tranched pools alike: a call to either is about that pool.
+    const pools = new Set(
+      [...manifest().contracts.FinancingPools, ...(manifest().contracts.TranchedPools ?? [])].map((p) =>
+        p.address.toLowerCase(),
+      ),
+    );
     const { body } = await api<{ actions: ApiAction[] }>('/api/delayed-actions?limit=500');
     expect(body.actions.length).toBe(logs.length);
     for (const log of logs) {

@@ -17,6 +17,7 @@ import { accountNoticesSql, noticesQuery } from './notices';
 import { redemptionsSql, toRedemption } from './redemption-queue';
 import { periodStatement, statementQuery } from './statements';
 import { camelRow, indexedBlock, reply, type Indexed } from './reply';
+import { tranchePositionsOf } from './tranched-pools';
 import { accountList, valid } from './validation';
 import { sqlList } from './sql-list';
 
@@ -72,6 +73,15 @@ accounts.get('/:address/positions', someChains, valid('param', accountsParam), a
   const chainIds = c.get('chainIds');
   const indexed = await indexedBlock(chainIds);
   return reply(c, indexed, { positions: await positionsOf(chainIds, c.req.valid('param').address, indexed) });
+});
+
+/** Holdings in tranched pools' tranches (tranched-pools.ts). */
+accounts.get('/:address/tranches', someChains, valid('param', accountsParam), async (c) => {
+  const chainIds = c.get('chainIds');
+  const indexed = await indexedBlock(chainIds);
+  return reply(c, indexed, {
+    positions: await tranchePositionsOf(chainIds, c.req.valid('param').address, indexed),
+  });
 });
 
 accounts.get(

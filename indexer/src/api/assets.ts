@@ -1,6 +1,6 @@
 /** Machine groups: one with its status history and capital ledger, and its revenue and utilization series. */
 import { db } from 'ponder:api';
-import { asset, assetDaily, assetStatusChange, capitalEvent, pool } from 'ponder:schema';
+import { asset, assetDaily, assetStatusChange, capitalEvent, pool, tranchedPool } from 'ponder:schema';
 import { Hono } from 'hono';
 import { and, asc, eq, sql } from 'ponder';
 import { z } from 'zod';
@@ -32,6 +32,19 @@ assets.get('/:id', oneChain, valid('param', assetParam), async (c) => {
     .select()
     .from(pool)
     .where(and(eq(pool.chainId, chainId), eq(pool.address, machine.pool)));
+  // A machine of a tranched pool has no single pool: its pool is answered apart (tranched-pools.ts has the rest).
+  const [tranched] = owner
+    ? []
+    : await db
+        .select({
+          chainId: tranchedPool.chainId,
+          address: tranchedPool.address,
+          name: tranchedPool.name,
+          category: tranchedPool.category,
+          projectId: tranchedPool.projectId,
+        })
+        .from(tranchedPool)
+        .where(and(eq(tranchedPool.chainId, chainId), eq(tranchedPool.address, machine.pool)));
   const statusHistory = await db
     .select()
     .from(assetStatusChange)
@@ -53,6 +66,7 @@ assets.get('/:id', oneChain, valid('param', assetParam), async (c) => {
           category: owner.category,
         }
       : null,
+    tranchedPool: tranched ?? null,
     statusHistory,
     capital,
   });

@@ -15,6 +15,7 @@ import { projects } from './projects';
 import { protocol } from './protocol';
 import { indexedBlock, latestCheckpoint, reply } from './reply';
 import { responseCache } from './response-cache';
+import { tranchedPools } from './tranched-pools';
 import { quote } from './validation';
 
 export function typedApi({ readCheckpoint = latestCheckpoint }: { readCheckpoint?: () => Promise<string> } = {}) {
@@ -26,6 +27,7 @@ export function typedApi({ readCheckpoint = latestCheckpoint }: { readCheckpoint
   app.get('/api/status', someChains, async (c) => reply(c, await indexedBlock(c.get('chainIds')), {}));
   app.route('/api/protocol', protocol);
   app.route('/api/pools', pools);
+  app.route('/api/tranched-pools', tranchedPools);
   app.route('/api/assets', assets);
   app.route('/api/projects', projects);
   app.route('/api/accounts', accounts);
