@@ -72,7 +72,7 @@ export default async function HomePage() {
                 value={home.data.totals.unitsFinanced.toLocaleString('en-US')}
                 hint={`in ${home.data.totals.machinesFinanced} groups`}
               />
-              <Stat label="Investors" value={home.data.totals.investors} hint="holding pool shares" />
+              <Stat label="Investors" value={home.data.totals.investors} hint="holding pool or tranche shares" />
             </dl>
           </Card>
 

@@ -24,7 +24,7 @@ export function TranchePositionTable({ positions }: { positions: TranchePosition
               Deposited / withdrawn
             </th>
             <th scope="col" className="px-4 py-3 text-right">
-              Revenue claimed
+              Revenue claimable / claimed
             </th>
           </tr>
         </thead>
@@ -45,7 +45,10 @@ export function TranchePositionTable({ positions }: { positions: TranchePosition
               <td className="px-4 py-3 text-right text-ink-muted">
                 {formatUsdc(p.deposited, { compact: true })} / {formatUsdc(p.withdrawn, { compact: true })}
               </td>
-              <td className="px-4 py-3 text-right">{formatUsdc(p.revenueClaimed)}</td>
+              <td className="px-4 py-3 text-right">
+                <span className="font-medium">{formatUsdc(p.claimableRevenue)}</span>
+                <span className="text-ink-muted"> / {formatUsdc(p.revenueClaimed, { compact: true })}</span>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -144,7 +144,7 @@ export function TranchedPoolView({
                 : `Takes every loss first, and everything each distribution leaves after the protocol fee and senior’s interest. Must stay at least ${formatPercent(pool.minSubordinationBps / 10_000)} of the pool.`}
             </p>
             <dl
-              className="mt-4 grid grid-cols-1 gap-5 min-[400px]:grid-cols-2 md:grid-cols-4"
+              className="mt-4 grid grid-cols-1 gap-5 min-[400px]:grid-cols-2 md:grid-cols-3"
               data-testid="tranche-figures"
             >
               <Stat label="Value" value={formatUsdc(tranche.value)} hint={`${tranche.holders} holders`} />

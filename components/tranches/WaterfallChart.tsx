@@ -30,9 +30,10 @@ export function WaterfallChart({ periods }: { periods: WaterfallPeriod[] }) {
         kind="bar"
         stacked
         series={[
-          { key: 'fee', label: 'Protocol fee', tone: 'ink-muted' },
-          { key: 'senior', label: 'Senior interest', tone: 'compute' },
-          { key: 'junior', label: 'Junior residual', tone: 'robotics' },
+          { key: 'fee', label: 'Fee', tone: 'ink-muted' },
+          { key: 'senior', label: 'Senior', tone: 'compute' },
+          { key: 'junior', label: 'Junior', tone: 'robotics' },
+          // Short labels: the legend is one row, even on a phone.
           { key: 'carried', label: 'Shortfall carried', tone: 'negative', kind: 'line' },
         ]}
         emptyText="No revenue distributed yet."

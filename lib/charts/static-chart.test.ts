@@ -44,4 +44,18 @@ describe('staticGeometry', () => {
     expect(line.paths).toHaveLength(1);
     expect(line.paths[0]!.d.split('L')).toHaveLength(2); // two points, then the gap
   });
+
+  it('draws a line over stacked bars from zero, not on top of the stack (as Recharts does)', () => {
+    const g = staticGeometry(
+      points,
+      [
+        { key: 'a', kind: 'bar' },
+        { key: 'b', kind: 'line' },
+      ],
+      { stacked: true, yMax: 'auto' },
+    );
+    expect(g.top).toBe(5); // the bar's 4 and the line's 3: nothing stacks to 1 + 3 over the line
+    // The line's first point is at 3 dollars of 5: 40 % down from the top, whatever the bar under it.
+    expect(Number(g.paths[0]!.d.slice(1).split('L')[0]!.split(',')[1])).toBeCloseTo(BOX.height * (1 - 3 / 5));
+  });
 });

@@ -26,10 +26,15 @@ export function staticGeometry(
   const n = points.length;
   const slot = n > 0 ? BOX.width / n : BOX.width;
   const value = (p: ChartPoint, key: string) => Math.max(0, p.values[key] ?? 0);
+  // Stacking is for bars and areas; a line is drawn over them from zero (a figure beside the stack, as Recharts
+  // draws it: a Line has no stackId).
+  const stacks = (s: StaticSeries) => opts.stacked && s.kind !== 'line';
   const totals = points.map((p) =>
-    opts.stacked
-      ? series.reduce((sum, s) => sum + value(p, s.key), 0)
-      : Math.max(0, ...series.map((s) => value(p, s.key))),
+    Math.max(
+      0,
+      series.filter(stacks).reduce((sum, s) => sum + value(p, s.key), 0),
+      ...series.filter((s) => !stacks(s)).map((s) => value(p, s.key)),
+    ),
   );
   const top = opts.yMax === 'auto' ? niceCeiling(Math.max(0, ...totals)) : opts.yMax;
   const y = (v: number) => BOX.height - (Math.min(v, top) / top) * BOX.height;
@@ -60,9 +65,9 @@ export function staticGeometry(
         if (runs.at(-1)!.length > 0) runs.push([]);
         return;
       }
-      const bottom = opts.stacked ? base[i]! : 0;
+      const bottom = stacks(s) ? base[i]! : 0;
       runs.at(-1)!.push({ i, v: Math.max(0, raw), bottom });
-      if (opts.stacked) base[i] = bottom + Math.max(0, raw);
+      if (stacks(s)) base[i] = bottom + Math.max(0, raw);
     });
     for (const run of runs.filter((r) => r.length > 0)) {
       const cx = (i: number) => (i * slot + slot / 2).toFixed(2);

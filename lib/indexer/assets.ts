@@ -3,7 +3,13 @@ import { cache } from 'react';
 import { z } from 'zod';
 import type { ChartInterval } from '../charts/chart-interval';
 import { getFromIndexer } from './client';
-import { assetBodySchema, assetSeriesSchema, poolProjectSchema, type AssetSeriesPoint } from './wire';
+import {
+  assetBodySchema,
+  assetSeriesSchema,
+  poolProjectSchema,
+  type AssetSeriesPoint,
+  type AssetTranchedPool,
+} from './wire';
 
 export type AssetDetail = z.infer<typeof assetBodySchema> & {
   project: { id: bigint; name: string } | null;
@@ -23,8 +29,13 @@ export const getAsset = cache(async function getAsset(chainId: number, id: bigin
     body.pool ? getFromIndexer(`/api/pools/${body.pool.address}`, poolProjectSchema, [chainId]) : null,
     getAssetSeries(chainId, id, 'day', 30),
   ]);
-  return { ...body, project: owner?.project ?? null, ...trailing30Days(lastDays) };
+  return { ...body, project: owner?.project ?? tranchedPoolProject(body.tranchedPool), ...trailing30Days(lastDays) };
 });
+
+/** A tranched pool's machine: its project is the pool's, named in the same answer. */
+function tranchedPoolProject(pool: AssetTranchedPool | null): AssetDetail['project'] {
+  return pool?.projectName != null ? { id: pool.projectId, name: pool.projectName } : null;
+}
 
 /**
  * The trailing-30-day figures from the daily series: the same days as the indexer's `yield30d` (today and

@@ -123,6 +123,8 @@ export const tranchePositionSchema = z.object({
   deposited: bigintString,
   withdrawn: bigintString,
   revenueClaimed: bigintString,
+  /** Revenue released to the account and not claimed yet, as the vault's claimableRevenue at the indexed block. */
+  claimableRevenue: bigintString.default(0n),
   /** Shares of this account waiting in the tranche's exit queue. */
   pendingRedeemShares: bigintString,
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bigintString, knownKinds, parsePositiveId, redemptionSchema } from './wire';
+import {
+  assetBodySchema,
+  bigintString,
+  knownKinds,
+  parsePositiveId,
+  projectDetailSchema,
+  protocolSchema,
+  redemptionSchema,
+} from './wire';
 
 describe('knownKinds', () => {
   const feed = knownKinds(
@@ -69,5 +77,78 @@ describe('parsePositiveId', () => {
     expect(parsePositiveId('1')).toBe(1n);
     expect(parsePositiveId('42')).toBe(42n);
     for (const raw of ['0', '01', '-1', '1.5', 'abc', '', '1'.repeat(32)]) expect(parsePositiveId(raw)).toBeNull();
+  });
+});
+
+describe('assetBodySchema', () => {
+  const body = {
+    asset: {
+      chainId: 31337,
+      id: '17',
+      pool: '0x5fbdb2315678afecb367f032d93f642f64180aa3',
+      operator: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8',
+      kind: 'gpu_cluster',
+      model: 'NVIDIA B200 (8-GPU HGX)',
+      units: 48,
+      location: 'Austin, TX',
+      status: 'active',
+      deployed: '1000',
+      repaid: '0',
+      writtenDown: '0',
+      outstanding: '1000',
+      revenueNet: '10',
+      lastUtilizationBps: 8200,
+      registeredAt: '1700000000',
+      yield30d: 0.1,
+    },
+    pool: null,
+    statusHistory: [],
+    capital: [],
+  };
+
+  it('reads the tranched pool a machine belongs to', () => {
+    const tranchedPool = {
+      chainId: 31337,
+      address: '0x5fbdb2315678afecb367f032d93f642f64180aa3',
+      name: 'Austin B200 Inference · Tranched',
+      category: 'compute',
+      projectId: '2',
+      projectName: 'Austin Compute',
+    };
+    expect(assetBodySchema.parse({ ...body, tranchedPool }).tranchedPool).toEqual({ ...tranchedPool, projectId: 2n });
+  });
+
+  it('takes an indexer that names no tranched pool, or no project name for it', () => {
+    expect(assetBodySchema.parse(body).tranchedPool).toBeNull();
+    const unnamed = { chainId: 31337, address: body.asset.pool, name: 'T', category: 'robotics', projectId: '1' };
+    expect(assetBodySchema.parse({ ...body, tranchedPool: unnamed }).tranchedPool?.projectName).toBeNull();
+  });
+});
+
+describe('projectDetailSchema and protocolSchema', () => {
+  it('read an older indexer’s answer as one without tranched pools', () => {
+    const project = {
+      id: '1',
+      operator: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8',
+      category: 'compute',
+      name: 'Osaka',
+      metadataUri: 'ipfs://x',
+      createdAt: '1700000000',
+    };
+    expect(projectDetailSchema.parse({ project, pools: [], assets: [] }).tranchedPools).toEqual([]);
+    const totals = {
+      tvl: '1',
+      outstandingPrincipal: '0',
+      revenueNet: '0',
+      revenueNet30d: '0',
+      revenueClaimed: '0',
+      writtenDown: '0',
+      realYield30d: null,
+      pools: 6,
+      machinesFinanced: 3,
+      unitsFinanced: 100,
+      investors: 12,
+    };
+    expect(protocolSchema.parse(totals).tranchedPools).toBe(0);
   });
 });

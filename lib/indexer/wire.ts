@@ -311,9 +311,24 @@ const capitalEventSchema = z.object({
 });
 export type CapitalEvent = z.infer<typeof capitalEventSchema>;
 
+/**
+ * The tranched pool a machine belongs to, if any (then `pool` is null): a tranched pool is no single pool, and its
+ * page is the same route. An older indexer leaves it out; one before `projectName` leaves that out.
+ */
+const assetTranchedPoolSchema = z.object({
+  chainId,
+  address: hexAddress,
+  name: z.string(),
+  category: poolCategorySchema,
+  projectId: bigintString,
+  projectName: z.string().nullable().default(null),
+});
+export type AssetTranchedPool = z.infer<typeof assetTranchedPoolSchema>;
+
 export const assetBodySchema = z.object({
   asset: assetRowSchema.extend({ yield30d: z.number().nullable() }),
   pool: poolSchema.pick({ chainId: true, address: true, name: true, symbol: true, category: true }).nullable(),
+  tranchedPool: assetTranchedPoolSchema.nullable().default(null),
   statusHistory: z.array(statusChangeSchema),
   capital: knownKinds(capitalKinds, capitalEventSchema),
 });
@@ -334,9 +349,12 @@ const projectSchema = z.object({
   createdAt: bigintString,
 });
 
-/** A project (operator) with its pools' figures summed by the indexer. */
+/** A project (operator) with its pools' figures summed by the indexer, single and tranched pools alike. */
 export const projectSummarySchema = projectSchema.extend({
+  /** Every pool of the project, tranched ones included. */
   poolCount: z.number().int().nonnegative(),
+  /** How many of `poolCount` have a senior and a junior tranche (an older indexer counts none). */
+  tranchedPoolCount: z.number().int().nonnegative().default(0),
   assetCount: z.number().int().nonnegative(),
   tvl: bigintString,
   /** Net revenue distributed to the pools' holders, to date. */
@@ -371,9 +389,46 @@ const projectPoolSchema = poolSchema
   });
 export type ProjectPool = z.infer<typeof projectPoolSchema>;
 
+/** A project's tranched pool in brief (/api/projects/:id); its page has the rest. */
+const projectTranchedPoolSchema = z.object({
+  chainId,
+  address: hexAddress,
+  name: z.string(),
+  category: poolCategorySchema,
+  status: poolStatusSchema,
+  paused: z.boolean(),
+  /** Idle cash + outstanding principal − provisions: seniorValue + juniorValue. */
+  totalValue: bigintString,
+  seniorValue: bigintString,
+  juniorValue: bigintString,
+  /** Junior's share of the pool's value now, and the least it may be, in basis points. */
+  subordinationBps: z.number().int().nonnegative(),
+  minSubordinationBps: z.number().int().nonnegative(),
+  /** Senior's target rate, a year, in basis points. */
+  seniorRateBps: z.number().int().nonnegative(),
+  /** Revenue each tranche received in the last 30 days ÷ its value, a year; null before 30 days or with no value. */
+  seniorYield30d: z.number().nullable(),
+  juniorYield30d: z.number().nullable(),
+  seniorHolders: z.number().int().nonnegative(),
+  juniorHolders: z.number().int().nonnegative(),
+  outstandingPrincipal: bigintString,
+  deployedTotal: bigintString,
+  repaidTotal: bigintString,
+  writtenDownTotal: bigintString,
+  /** Revenue distributed after the protocol fee: what the tranches received. */
+  revenueNet: bigintString,
+  /** How many machine groups the pool finances. */
+  assets: z.number().int().nonnegative(),
+  createdAt: bigintString,
+});
+export type ProjectTranchedPool = z.infer<typeof projectTranchedPoolSchema>;
+
 export const projectDetailSchema = z.object({
   project: projectSchema,
   pools: z.array(projectPoolSchema),
+  /** An older indexer has none. */
+  tranchedPools: z.array(projectTranchedPoolSchema).default([]),
+  /** The machines of every pool of the project, tranched ones included. */
   assets: z.array(assetRowSchema),
 });
 
@@ -428,7 +483,10 @@ export const protocolSchema = z.object({
   revenueClaimed: bigintString,
   writtenDown: bigintString,
   realYield30d: z.number().nullable(),
+  /** Every pool, single or tranched. */
   pools: z.number(),
+  /** How many of `pools` are tranched (an older indexer counts none, and leaves them out of every total). */
+  tranchedPools: z.number().int().nonnegative().default(0),
   machinesFinanced: z.number(),
   unitsFinanced: z.number(),
   investors: z.number(),

@@ -17,6 +17,7 @@ const position: TranchePosition = {
   deposited: 1_000_000_000n,
   withdrawn: 0n,
   revenueClaimed: 12_345_678n,
+  claimableRevenue: 500_000n,
   pendingRedeemShares: 0n,
 };
 
@@ -36,6 +37,7 @@ describe('tranchePositionsCsv', () => {
     expect(at('shares')).toBe('1000.5');
     expect(at('value_usdc')).toBe('1000.500001');
     expect(at('revenue_claimed_usdc')).toBe('12.345678');
+    expect(at('revenue_claimable_usdc')).toBe('0.5');
     expect(at('indexed_block')).toBe('42');
     // A name set on chain cannot run as a spreadsheet formula.
     expect(at('pool_name')).toBe("'=Austin B200 · Tranched");

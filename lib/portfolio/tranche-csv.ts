@@ -22,6 +22,7 @@ export const TRANCHE_POSITIONS_CSV_HEADER = [
   'deposited_usdc',
   'withdrawn_usdc',
   'revenue_claimed_usdc',
+  'revenue_claimable_usdc',
   'indexed_block',
   'indexed_at_utc',
 ] as const;
@@ -54,6 +55,7 @@ export function tranchePositionsCsv(
         usdc(p.deposited),
         usdc(p.withdrawn),
         usdc(p.revenueClaimed),
+        usdc(p.claimableRevenue),
         at ? at.block.toString() : null,
         at ? isoUtc(at.timestamp) : null,
       ];

@@ -30,13 +30,24 @@ type Props = {
 
 const machineName = (asset: AssetDetail['asset']) => `${asset.units}× ${asset.model}`;
 
+/**
+ * The pool that finances the machine: a single pool, or a tranched pool (whose page is the same route). null
+ * when the indexer knows neither (the page shows the registry's address).
+ */
+function financingPool({ pool, tranchedPool }: Pick<AssetDetail, 'pool' | 'tranchedPool'>) {
+  if (pool) return { address: pool.address, name: pool.name, tranched: false };
+  if (tranchedPool) return { address: tranchedPool.address, name: tranchedPool.name, tranched: true };
+  return null;
+}
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const id = parsePositiveId((await params).id);
   const chain = servedChain((await searchParams).chain);
   const read = id === null || !chain ? null : await readIndexer(() => getAsset(chain.id, id));
   const detail = read?.ok ? read.data : null;
   if (!detail) return { title: 'Machine' };
-  const { asset, pool } = detail;
+  const { asset } = detail;
+  const pool = financingPool(detail);
   const title = `${machineName(asset)}, ${asset.location}`;
   const description =
     `${ASSET_KIND_LABEL[asset.kind]} #${asset.id} in ${asset.location}` +
@@ -72,7 +83,8 @@ export default async function AssetPage({ params, searchParams }: Props) {
   }
   if (!found.data) notFound();
   const detail = found.data;
-  const { asset, pool, project, statusHistory, capital } = detail;
+  const { asset, project, statusHistory, capital } = detail;
+  const pool = financingPool(detail);
 
   return (
     <div className="space-y-8">
@@ -202,9 +214,13 @@ export default async function AssetPage({ params, searchParams }: Props) {
               <Spec label="Operator">
                 <AddressLabel address={asset.operator} />
               </Spec>
-              <Spec label="Pool">
+              <Spec label={pool?.tranched ? 'Tranched pool' : 'Pool'}>
                 {pool ? (
-                  <Link href={poolHref(chain.id, pool.address)} className="text-accent hover:underline">
+                  <Link
+                    href={poolHref(chain.id, pool.address)}
+                    className="text-accent hover:underline"
+                    data-testid="asset-pool"
+                  >
                     {pool.name}
                   </Link>
                 ) : (

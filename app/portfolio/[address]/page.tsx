@@ -154,7 +154,7 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
               id="tranches"
               title="Tranche positions"
               download={{ href: `${base}/tranches.csv`, label: 'Tranches CSV' }}
-              note={`Value is what the tranche's shares redeem for at the indexed block: senior and junior of a pool share its machines, and junior takes its losses first. Revenue is claimed on each tranche's pool page.`}
+              note={`Value is what the tranche's shares redeem for at the indexed block: senior and junior of a pool share its machines, and junior takes its losses first. Claimable revenue is what each vault's claimableRevenue reports at that block; it is claimed on the tranche's pool page.`}
             >
               <TranchePositionTable positions={tranchePositions} />
             </PortfolioSection>

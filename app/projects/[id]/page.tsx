@@ -5,6 +5,7 @@ import { AssetTable } from '@/components/assets/AssetTable';
 import { IndexerUnavailable } from '@/components/layout/IndexerUnavailable';
 import { PROJECT_CATEGORY_LABEL, ProjectCategoryBadge } from '@/components/projects/ProjectCategoryBadge';
 import { ProjectPoolList } from '@/components/projects/ProjectPoolList';
+import { ProjectTranchedPoolList } from '@/components/projects/ProjectTranchedPoolList';
 import { AddressLabel } from '@/components/ui/AddressLabel';
 import { Card } from '@/components/ui/Card';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
@@ -31,10 +32,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const read = id === null || !chain ? null : await readIndexer(() => getProject(chain.id, id));
   const detail = read?.ok ? read.data : null;
   if (!detail) return { title: 'Project' };
-  const { project, pools, assets, totals } = detail;
+  const { project, assets, totals } = detail;
+  const poolCount = detail.pools.length + detail.tranchedPools.length;
   const description =
     `${project.name}, ${PROJECT_CATEGORY_LABEL[project.category].toLowerCase()}: ${assets.length} machine groups ` +
-    `in ${pools.length} ${pools.length === 1 ? 'pool' : 'pools'} holding ${formatUsdc(totals.tvl)}; ` +
+    `in ${poolCount} ${poolCount === 1 ? 'pool' : 'pools'} holding ${formatUsdc(totals.tvl)}; ` +
     `${formatUsdc(totals.revenueNet)} net revenue paid to date.`;
   const url = projectHref(chain?.id, id!);
   return { title: project.name, description, openGraph: { title: project.name, description, type: 'website', url } };
@@ -62,7 +64,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     );
   }
   if (!read.data) notFound();
-  const { project, pools, assets, totals } = read.data;
+  const { project, pools, tranchedPools, assets, totals } = read.data;
+  const poolCount = pools.length + tranchedPools.length;
   const impaired = assets.filter((a) => a.status === 'impaired').length;
 
   return (
@@ -87,8 +90,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{project.name}</h1>
         <p className="text-ink-muted">
           Runs {assets.length} machine {assets.length === 1 ? 'group' : 'groups'} (
-          {totals.units.toLocaleString('en-US')} units) financed through {pools.length}{' '}
-          {pools.length === 1 ? 'pool' : 'pools'}.
+          {totals.units.toLocaleString('en-US')} units) financed through {poolCount}{' '}
+          {poolCount === 1 ? 'pool' : 'pools'}
+          {tranchedPools.length > 0 ? ` (${tranchedPools.length} in senior and junior tranches)` : null}.
         </p>
       </header>
 
@@ -119,12 +123,28 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </dl>
       </Card>
 
-      <section className="space-y-3" aria-labelledby="pools-heading">
-        <h2 id="pools-heading" className="text-lg font-semibold">
-          Pools
-        </h2>
-        <ProjectPoolList pools={pools} />
-      </section>
+      {/* A project with tranched pools alone has no single pools to list, and no reason to say it has no pool. */}
+      {pools.length > 0 || tranchedPools.length === 0 ? (
+        <section className="space-y-3" aria-labelledby="pools-heading">
+          <h2 id="pools-heading" className="text-lg font-semibold">
+            Pools
+          </h2>
+          <ProjectPoolList pools={pools} />
+        </section>
+      ) : null}
+
+      {tranchedPools.length > 0 ? (
+        <section className="space-y-3" aria-labelledby="tranched-pools-heading">
+          <h2 id="tranched-pools-heading" className="text-lg font-semibold">
+            Tranched pools
+          </h2>
+          <p className="text-sm text-ink-muted">
+            Each finances its machines through two tranches: senior is paid its target rate first and loses last; junior
+            takes the rest of the revenue and the first loss.
+          </p>
+          <ProjectTranchedPoolList pools={tranchedPools} />
+        </section>
+      ) : null}
 
       <section className="space-y-3" aria-labelledby="machines-heading">
         <h2 id="machines-heading" className="text-lg font-semibold">

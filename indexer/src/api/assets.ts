@@ -1,6 +1,6 @@
 /** Machine groups: one with its status history and capital ledger, and its revenue and utilization series. */
 import { db } from 'ponder:api';
-import { asset, assetDaily, assetStatusChange, capitalEvent, pool, tranchedPool } from 'ponder:schema';
+import { asset, assetDaily, assetStatusChange, capitalEvent, pool, project, tranchedPool } from 'ponder:schema';
 import { Hono } from 'hono';
 import { and, asc, eq, sql } from 'ponder';
 import { z } from 'zod';
@@ -32,7 +32,8 @@ assets.get('/:id', oneChain, valid('param', assetParam), async (c) => {
     .select()
     .from(pool)
     .where(and(eq(pool.chainId, chainId), eq(pool.address, machine.pool)));
-  // A machine of a tranched pool has no single pool: its pool is answered apart (tranched-pools.ts has the rest).
+  // A machine of a tranched pool has no single pool: its pool is answered apart (tranched-pools.ts has the rest),
+  // with its project's name, so that the page names the operator without another request.
   const [tranched] = owner
     ? []
     : await db
@@ -42,8 +43,10 @@ assets.get('/:id', oneChain, valid('param', assetParam), async (c) => {
           name: tranchedPool.name,
           category: tranchedPool.category,
           projectId: tranchedPool.projectId,
+          projectName: project.name,
         })
         .from(tranchedPool)
+        .leftJoin(project, and(eq(project.chainId, tranchedPool.chainId), eq(project.id, tranchedPool.projectId)))
         .where(and(eq(tranchedPool.chainId, chainId), eq(tranchedPool.address, machine.pool)));
   const statusHistory = await db
     .select()

@@ -35,21 +35,39 @@ export function annualisedYield(received: bigint, value: bigint, seconds: bigint
 }
 
 /**
- * A tranche's yields at `now`: the revenue it received in the trailing 30 days (null while the pool is younger
- * than that), and all it received since the pool was created, each over its value now.
+ * A tranche's yields at `now`. The 30-day one: what the distributions of the trailing 30 days paid it, over the
+ * time they cover, from the distribution before the first of them (or the pool's creation) to the last: each
+ * distribution pays for the time since the one before, so a window that happens to hold five weekly distributions
+ * is not read as 30 days' worth (a senior tranche paid its 8 % then reads 8 %, not 9.3 %). Null while the pool is
+ * younger than 30 days; zero when nothing was distributed in them. Since inception: all it received, over its age.
  */
 export function trancheYields(input: {
   value: bigint;
   received30d: bigint;
+  /** Seconds the window's distributions cover; null when there was none in the window. */
+  coveredSeconds: bigint | null;
   receivedTotal: bigint;
   createdAt: bigint;
   now: bigint;
 }): { yield30d: number | null; yieldSinceInception: number | null } {
   const age = input.now - input.createdAt;
-  return {
-    yield30d: age < YIELD_WINDOW ? null : annualisedYield(input.received30d, input.value, YIELD_WINDOW),
-    yieldSinceInception: annualisedYield(input.receivedTotal, input.value, age),
-  };
+  const recent =
+    age < YIELD_WINDOW || input.value <= 0n
+      ? null
+      : input.coveredSeconds === null
+        ? 0
+        : annualisedYield(input.received30d, input.value, input.coveredSeconds);
+  return { yield30d: recent, yieldSinceInception: annualisedYield(input.receivedTotal, input.value, age) };
+}
+
+/** The seconds the window's distributions cover: from the one before the first in the window (or creation) to the last. */
+export function coveredSeconds(input: {
+  lastInWindow: bigint | null;
+  lastBeforeWindow: bigint | null;
+  createdAt: bigint;
+}): bigint | null {
+  if (input.lastInWindow === null) return null;
+  return input.lastInWindow - (input.lastBeforeWindow ?? input.createdAt);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   subordinationBps,
   tranchedPoolValues,
   trancheShareValue,
+  coveredSeconds,
   trancheYields,
   YIELD_WINDOW,
 } from './tranche-figures';
@@ -34,8 +35,11 @@ const listQuery = z.object({
 const timeOn = (indexed: Indexed, chainId: number) =>
   indexed.chains.find((chain) => chain.chainId === chainId)?.timestamp ?? indexed.timestamp;
 
-/** The pools matching `where`, with their project's name, tranches and trailing-30-day revenue, as answered. */
-async function tranchedPoolsWhere(where: ReturnType<typeof and>, indexed: Indexed) {
+/**
+ * The pools matching `where`, with their project's name, tranches and trailing-30-day revenue, as answered (here,
+ * and in a project's answer: projects.ts).
+ */
+export async function tranchedPoolsWhere(where: ReturnType<typeof and>, indexed: Indexed) {
   const rows = await db
     .select({ pool: tranchedPool, projectName: project.name })
     .from(tranchedPool)
@@ -65,6 +69,10 @@ async function tranchedPoolsWhere(where: ReturnType<typeof and>, indexed: Indexe
       .select({
         senior: sql<string>`coalesce(sum(${waterfallSplit.senior}), 0)`,
         junior: sql<string>`coalesce(sum(${waterfallSplit.junior}), 0)`,
+        last: sql<string | null>`max(${waterfallSplit.timestamp})`,
+        // The distribution before the window: the window's first one pays for the time since it.
+        before: sql<string | null>`(select max(b.timestamp) from ${waterfallSplit} b
+          where b.chain_id = ${p.chainId} and b.pool = ${p.address} and b.timestamp <= ${now - YIELD_WINDOW})`,
       })
       .from(waterfallSplit)
       .where(
@@ -73,7 +81,12 @@ async function tranchedPoolsWhere(where: ReturnType<typeof and>, indexed: Indexe
           eq(waterfallSplit.pool, p.address),
           gt(waterfallSplit.timestamp, now - YIELD_WINDOW),
         ),
-      )) as [{ senior: string; junior: string }];
+      )) as [{ senior: string; junior: string; last: string | null; before: string | null }];
+    const covered = coveredSeconds({
+      lastInWindow: recent.last === null ? null : BigInt(recent.last),
+      lastBeforeWindow: recent.before === null ? null : BigInt(recent.before),
+      createdAt: p.createdAt,
+    });
     const senior = vaultOf(p.chainId, p.senior);
     const junior = vaultOf(p.chainId, p.junior);
     if (!senior || !junior) continue; // rows are written together: never the case
@@ -91,7 +104,14 @@ async function tranchedPoolsWhere(where: ReturnType<typeof and>, indexed: Indexe
       lossRestored: t.lossRestored,
       holders: t.holders,
       pendingRedeemShares: t.pendingRedeemShares,
-      ...trancheYields({ value, received30d, receivedTotal: t.revenueReceived, createdAt: p.createdAt, now }),
+      ...trancheYields({
+        value,
+        received30d,
+        coveredSeconds: covered,
+        receivedTotal: t.revenueReceived,
+        createdAt: p.createdAt,
+        now,
+      }),
     });
     out.push({
       chainId: p.chainId,
@@ -107,6 +127,11 @@ async function tranchedPoolsWhere(where: ReturnType<typeof and>, indexed: Indexe
       idle: p.idle,
       outstandingPrincipal: p.outstandingPrincipal,
       totalProvisions: p.totalProvisions,
+      // The capital ledger's totals, which a project's track record adds up (projects.ts).
+      deployedTotal: p.deployedTotal,
+      repaidTotal: p.repaidTotal,
+      writtenDownTotal: p.writtenDownTotal,
+      recoveredTotal: p.recoveredTotal,
       protocolFeeBps: p.protocolFeeBps,
       seniorRateBps: p.seniorRateBps,
       minSubordinationBps: p.minSubordinationBps,

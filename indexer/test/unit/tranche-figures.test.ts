@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   annualisedYield,
+  coveredSeconds,
   subordinationBps,
   tranchedPoolValues,
   trancheShareValue,
@@ -48,13 +49,39 @@ describe('annualisedYield', () => {
 });
 
 describe('trancheYields', () => {
-  const base = { value: usdc(1_000_000), received30d: usdc(6_000), receivedTotal: usdc(30_000), createdAt: 1_000n };
+  const base = {
+    value: usdc(1_000_000),
+    received30d: usdc(6_000),
+    coveredSeconds: 35n * DAY,
+    receivedTotal: usdc(30_000),
+    createdAt: 1_000n,
+  };
 
-  it('gives the trailing 30 days and the whole life, each over the value now', () => {
+  it('annualises the window’s distributions over the time they cover, and the whole life over the age', () => {
     const now = base.createdAt + 180n * DAY;
     const y = trancheYields({ ...base, now });
-    expect(y.yield30d).toBeCloseTo((0.006 * 365) / 30, 15);
+    expect(y.yield30d).toBeCloseTo((0.006 * 365) / 35, 15);
     expect(y.yieldSinceInception).toBeCloseTo((0.03 * 365) / 180, 15);
+  });
+
+  it('reads a senior tranche paid its rate every week as that rate, whether 4 or 5 payments fall in the window', () => {
+    const value = usdc(2_950_000);
+    const weekly = (value * 800n * 7n) / (365n * 10_000n); // 8 % a year, for 7 days
+    for (const payments of [4n, 5n]) {
+      const y = trancheYields({
+        ...base,
+        value,
+        received30d: weekly * payments,
+        coveredSeconds: payments * 7n * DAY,
+        now: base.createdAt + 180n * DAY,
+      });
+      expect(y.yield30d).toBeCloseTo(0.08, 6);
+    }
+  });
+
+  it('is zero when nothing was distributed in the window', () => {
+    const y = trancheYields({ ...base, received30d: 0n, coveredSeconds: null, now: base.createdAt + 90n * DAY });
+    expect(y.yield30d).toBe(0);
   });
 
   it('has no 30-day figure for a pool younger than 30 days, and none at all with no value', () => {
@@ -64,6 +91,14 @@ describe('trancheYields', () => {
     expect(trancheYields({ ...base, now: base.createdAt + 30n * DAY }).yield30d).not.toBeNull();
     const empty = trancheYields({ ...base, value: 0n, now: base.createdAt + 90n * DAY });
     expect(empty).toEqual({ yield30d: null, yieldSinceInception: null });
+  });
+});
+
+describe('coveredSeconds', () => {
+  it('runs from the distribution before the window (or the pool’s creation) to the last in it', () => {
+    expect(coveredSeconds({ lastInWindow: 1_000n, lastBeforeWindow: 400n, createdAt: 100n })).toBe(600n);
+    expect(coveredSeconds({ lastInWindow: 1_000n, lastBeforeWindow: null, createdAt: 100n })).toBe(900n);
+    expect(coveredSeconds({ lastInWindow: null, lastBeforeWindow: 400n, createdAt: 100n })).toBeNull();
   });
 });
 
