@@ -683,6 +683,8 @@ export const tranchePosition = onchainTable(
     // As a FinancingPool holder's: owed = shares × accRevenuePerShare ÷ 1e36 − revenueDebt.
     revenueDebt: t.bigint().notNull().default(0n),
     pendingRedeemShares: t.bigint().notNull().default(0n),
+    // USDC of this controller's filled exits, held by the vault until it collects them (claimableRedemption).
+    claimableRedeemAssets: t.bigint().notNull().default(0n),
     updatedAtBlock: t.bigint().notNull(),
   }),
   (table) => ({

@@ -38,6 +38,9 @@ export function TranchePositionTable({ positions }: { positions: TranchePosition
                 <div className="text-xs text-ink-muted">
                   {p.side === 'senior' ? 'Senior' : 'Junior'} · {p.symbol}
                   {p.pendingRedeemShares > 0n ? ` · ${formatShares(p.pendingRedeemShares)} waiting to exit` : ''}
+                  {p.claimableRedeemAssets > 0n
+                    ? ` · ${formatUsdc(p.claimableRedeemAssets)} exit filled, to collect`
+                    : ''}
                 </div>
               </td>
               <td className="px-4 py-3 text-right">{formatShares(p.shares)}</td>

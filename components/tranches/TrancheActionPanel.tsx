@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { erc20Abi, type Address } from 'viem';
 import { useAccount, useReadContracts } from 'wagmi';
 import { AmountField } from '@/components/pools/AmountField';
@@ -9,7 +9,8 @@ import { WalletGate } from '@/components/wallet/WalletGate';
 import { trancheVaultAbi, tranchedPoolAbi } from '@/lib/contracts/abis';
 import { formatShares, formatUsdc, parseUsdcInput, usdcInputValue } from '@/lib/format/usdc';
 import type { TrancheSide } from '@/lib/indexer/tranche-wire';
-import { depositRefusal, withdrawRefusal } from '@/lib/tranches/tranche-limits';
+import { depositRefusal } from '@/lib/tranches/tranche-limits';
+import { planTrancheExit } from '@/lib/tranches/tranche-exit';
 import {
   useTrancheClaim,
   useTrancheCollect,
@@ -46,6 +47,16 @@ export function TrancheActionPanel(props: TrancheActionProps) {
   const { address: account, isConnected, chainId: walletChainId } = useAccount();
   const [tab, setTab] = useState<Tab>(props.closed ? 'withdraw' : 'deposit');
   const id = useId();
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ deposit: null, withdraw: null, claim: null });
+  // Arrow keys move between the tabs, as ARIA tabs do (PoolActionPanel's behaviour).
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.key === tab);
+    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + 2) % TABS.length : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setTab(TABS[next]!.key);
+    tabRefs.current[TABS[next]!.key]?.focus();
+  };
 
   const onPool = { abi: tranchedPoolAbi, address: pool, chainId } as const;
   const onVault = { abi: trancheVaultAbi, address: vault, chainId } as const;
@@ -58,10 +69,12 @@ export function TrancheActionPanel(props: TrancheActionProps) {
       { ...onPool, functionName: 'paused' },
       // The vault's asset: the pool's USDC.
       { ...onVault, functionName: 'asset' },
+      { ...onVault, functionName: 'revenueStreamDuration' },
     ],
     query: { refetchInterval: 15_000 },
   });
-  const [maxDeposit, maxWithdraw, subordinationBps, paused, usdc] = poolReads.data ?? [];
+  const [maxDeposit, maxWithdraw, subordinationBps, paused, usdc, streamSeconds] = poolReads.data ?? [];
+  const terms = { subordinationBps: subordinationBps ?? 0n, minSubordinationBps: props.minSubordinationBps };
   const walletReads = useReadContracts({
     allowFailure: false,
     contracts:
@@ -69,21 +82,39 @@ export function TrancheActionPanel(props: TrancheActionProps) {
         ? [
             { abi: erc20Abi, address: usdc, functionName: 'balanceOf', args: [account], chainId },
             { ...onVault, functionName: 'balanceOf', args: [account] },
-            { ...onVault, functionName: 'maxWithdraw', args: [account] },
+            { ...onVault, functionName: 'unlockedShares', args: [account] },
             { ...onVault, functionName: 'claimableRevenue', args: [account] },
             { ...onVault, functionName: 'lockedShares', args: [account] },
             { ...onVault, functionName: 'claimableRedemption', args: [account] },
+            // A waiting queue is paid first: no exit jumps it.
+            { ...onVault, functionName: 'queueHead' },
+            { ...onVault, functionName: 'MIN_REQUEST_ASSETS' },
           ]
         : [],
     query: { enabled: Boolean(account && usdc), refetchInterval: 15_000 },
   });
-  const [usdcBalance, shares, withdrawable, claimable, locked, filled] = walletReads.data ?? [];
+  const [usdcBalance, shares, unlocked, claimable, locked, filled, queueHead, minRequest] = walletReads.data ?? [];
   const value = useReadContracts({
     allowFailure: false,
-    contracts: [{ ...onVault, functionName: 'convertToAssets', args: [shares ?? 0n] }],
-    query: { enabled: shares !== undefined },
+    contracts: [
+      { ...onVault, functionName: 'convertToAssets', args: [shares ?? 0n] },
+      { ...onVault, functionName: 'convertToAssets', args: [unlocked ?? 0n] },
+    ],
+    query: { enabled: shares !== undefined && unlocked !== undefined },
   });
-  const positionValue = value.data?.[0];
+  const [positionValue, unlockedValue] = value.data ?? [];
+  const planExit = (amount: bigint) =>
+    maxWithdraw === undefined || unlockedValue === undefined || queueHead === undefined || minRequest === undefined
+      ? null
+      : planTrancheExit({
+          side,
+          amount,
+          unlockedValue,
+          poolLimit: { assets: maxWithdraw[0], bySubordination: maxWithdraw[1] },
+          queueWaiting: queueHead !== 0,
+          minRequest,
+          terms,
+        });
 
   const invalidate = useMemo(
     () => [poolReads.queryKey, walletReads.queryKey, value.queryKey, ['indexer']],
@@ -95,7 +126,6 @@ export function TrancheActionPanel(props: TrancheActionProps) {
   const claimTx = useTrancheClaim(options);
   const collectTx = useTrancheCollect(options);
   const wrongNetwork = isConnected && walletChainId !== chainId;
-  const terms = { subordinationBps: subordinationBps ?? 0n, minSubordinationBps: props.minSubordinationBps };
 
   return (
     <div className="space-y-4" data-testid="tranche-actions" data-tranche={side}>
@@ -138,12 +168,17 @@ export function TrancheActionPanel(props: TrancheActionProps) {
         role="tablist"
         aria-label={`${side} tranche actions`}
         className="grid grid-cols-3 rounded-lg bg-surface-sunken p-1"
+        onKeyDown={onTabKey}
       >
         {TABS.map((t) => (
           <button
             key={t.key}
+            ref={(el) => {
+              tabRefs.current[t.key] = el;
+            }}
             role="tab"
             type="button"
+            tabIndex={tab === t.key ? 0 : -1}
             id={`${id}-${t.key}-tab`}
             aria-selected={tab === t.key}
             aria-controls={`${id}-${t.key}-panel`}
@@ -188,52 +223,56 @@ export function TrancheActionPanel(props: TrancheActionProps) {
           ) : tab === 'withdraw' ? (
             <div className="space-y-4">
               {filled && filled[0] > 0n ? (
-                <div className="rounded-lg border border-positive/40 bg-positive/5 p-3 text-sm">
+                // A filled exit is collected first: until then the vault reads any withdraw as that claim.
+                <div
+                  className="rounded-lg border border-positive/40 bg-positive/5 p-3 text-sm"
+                  data-testid="tranche-filled"
+                >
                   <p>Your exit was filled: {formatUsdc(filled[1])} is ready to collect.</p>
                   <button
                     type="button"
                     disabled={collectTx.busy}
-                    onClick={() => void collectTx.collect(filled[0])}
+                    onClick={() => {
+                      collectTx.reset();
+                      void collectTx.collect();
+                    }}
                     className="mt-2 rounded-lg bg-accent px-4 py-2 font-semibold text-accent-ink disabled:opacity-60"
                   >
                     Collect {formatUsdc(filled[1])}
                   </button>
+                  <p className="mt-2 text-xs text-ink-muted">Collect it before asking for another exit.</p>
                   <TransactionStatus state={collectTx.state} />
                 </div>
-              ) : null}
-              <AmountForm
-                key={`withdraw-${side}`}
-                name="withdraw"
-                label="Amount (USDC)"
-                available={positionValue}
-                availableLabel="Position"
-                max={positionValue}
-                busy={exitTx.busy || wrongNetwork}
-                // Beyond what is paid now, the rest is a request in the queue, not a refusal.
-                refusal={() => null}
-                note={(amount) =>
-                  withdrawable === undefined || maxWithdraw === undefined || amount <= withdrawable
-                    ? null
-                    : withdrawRefusal(
-                        side,
-                        amount,
-                        {
-                          assets: withdrawable < maxWithdraw[0] ? withdrawable : maxWithdraw[0],
-                          bySubordination: maxWithdraw[1] && maxWithdraw[0] <= withdrawable,
-                        },
-                        terms,
-                      )
-                }
-                submitLabel={(amount) =>
-                  withdrawable !== undefined && amount > withdrawable ? 'Request exit' : `Withdraw from ${side}`
-                }
-                onSubmit={(amount) => {
-                  exitTx.reset();
-                  const instant = withdrawable !== undefined && amount <= withdrawable;
-                  void exitTx.exit(amount, amount === positionValue, instant);
-                }}
-                state={exitTx.state}
-              />
+              ) : (
+                <AmountForm
+                  key={`withdraw-${side}`}
+                  name="withdraw"
+                  label="Amount (USDC)"
+                  available={unlockedValue}
+                  availableLabel={locked ? 'Not queued' : 'Position'}
+                  max={unlockedValue}
+                  busy={exitTx.busy || wrongNetwork}
+                  refusal={(amount) => {
+                    const plan = planExit(amount);
+                    return plan?.kind === 'refused' ? plan.reason : null;
+                  }}
+                  // Beyond what is paid now, the amount joins the queue: said, not refused.
+                  note={(amount) => {
+                    const plan = planExit(amount);
+                    return plan?.kind === 'queue' ? plan.note : null;
+                  }}
+                  submitLabel={(amount) =>
+                    planExit(amount)?.kind === 'queue' ? 'Request exit' : `Withdraw from ${side}`
+                  }
+                  onSubmit={(amount) => {
+                    const plan = planExit(amount);
+                    if (!plan || plan.kind === 'refused') return;
+                    exitTx.reset();
+                    void exitTx.exit(amount, plan);
+                  }}
+                  state={exitTx.state}
+                />
+              )}
             </div>
           ) : (
             <div className="space-y-4">
@@ -246,7 +285,9 @@ export function TrancheActionPanel(props: TrancheActionProps) {
                   {isSenior
                     ? 'Senior interest at its target rate, paid from each distribution after the protocol fee and before junior.'
                     : 'Everything each distribution leaves after the protocol fee and senior’s interest.'}{' '}
-                  Released over 7 days after each distribution.
+                  {streamSeconds
+                    ? `Released over ${Math.round(streamSeconds / 86_400)} days after each distribution.`
+                    : 'Released gradually after each distribution.'}
                 </p>
               </section>
               <button

@@ -201,8 +201,9 @@ export function TranchedPoolView({
               <p className="mt-2 text-sm text-ink-muted">No losses: both tranches are whole.</p>
             ) : (
               <ul className="mt-2 divide-y divide-line text-sm" data-testid="tranche-losses">
-                {losses.map((loss) => (
-                  <li key={loss.txHash + loss.kind} className="flex flex-wrap justify-between gap-2 py-2">
+                {losses.map((loss, i) => (
+                  // One transaction may share out several losses: the position keeps keys apart.
+                  <li key={`${loss.txHash}-${i}`} className="flex flex-wrap justify-between gap-2 py-2">
                     <span>
                       <LocalDateTime seconds={loss.timestamp} dateOnly />{' '}
                       {loss.kind === 'allocated' ? 'Loss shared out' : 'Recovery shared back'}

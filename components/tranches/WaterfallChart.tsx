@@ -46,7 +46,7 @@ export function WaterfallChart({ periods }: { periods: WaterfallPeriod[] }) {
         </p>
       ) : null}
       {latest.length > 0 ? (
-        <div className="max-h-80 overflow-auto" tabIndex={0} aria-label="Every distribution">
+        <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label="Every distribution">
           <table className="w-full min-w-[34rem] text-sm tabular-nums">
             <caption className="sr-only">Every distribution and where its revenue went, newest first</caption>
             <thead className="sticky top-0 bg-surface-raised text-left text-xs text-ink-muted">
@@ -75,7 +75,7 @@ export function WaterfallChart({ periods }: { periods: WaterfallPeriod[] }) {
               {latest.map((p) => (
                 <tr key={p.day} data-testid="waterfall-row" data-shortfall={p.carried > 0n || undefined}>
                   <td className="py-1.5">
-                    <LocalDateTime seconds={BigInt(p.day) * 86_400n} dateOnly />
+                    <LocalDateTime seconds={p.timestamp} dateOnly />
                   </td>
                   <td className="py-1.5 text-right">{formatUsdc(p.revenue)}</td>
                   <td className="py-1.5 text-right text-ink-muted">{formatUsdc(p.fee)}</td>

@@ -118,11 +118,15 @@ onVaults('RedeemRequest', async ({ event, context }) => {
 
 /** The owner's shares were burned just before: their exit is booked now, at the fill's price. */
 onVaults('RedeemRequestFilled', async ({ event, context }) => {
-  const { owner, shares, assets } = event.args;
+  const { owner, controller, shares, assets } = event.args;
   const t = await getTranche(context, event.log.address);
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     pendingRedeemShares: row.pendingRedeemShares - shares,
     withdrawn: row.withdrawn + assets,
+  }));
+  // The USDC waits in the vault for the request's controller to collect it.
+  await updateTranchePosition(context, t, controller, event.block.number, (row) => ({
+    claimableRedeemAssets: row.claimableRedeemAssets + assets,
   }));
   await context.db.update(tranche, { chainId: context.chain.id, address: t.address }).set((row) => ({
     pendingRedeemShares: row.pendingRedeemShares - shares,
@@ -133,6 +137,11 @@ onVaults('RedeemRequestFilled', async ({ event, context }) => {
 
 /** Marked for the Withdraw that follows (the same payout). The vault's address keys it, as a pool's does. */
 onVaults('RedemptionClaimed', async ({ event, context }) => {
+  const { controller, assets } = event.args;
+  const t = await getTranche(context, event.log.address);
+  await updateTranchePosition(context, t, controller, event.block.number, (row) => ({
+    claimableRedeemAssets: row.claimableRedeemAssets - assets,
+  }));
   const payout = { txHash: event.transaction.hash, logIndex: event.log.logIndex };
   await context.db
     .insert(redemptionPayout)

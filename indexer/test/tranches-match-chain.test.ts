@@ -224,12 +224,13 @@ async function expectPositionsMatchChain(only?: Address[], pools: Listed[] = tra
         const shares = await readVault<bigint>(vault, 'balanceOf', [account]);
         const pending = await readVault<bigint>(vault, 'lockedShares', [account]);
         const claimable = await readVault<bigint>(vault, 'claimableRevenue', [account]);
+        const [, filled] = await readVault<readonly [bigint, bigint]>(vault, 'claimableRedemption', [account]);
         const body = await answerAt<{ positions: ApiPosition[]; indexed: { block: string } }>(
           `/api/accounts/${account}/tranches`,
         );
         tranchePositionsSchema.parse(body);
         const row = body.positions.find((x) => x.tranche === vault.toLowerCase());
-        if (shares === 0n && pending === 0n && claimable === 0n) {
+        if (shares === 0n && pending === 0n && claimable === 0n && filled === 0n) {
           expect(row, `${account} in ${side} of ${listed.address}: nothing held`).toBeUndefined();
           continue;
         }
@@ -239,6 +240,7 @@ async function expectPositionsMatchChain(only?: Address[], pools: Listed[] = tra
           value: await readVault(vault, 'convertToAssets', [shares]),
           pendingRedeemShares: pending,
           claimableRevenue: claimable,
+          claimableRedeemAssets: filled,
           deposited: of('Deposit', 'owner', 'assets'),
           withdrawn: of('Withdraw', 'owner', 'assets') + of('RedeemRequestFilled', 'owner', 'assets'),
           revenueClaimed: of('RevenueClaimed', 'account', 'amount'),
@@ -423,11 +425,37 @@ describe('tranched pools', () => {
     }
     expect(claimer).toBeDefined();
     await send(claimer!, { address: first.senior, abi: trancheVaultAbi, functionName: 'claim', args: [claimer!] });
+    // The senior exit the seed left waiting is filled by anyone: its USDC waits in the vault for its controller.
+    const waiting: Address[] = [];
+    for (const p of tranchedPools()) {
+      const head = (await chain.readContract({
+        address: p.senior,
+        abi: trancheVaultAbi,
+        functionName: 'queueHead',
+      })) as number;
+      if (head === 0) continue;
+      const request = (await chain.readContract({
+        address: p.senior,
+        abi: trancheVaultAbi,
+        functionName: 'redeemRequest',
+        args: [BigInt(head)],
+      })) as { controller: Address };
+      waiting.push(getAddress(request.controller));
+      await send(investor, { address: p.senior, abi: trancheVaultAbi, functionName: 'fillRedemptions', args: [10n] });
+    }
+    expect(waiting.length).toBeGreaterThan(0);
 
     block = await indexedUpTo();
     const pools = await expectPoolsMatchChain();
     for (const p of pools) expect(p.junior.holders as number).toBeGreaterThan(1);
-    expect(await expectPositionsMatchChain([investor, claimer!])).toBeGreaterThanOrEqual(5);
+    expect(await expectPositionsMatchChain([investor, claimer!, ...waiting])).toBeGreaterThanOrEqual(6);
+    for (const controller of waiting) {
+      const rows = (await api<{ positions: ApiPosition[] }>(`/api/accounts/${controller}/tranches`)).body.positions;
+      expect(
+        rows.some((r) => big(r.claimableRedeemAssets) > 0n),
+        `${controller} has a filled exit to collect`,
+      ).toBe(true);
+    }
     const mine = (await api<{ positions: ApiPosition[] }>(`/api/accounts/${investor}/tranches`)).body.positions;
     expect(mine.length).toBe(4);
     await testClient.stopImpersonatingAccount({ address: investor });

@@ -127,6 +127,8 @@ export const tranchePositionSchema = z.object({
   claimableRevenue: bigintString.default(0n),
   /** Shares of this account waiting in the tranche's exit queue. */
   pendingRedeemShares: bigintString,
+  /** USDC of this account's filled exits, held by the vault until it collects them. */
+  claimableRedeemAssets: bigintString.default(0n),
 });
 export type TranchePosition = z.infer<typeof tranchePositionSchema>;
 

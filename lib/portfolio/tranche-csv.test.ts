@@ -19,6 +19,7 @@ const position: TranchePosition = {
   revenueClaimed: 12_345_678n,
   claimableRevenue: 500_000n,
   pendingRedeemShares: 0n,
+  claimableRedeemAssets: 2_500_000n,
 };
 
 describe('tranchePositionsCsv', () => {
@@ -38,6 +39,7 @@ describe('tranchePositionsCsv', () => {
     expect(at('value_usdc')).toBe('1000.500001');
     expect(at('revenue_claimed_usdc')).toBe('12.345678');
     expect(at('revenue_claimable_usdc')).toBe('0.5');
+    expect(at('filled_exit_to_collect_usdc')).toBe('2.5');
     expect(at('indexed_block')).toBe('42');
     // A name set on chain cannot run as a spreadsheet formula.
     expect(at('pool_name')).toBe("'=Austin B200 · Tranched");

@@ -25,7 +25,15 @@ describe('waterfallPeriods', () => {
 
   it('sums two distributions of one day and keeps the last one’s carried figure', () => {
     const [period] = waterfallPeriods([split(1n, 5, 100n, 10n, 90n, 7n), split(2n, 5, 50n, 5n, 20n, 0n)]);
-    expect(period).toEqual({ day: 5, revenue: 150n, fee: 15n, senior: 110n, junior: 25n, carried: 0n });
+    expect(period).toEqual({
+      day: 5,
+      timestamp: 5n * 86_400n + 3_600n,
+      revenue: 150n,
+      fee: 15n,
+      senior: 110n,
+      junior: 25n,
+      carried: 0n,
+    });
   });
 
   it('accounts for every base unit: fee + senior + junior = revenue', () => {

@@ -6,6 +6,8 @@ const DAY = 86_400n;
 export type WaterfallPeriod = {
   /** Days since the epoch (UTC) of the distribution. */
   day: number;
+  /** When the (last) distribution of the day was made, unix seconds: what the table dates a row by. */
+  timestamp: bigint;
   revenue: bigint;
   fee: bigint;
   senior: bigint;
@@ -25,12 +27,21 @@ export function waterfallPeriods(splits: readonly WaterfallSplit[]): WaterfallPe
   );
   for (const split of ordered) {
     const day = Number(split.timestamp / DAY);
-    const period = byDay.get(day) ?? { day, revenue: 0n, fee: 0n, senior: 0n, junior: 0n, carried: 0n };
+    const period = byDay.get(day) ?? {
+      day,
+      timestamp: split.timestamp,
+      revenue: 0n,
+      fee: 0n,
+      senior: 0n,
+      junior: 0n,
+      carried: 0n,
+    };
     period.revenue += split.revenue;
     period.fee += split.fee;
     period.senior += split.senior;
     period.junior += split.junior;
     period.carried = split.carried;
+    period.timestamp = split.timestamp;
     byDay.set(day, period);
   }
   return [...byDay.values()];

@@ -52,50 +52,52 @@ export function useTrancheDeposit({ usdc, ...options }: TrackedTransactionOption
 }
 
 /**
- * An exit of `assets` USDC: paid now from idle cash when the pool can (ERC-4626 withdraw), otherwise a place in the
- * tranche's exit queue for the shares it takes (ERC-7540 requestRedeem; `whole`: every unlocked share, so that no
- * dust is left behind), filled first in, first out as capital comes back.
+ * An exit of `assets` USDC as planned (lib/tranches/tranche-exit.ts): paid now (every unlocked share redeemed for a
+ * whole position, so no dust is left, else withdraw of the amount), or a place in the tranche's exit queue for the
+ * shares it takes (ERC-7540 requestRedeem), filled first in, first out as capital comes back. Shares are read from
+ * the chain when the user presses, never taken from a figure on screen.
  */
 export function useTrancheExit(options: TrackedTransactionOptions) {
   const tx = useTrackedTransaction(options);
   const vault = { abi: trancheVaultAbi, address: options.pool, chainId: options.chainId } as const;
-  const exit = (assets: bigint, whole: boolean, instant: boolean) =>
-    tx.run(instant ? 'Withdraw' : 'Request exit', async ({ config, account }) => {
-      if (instant) {
-        return simulateContract(config, {
-          ...vault,
-          account,
-          functionName: 'withdraw',
-          args: [assets, account, account],
-        });
+  const exit = (assets: bigint, plan: { kind: 'now' | 'queue'; whole: boolean }) =>
+    tx.run(plan.kind === 'now' ? 'Withdraw' : 'Request exit', async ({ config, account }) => {
+      const unlocked = await readContract(config, { ...vault, functionName: 'unlockedShares', args: [account] });
+      if (plan.kind === 'now') {
+        return plan.whole
+          ? simulateContract(config, { ...vault, account, functionName: 'redeem', args: [unlocked, account, account] })
+          : simulateContract(config, {
+              ...vault,
+              account,
+              functionName: 'withdraw',
+              args: [assets, account, account],
+            });
       }
-      const shares = whole
-        ? await readContract(config, { ...vault, functionName: 'unlockedShares', args: [account] })
+      const needed = plan.whole
+        ? unlocked
         : await readContract(config, { ...vault, functionName: 'previewWithdraw', args: [assets] });
       return simulateContract(config, {
         ...vault,
         account,
         functionName: 'requestRedeem',
-        args: [shares, account, account],
+        args: [needed < unlocked ? needed : unlocked, account, account],
       });
     });
   return { ...tx, exit };
 }
 
-/** Collect a filled exit: the controller's claimable shares, at the fill's price (ERC-7540 claim through redeem). */
+/**
+ * Collect a filled exit: the controller's claimable shares, read when the user presses, at the fill's price (ERC-7540
+ * claim through redeem).
+ */
 export function useTrancheCollect(options: TrackedTransactionOptions) {
   const tx = useTrackedTransaction(options);
-  const collect = (shares: bigint) =>
-    tx.run('Collect exit', ({ config, account }) =>
-      simulateContract(config, {
-        account,
-        chainId: options.chainId,
-        abi: trancheVaultAbi,
-        address: options.pool,
-        functionName: 'redeem',
-        args: [shares, account, account],
-      }),
-    );
+  const vault = { abi: trancheVaultAbi, address: options.pool, chainId: options.chainId } as const;
+  const collect = () =>
+    tx.run('Collect exit', async ({ config, account }) => {
+      const [shares] = await readContract(config, { ...vault, functionName: 'claimableRedemption', args: [account] });
+      return simulateContract(config, { ...vault, account, functionName: 'redeem', args: [shares, account, account] });
+    });
   return { ...tx, collect };
 }
 

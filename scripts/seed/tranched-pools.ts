@@ -4,8 +4,8 @@
  * robotics pool, with 180+ days of history: a week when revenue falls short of the senior rate (the shortfall is
  * carried and paid first the week after), and a write-down the junior tranche absorbs.
  *
- * The deployer binds the vaults and sets the per-asset limits, then hands the admin role to the timelock (the
- * factory's route for tranched pools is not built yet: contracts/SECURITY.md).
+ * TranchedPoolFactory creates each pool with its two vaults from registered code and hands the pool's admin role to
+ * the timelock, which sets the per-asset limits after its delay (contracts/SECURITY.md).
  */
 import { encodeFunctionData, keccak256, parseEventLogs, parseUnits, type Address } from 'viem';
 import {
@@ -185,7 +185,6 @@ export async function openTranchedPools(
   const vaultCode = creationBytecode('TrancheVault');
   const factory = await deploy(ACCOUNTS.admin, 'TranchedPoolFactory', tranchedPoolFactoryAbi, [
     protocol.factory.address,
-    addr(ACCOUNTS.admin),
     keccak256(poolCode),
     keccak256(vaultCode),
   ]);

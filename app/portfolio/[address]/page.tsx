@@ -55,15 +55,18 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
   // One URL per portfolio: a lower-case address (as explorers print it) goes to the checksummed one.
   if (segment !== account) redirect(`${portfolioPath(account)}${historyFilterQuery(filter)}`);
 
-  const read = await readIndexer(async () => {
-    const portfolio = await getPortfolio(account, filter);
-    const [provisions, losses, tranches] = await Promise.all([
-      poolProvisions(portfolio.positions),
-      poolLosses(portfolio.positions),
-      getTranchePositions(account),
-    ]);
-    return { ...portfolio, provisions, losses, tranchePositions: tranches.positions };
-  });
+  // Tranche positions are read on their own: if only they fail, the rest of the portfolio still shows.
+  const [read, tranches] = await Promise.all([
+    readIndexer(async () => {
+      const portfolio = await getPortfolio(account, filter);
+      const [provisions, losses] = await Promise.all([
+        poolProvisions(portfolio.positions),
+        poolLosses(portfolio.positions),
+      ]);
+      return { ...portfolio, provisions, losses };
+    }),
+    readIndexer(() => getTranchePositions(account)),
+  ]);
   if (!read.ok) {
     return (
       <div className="space-y-8">
@@ -72,11 +75,13 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
       </div>
     );
   }
-  const { positions, redemptions, history, indexed, pools, provisions, losses, tranchePositions } = read.data;
+  const { positions, redemptions, history, indexed, pools, provisions, losses } = read.data;
+  const tranchePositions = tranches.ok ? tranches.data.positions : [];
   const base = portfolioPath(account);
   const nothing =
     positions.length === 0 &&
     tranchePositions.length === 0 &&
+    tranches.ok &&
     redemptions.length === 0 &&
     history.length === 0 &&
     !isFiltered(filter);
@@ -149,7 +154,11 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
             </div>
           </PortfolioSection>
 
-          {tranchePositions.length > 0 ? (
+          {!tranches.ok ? (
+            <PortfolioSection title="Tranche positions">
+              <p className="text-sm text-negative">Tranche positions could not be loaded: {tranches.error}</p>
+            </PortfolioSection>
+          ) : tranchePositions.length > 0 ? (
             <PortfolioSection
               id="tranches"
               title="Tranche positions"

@@ -2,7 +2,6 @@
 pragma solidity ^0.8.24;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {PoolFactory} from "../PoolFactory.sol";
 import {HardwareAssetRegistry} from "../HardwareAssetRegistry.sol";
 import {TranchedPool} from "./TranchedPool.sol";
@@ -12,8 +11,9 @@ import {TrancheVault, ITranchedPool} from "./TrancheVault.sol";
 /// (USDC, registry, treasury, fee, stream duration, roles). Each pool and both its vaults come from creation code
 /// whose hash was fixed at deployment, and are bound to each other here, in one transaction: no admin, however
 /// compromised, can bind a vault of other code to a pool of this factory. The pool's admin role then goes to the
-/// protocol's admin (the timelock); this factory keeps none.
-contract TranchedPoolFactory is AccessControl {
+/// protocol's admin (the timelock); this factory keeps none. Who may create is PoolFactory's admin, the one key
+/// that creates single pools: no second key to guard, and revoking it there revokes it here.
+contract TranchedPoolFactory {
     struct TranchedPoolConfig {
         uint256 projectId;
         string name;
@@ -47,22 +47,21 @@ contract TranchedPoolFactory is AccessControl {
 
     error UnknownPoolCode();
     error UnknownVaultCode();
-    error CreationFailed();
+    error NotPoolFactoryAdmin(address caller);
 
-    constructor(PoolFactory poolFactory_, address admin, bytes32 poolCodeHash_, bytes32 vaultCodeHash_) {
+    constructor(PoolFactory poolFactory_, bytes32 poolCodeHash_, bytes32 vaultCodeHash_) {
         poolFactory = poolFactory_;
         poolCodeHash = poolCodeHash_;
         vaultCodeHash = vaultCodeHash_;
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
     }
 
     /// @notice A tranched pool for a registered project: the pool, its senior and junior vaults, bound together,
     /// with PoolFactory's current defaults. Asset limits are set later by the pool's admin (the timelock).
     function createTranchedPool(TranchedPoolConfig calldata config, bytes calldata poolCode, bytes calldata vaultCode)
         external
-        onlyRole(DEFAULT_ADMIN_ROLE)
         returns (TranchedPool pool, TrancheVault senior, TrancheVault junior)
     {
+        if (!poolFactory.hasRole(poolFactory.DEFAULT_ADMIN_ROLE(), msg.sender)) revert NotPoolFactoryAdmin(msg.sender);
         if (keccak256(poolCode) != poolCodeHash) revert UnknownPoolCode();
         if (keccak256(vaultCode) != vaultCodeHash) revert UnknownVaultCode();
         PoolFactory.Project memory project = poolFactory.getProject(config.projectId);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {PoolFactory} from "../../src/PoolFactory.sol";
 import {TranchedPool} from "../../src/tranche/TranchedPool.sol";
 import {TranchedPoolFactory} from "../../src/tranche/TranchedPoolFactory.sol";
@@ -42,7 +41,7 @@ contract TranchedPoolFactoryTest is ProtocolFixture {
     function setUp() public override {
         super.setUp();
         tranched = new TranchedPoolFactory(
-            factory, admin, keccak256(type(TranchedPool).creationCode), keccak256(type(TrancheVault).creationCode)
+            factory, keccak256(type(TranchedPool).creationCode), keccak256(type(TrancheVault).creationCode)
         );
     }
 
@@ -130,14 +129,30 @@ contract TranchedPoolFactoryTest is ProtocolFixture {
         tranched.createTranchedPool(_config(), code, type(TrancheVault).creationCode);
     }
 
-    function test_create_isTheAdminsOnly() public {
-        bytes32 adminRole = tranched.DEFAULT_ADMIN_ROLE();
+    function test_create_isPoolFactorysAdminsOnly() public {
         TranchedPoolFactory.TranchedPoolConfig memory config = _config();
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, adminRole)
-        );
+        vm.expectRevert(abi.encodeWithSelector(TranchedPoolFactory.NotPoolFactoryAdmin.selector, stranger));
         vm.prank(stranger);
         _create(config);
+    }
+
+    /// One key creates both kinds of pool: revoking PoolFactory's admin revokes the power to create tranched pools.
+    function test_create_followsPoolFactorysAdminRole() public {
+        address successor = makeAddr("successor");
+        bytes32 adminRole = factory.DEFAULT_ADMIN_ROLE();
+        vm.startPrank(admin);
+        factory.grantRole(adminRole, successor);
+        factory.renounceRole(adminRole, admin);
+        vm.stopPrank();
+        TranchedPoolFactory.TranchedPoolConfig memory config = _config();
+        vm.expectRevert(abi.encodeWithSelector(TranchedPoolFactory.NotPoolFactoryAdmin.selector, admin));
+        vm.prank(admin);
+        _create(config);
+        vm.prank(successor);
+        (TranchedPool pool,,) = _create(config);
+        // The pool's admin is still the protocol's (the defaults), not whoever created it.
+        assertTrue(pool.hasRole(pool.DEFAULT_ADMIN_ROLE(), admin));
+        assertFalse(pool.hasRole(pool.DEFAULT_ADMIN_ROLE(), successor));
     }
 
     function test_create_refusesAnUnknownProject() public {

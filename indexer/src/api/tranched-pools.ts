@@ -248,6 +248,8 @@ export async function tranchePositionsOf(chainIds: number[], holders: Address[],
         or(
           gt(tranchePosition.shares, 0n),
           gt(tranchePosition.pendingRedeemShares, 0n),
+          // A filled exit not yet collected: the USDC is still the holder's, in the vault.
+          gt(tranchePosition.claimableRedeemAssets, 0n),
           // Owed revenue after the shares are gone (owed = shares × acc − debt).
           sql`${tranchePosition.revenueDebt} < 0`,
         ),
@@ -262,7 +264,9 @@ export async function tranchePositionsOf(chainIds: number[], holders: Address[],
   return rows.flatMap(({ position: pos, tranche: t, pool: p }) => {
     const trancheValue = tranchedPoolValues(p)[t.side];
     const claimable = claimableAt(t, pos, pos.shares, t.totalSupply, timeOn(indexed, pos.chainId));
-    if (pos.shares === 0n && pos.pendingRedeemShares === 0n && claimable === 0n) return [];
+    if (pos.shares === 0n && pos.pendingRedeemShares === 0n && pos.claimableRedeemAssets === 0n && claimable === 0n) {
+      return [];
+    }
     return [
       {
         chainId: pos.chainId,
@@ -279,6 +283,7 @@ export async function tranchePositionsOf(chainIds: number[], holders: Address[],
         withdrawn: pos.withdrawn,
         revenueClaimed: pos.revenueClaimed,
         pendingRedeemShares: pos.pendingRedeemShares,
+        claimableRedeemAssets: pos.claimableRedeemAssets,
         claimableRevenue: claimable,
       },
     ];
