@@ -109,6 +109,29 @@ test.describe('an investor in each tranche', () => {
       expect(value).toBeLessThanOrEqual(parseUnits('1500', 6));
     }
 
+    // An exit the pool can pay now, from idle cash: 500 back from senior, shares burned on chain.
+    await page.goto(`/pools/${austin.address}?tranche=senior`);
+    const exitPanel = page.getByTestId('tranche-actions');
+    await exitPanel.getByRole('tab', { name: 'Withdraw' }).click();
+    await exitPanel.getByLabel('Amount (USDC)').fill('500');
+    await expect(exitPanel.getByTestId('tranche-exit-note')).toHaveCount(0);
+    const before = await stack.chain.readContract({
+      abi: mockUsdcAbi,
+      address: USDC.address,
+      functionName: 'balanceOf',
+      args: [DEPOSITOR],
+    });
+    await exitPanel.getByRole('button', { name: 'Withdraw from senior' }).click();
+    await expect(exitPanel.getByText('Done.')).toBeVisible();
+    await expect(exitPanel.getByTestId('tranche-position-value')).toHaveText(/^\$(999\.9\d|1,000\.00)$/);
+    const after = await stack.chain.readContract({
+      abi: mockUsdcAbi,
+      address: USDC.address,
+      functionName: 'balanceOf',
+      args: [DEPOSITOR],
+    });
+    expect(after - before).toBe(parseUnits('500', 6));
+
     // The portfolio lists both tranches, each at the vault's price.
     await page.goto(`/portfolio/${DEPOSITOR}`);
     const rows = page.getByTestId('tranche-position-row');

@@ -6,7 +6,7 @@ import {
   UserRejectedRequestError,
 } from 'viem';
 import { encodeErrorResult, erc20Abi } from 'viem';
-import { financingPoolAbi } from '../contracts/abis';
+import { financingPoolAbi, trancheVaultAbi, tranchedPoolAbi } from '../contracts/abis';
 import { describeWalletError } from './wallet-error';
 
 describe('describeWalletError', () => {
@@ -39,6 +39,23 @@ describe('describeWalletError', () => {
     });
     expect(describeWalletError(err)).toBe(
       'The contract would reject this transaction (EnforcedPause): the pool is paused by its guardian. Nothing was sent.',
+    );
+  });
+
+  it('explains a tranche vault call the pool refuses, though the vault’s ABI does not know the error', () => {
+    const data = encodeErrorResult({
+      abi: tranchedPoolAbi,
+      errorName: 'ExceedsDepositCap',
+      args: [5_000_000_000_000n, 4_000_000_000_000n],
+    });
+    const reverted = new ContractFunctionRevertedError({ abi: trancheVaultAbi, functionName: 'deposit', data });
+    const err = new ContractFunctionExecutionError(reverted, {
+      abi: trancheVaultAbi,
+      functionName: 'deposit',
+      args: [],
+    });
+    expect(describeWalletError(err)).toBe(
+      'The contract would reject this transaction (ExceedsDepositCap): the pool would go over its deposit cap. Nothing was sent.',
     );
   });
 
