@@ -89,3 +89,26 @@ test('a connection made on one page holds on the next, without reloading the wal
   await expect(page.getByLabel('Amount (USDC)')).toBeVisible();
   await expect(page.getByRole('banner').getByRole('button', { name: 'Connect Wallet' })).toBeHidden();
 });
+
+for (const [chosen, system] of [
+  ['light', 'dark'],
+  ['dark', 'light'],
+] as const) {
+  test(`the connect modal is ${chosen} when the reader chose ${chosen} on a ${system} system`, async ({
+    page,
+    baseURL,
+  }) => {
+    await page.emulateMedia({ colorScheme: system });
+    await page.context().addCookies([{ name: 'theme', value: chosen, url: baseURL! }]);
+    await page.goto('/pools');
+    await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${chosen}\\b`));
+    await page.getByRole('banner').getByRole('button', { name: 'Connect Wallet' }).click();
+    const modal = page.getByRole('dialog');
+    await expect(modal).toBeVisible();
+    // RainbowKit's modal background: white in its light theme, near black in its dark one.
+    const background = await modal.evaluate((el) =>
+      getComputedStyle(el.closest('[data-rk]')!).getPropertyValue('--rk-colors-modalBackground').trim(),
+    );
+    expect(background.toLowerCase()).toBe(chosen === 'light' ? '#fff' : '#1a1b1f');
+  });
+}

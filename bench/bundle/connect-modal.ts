@@ -46,7 +46,8 @@ async function once(b: Browser, page: Page, how: 'hover' | 'tap'): Promise<numbe
     } else {
       await connect.tap();
     }
-    await tab.getByRole('dialog').waitFor({ state: 'visible', timeout: 60_000 });
+    // The page's own stamps say when; a cheap check every 50 ms waits for them. Playwright's role query would
+    // walk the whole page on every frame, on the main thread being measured.
     const ms = await tab.waitForFunction(
       () => {
         const w = window as unknown as { __pressAt?: number; __modalAt?: number };
@@ -55,8 +56,9 @@ async function once(b: Browser, page: Page, how: 'hover' | 'tap'): Promise<numbe
           : undefined;
       },
       undefined,
-      { timeout: 10_000 },
+      { timeout: 60_000, polling: 50 },
     );
+    await tab.getByRole('dialog').waitFor({ state: 'visible', timeout: 10_000 });
     return (await ms.jsonValue()) as number;
   } finally {
     await context.close();

@@ -26,6 +26,8 @@ export function ChartIntervalSwitch({
           <Link
             key={interval}
             href={hrefFor(interval)}
+            // Another view of this page, rendered when chosen, not prefetched with every page load.
+            prefetch={false}
             scroll={false}
             replace
             aria-current={current ? 'true' : undefined}

@@ -1,12 +1,11 @@
 'use client';
 
-import { lazy } from 'react';
+import { loadable } from '@/lib/react/loadable';
 import { WalletConnectPrompt, WalletIsland } from '@/components/wallet/WalletIsland';
 import { formatUsdc } from '@/lib/format/usdc';
 import type { PoolActionProps } from './PoolActionPanel';
 
-const loadPoolActionPanel = () => import('./PoolActionPanel').then((m) => ({ default: m.PoolActionPanel }));
-const PoolActionPanel = lazy(loadPoolActionPanel);
+const PoolActionPanel = loadable(() => import('./PoolActionPanel').then((m) => ({ default: m.PoolActionPanel })));
 
 /**
  * Deposit, withdraw and claim, whose code (wagmi, RainbowKit, the panels) loads only for a visitor who acts: a
@@ -14,7 +13,7 @@ const PoolActionPanel = lazy(loadPoolActionPanel);
  */
 export function PoolActions(props: PoolActionProps) {
   return (
-    <WalletIsland fallback={<PoolActionPreview {...props} />} load={loadPoolActionPanel}>
+    <WalletIsland fallback={<PoolActionPreview {...props} />} load={PoolActionPanel.load}>
       <PoolActionPanel {...props} />
     </WalletIsland>
   );

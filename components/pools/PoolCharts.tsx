@@ -64,6 +64,9 @@ export function PoolCharts({
               <Link
                 key={r}
                 href={href(interval, r)}
+                // Another view of this page, rendered when chosen: prefetching every view on hydration costs
+                // the server a render of each while the reader may be pressing Connect.
+                prefetch={false}
                 scroll={false}
                 replace
                 aria-current={r === range ? 'true' : undefined}

@@ -1,10 +1,9 @@
 'use client';
 
-import { lazy } from 'react';
+import { loadable } from '@/lib/react/loadable';
 import { WalletConnectPrompt, WalletIsland } from '@/components/wallet/WalletIsland';
 
-const loadOpenOwnPortfolio = () => import('./OpenOwnPortfolio').then((m) => ({ default: m.OpenOwnPortfolio }));
-const OpenOwnPortfolio = lazy(loadOpenOwnPortfolio);
+const OpenOwnPortfolio = loadable(() => import('./OpenOwnPortfolio').then((m) => ({ default: m.OpenOwnPortfolio })));
 
 /**
  * The way into one's own portfolio: a visitor who has not connected reads why and connects in one press (the
@@ -13,7 +12,7 @@ const OpenOwnPortfolio = lazy(loadOpenOwnPortfolio);
 export function OwnPortfolioEntry({ redirect }: { redirect: boolean }) {
   return (
     <WalletIsland
-      load={loadOpenOwnPortfolio}
+      load={OpenOwnPortfolio.load}
       fallback={
         <div className="flex min-h-24 flex-col justify-center gap-3">
           <p className="text-ink-muted">

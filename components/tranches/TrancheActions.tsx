@@ -1,11 +1,12 @@
 'use client';
 
-import { lazy } from 'react';
+import { loadable } from '@/lib/react/loadable';
 import { WalletConnectPrompt, WalletIsland } from '@/components/wallet/WalletIsland';
 import type { TrancheActionProps } from './TrancheActionPanel';
 
-const loadTrancheActionPanel = () => import('./TrancheActionPanel').then((m) => ({ default: m.TrancheActionPanel }));
-const TrancheActionPanel = lazy(loadTrancheActionPanel);
+const TrancheActionPanel = loadable(() =>
+  import('./TrancheActionPanel').then((m) => ({ default: m.TrancheActionPanel })),
+);
 
 /**
  * A tranche's deposit, exit and claim, whose wallet code loads only for a visitor who acts: a reader sees what the
@@ -13,7 +14,7 @@ const TrancheActionPanel = lazy(loadTrancheActionPanel);
  */
 export function TrancheActions(props: TrancheActionProps) {
   return (
-    <WalletIsland fallback={<TrancheActionPreview {...props} />} load={loadTrancheActionPanel}>
+    <WalletIsland fallback={<TrancheActionPreview {...props} />} load={TrancheActionPanel.load}>
       <TrancheActionPanel {...props} />
     </WalletIsland>
   );

@@ -1,10 +1,11 @@
 'use client';
 
-import { lazy } from 'react';
+import { loadable } from '@/lib/react/loadable';
 import { WalletConnectPrompt, WalletIsland } from './WalletIsland';
 
-const loadConnectWalletButton = () => import('./ConnectWalletButton').then((m) => ({ default: m.ConnectWalletButton }));
-const ConnectWalletButton = lazy(loadConnectWalletButton);
+const ConnectWalletButton = loadable(() =>
+  import('./ConnectWalletButton').then((m) => ({ default: m.ConnectWalletButton })),
+);
 
 /**
  * The header's wallet button. For a visitor who has not connected, a plain button of RainbowKit's look and name
@@ -12,7 +13,7 @@ const ConnectWalletButton = lazy(loadConnectWalletButton);
  */
 export function HeaderWallet() {
   return (
-    <WalletIsland fallback={<ConnectPlaceholder />} load={loadConnectWalletButton}>
+    <WalletIsland fallback={<ConnectPlaceholder />} load={ConnectWalletButton.load}>
       <ConnectWalletButton />
     </WalletIsland>
   );

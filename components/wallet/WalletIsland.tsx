@@ -1,11 +1,11 @@
 'use client';
 
-import { createContext, lazy, Suspense, useContext, useEffect, useId, useMemo, type ReactNode } from 'react';
+import { createContext, Suspense, useContext, useEffect, useId, useMemo, type ReactNode } from 'react';
+import { loadable } from '@/lib/react/loadable';
 import { dropConnectRequest, islandIsLive, requestWallet, useWalletDemand } from '@/lib/wallet/wallet-demand';
 import { useWalletRoot } from './WalletRoot';
 
-const loadWalletStack = () => import('./WalletStack');
-const WalletStack = lazy(loadWalletStack);
+const WalletStack = loadable(() => import('./WalletStack'));
 
 type Island = { id: string; load: () => Promise<unknown> };
 
@@ -44,7 +44,7 @@ export function WalletIsland({
     if (window.self !== window.top) requestWallet();
   }, []);
   const island = useMemo(() => ({ id, load }), [id, load]);
-  if (live) void Promise.all([loadWalletStack(), load()]);
+  if (live) void Promise.all([WalletStack.load(), load()]);
   return (
     <IslandContext.Provider value={island}>
       {live ? (
@@ -60,11 +60,18 @@ export function WalletIsland({
 
 /**
  * A button that loads the wallet and opens RainbowKit's connect modal in one press; the code starts loading as
- * the pointer comes near or the button takes focus, so the modal follows the click at once.
+ * the pointer comes near or the button takes focus. The island goes live once its code is in, so the stack
+ * renders and the modal opens in one task (lib/react/loadable.ts), not in retries spread over several. If the
+ * code cannot load, it goes live all the same: React.lazy tries again and its error reaches the error boundary.
  */
 export function WalletConnectPrompt({ label, className }: { label: string; className: string }) {
   const island = useContext(IslandContext);
-  const prefetch = () => void Promise.all([loadWalletStack(), island?.load()]);
+  const code = () => Promise.all([WalletStack.load(), island?.load()]);
+  const prefetch = () => void code().catch(() => undefined);
+  const press = () => {
+    const live = () => requestWallet(island?.id);
+    void code().then(live, live);
+  };
   return (
     <button
       type="button"
@@ -72,7 +79,7 @@ export function WalletConnectPrompt({ label, className }: { label: string; class
       onPointerEnter={prefetch}
       onFocus={prefetch}
       onTouchStart={prefetch}
-      onClick={() => requestWallet(island?.id)}
+      onClick={press}
     >
       {label}
     </button>

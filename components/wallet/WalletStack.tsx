@@ -1,12 +1,13 @@
 'use client';
 
 import '@rainbow-me/rainbowkit/styles.css';
-import { darkTheme, lightTheme, RainbowKitProvider, useConnectModal } from '@rainbow-me/rainbowkit';
+import './wallet-theme.css';
+import { RainbowKitProvider, useConnectModal } from '@rainbow-me/rainbowkit';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { hydrate } from '@wagmi/core';
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { cookieToInitialState, WagmiContext, WagmiProvider, type Config } from 'wagmi';
-import { claimConnectRequest, useWalletDemand } from '@/lib/wallet/wallet-demand';
+import { claimConnectRequest, finishConnectRequest, useWalletDemand } from '@/lib/wallet/wallet-demand';
 import { createWagmiConfig, type WalletSettings } from '@/lib/wallet/wagmi-config';
 import { useIslandId } from './WalletIsland';
 import { useWalletRoot } from './WalletRoot';
@@ -42,14 +43,20 @@ function tabStack(settings: WalletSettings, walletCookie: string | null) {
   return tab;
 }
 
-/** Opens the connect modal when this island's Connect was the button pressed. */
+/**
+ * Opens the connect modal when this island's Connect was the button pressed: in a layout effect, so the modal
+ * renders in the same task as the stack, before the browser draws; the page's other islands go live after that
+ * frame (finishConnectRequest).
+ */
 function OpenConnectWhenAsked() {
   const island = useIslandId();
   const { connectRequestedBy } = useWalletDemand();
   const { openConnectModal } = useConnectModal();
-  useEffect(() => {
+  useLayoutEffect(() => {
+    if (!island || connectRequestedBy !== island || !claimConnectRequest(island)) return;
     // Undefined while connected: nothing to open, the request is done all the same.
-    if (island && connectRequestedBy === island && claimConnectRequest(island)) openConnectModal?.();
+    openConnectModal?.();
+    requestAnimationFrame(() => setTimeout(() => finishConnectRequest(island)));
   }, [island, connectRequestedBy, openConnectModal]);
   return null;
 }
@@ -96,19 +103,19 @@ function TabStack({ settings, walletCookie, fallback, children }: StackProps) {
   );
 }
 
-/** TanStack Query and RainbowKit around the island's own part, which loads lazily (hence its Suspense). */
+/**
+ * TanStack Query and RainbowKit around the island's own part, which loads lazily (hence its Suspense). The theme
+ * is a generated stylesheet (wallet-theme.css, lib/wallet/wallet-theme.ts), so RainbowKit gets none and renders
+ * no wrapper: `data-rk` marks where its styles apply, as its own wrapper would.
+ */
 function Providers({ stack, fallback, children }: { stack: Stack; fallback: ReactNode; children: ReactNode }) {
   return (
     <QueryClientProvider client={stack.queryClient}>
-      <RainbowKitProvider
-        theme={{
-          lightMode: lightTheme({ accentColor: '#0d766e', borderRadius: 'medium' }),
-          darkMode: darkTheme({ accentColor: '#2dd4bf', accentColorForeground: '#041e1c', borderRadius: 'medium' }),
-        }}
-        appInfo={{ appName: 'Machine Yield' }}
-      >
+      <RainbowKitProvider theme={null} appInfo={{ appName: 'Machine Yield' }}>
         <OpenConnectWhenAsked />
-        <Suspense fallback={fallback}>{children}</Suspense>
+        <div data-rk="">
+          <Suspense fallback={fallback}>{children}</Suspense>
+        </div>
       </RainbowKitProvider>
     </QueryClientProvider>
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { claimConnectRequest, dropConnectRequest, islandIsLive, requestWallet } from './wallet-demand';
+import {
+  claimConnectRequest,
+  dropConnectRequest,
+  finishConnectRequest,
+  islandIsLive,
+  requestWallet,
+} from './wallet-demand';
 
 describe('wallet demand', () => {
   it('opens the connect modal once, in the island whose button was pressed', () => {
@@ -8,15 +14,18 @@ describe('wallet demand', () => {
     expect(claimConnectRequest('header')).toBe(true);
     // A re-run effect, or the same island again, does not open a second modal.
     expect(claimConnectRequest('header')).toBe(false);
+    finishConnectRequest('header');
+    expect(claimConnectRequest('header')).toBe(false);
   });
 
   it('keeps a pending request when another part only asks for the wallet to load', () => {
     requestWallet('panel');
     requestWallet();
     expect(claimConnectRequest('panel')).toBe(true);
+    finishConnectRequest('panel');
   });
 
-  it('brings the pressed island live first, the others once its modal has opened', () => {
+  it('brings the pressed island live first, the others once its modal has been drawn', () => {
     const idle = { wanted: false, connectRequestedBy: null };
     expect(islandIsLive(idle, 'header', false)).toBe(false);
     // A returning visitor's islands all go live at once, before any press.
@@ -27,10 +36,25 @@ describe('wallet demand', () => {
     expect(islandIsLive({ wanted: true, connectRequestedBy: null }, 'panel', false)).toBe(true);
   });
 
+  it('keeps the other islands waiting from the modal being asked for until its first frame', () => {
+    requestWallet('header');
+    expect(claimConnectRequest('header')).toBe(true);
+    // Claimed, not yet drawn: the panel must not add its code and render to the modal's first frame.
+    let state = { wanted: true, connectRequestedBy: 'header' as string | null };
+    expect(islandIsLive(state, 'panel', false)).toBe(false);
+    // Another island cannot finish a request that is not its own.
+    finishConnectRequest('panel');
+    expect(claimConnectRequest('panel')).toBe(false);
+    finishConnectRequest('header');
+    state = { wanted: true, connectRequestedBy: null };
+    expect(islandIsLive(state, 'panel', false)).toBe(true);
+  });
+
   it('drops a pending press only for the island that leaves the page before its modal opened', () => {
     requestWallet('panel');
     dropConnectRequest('header');
     expect(claimConnectRequest('panel')).toBe(true);
+    finishConnectRequest('panel');
     requestWallet('panel');
     dropConnectRequest('panel');
     expect(claimConnectRequest('panel')).toBe(false);

@@ -9,9 +9,15 @@ import { useSyncExternalStore } from 'react';
  * and stays so for the tab's life; while a Connect press is pending, only the pressed island does (see
  * islandIsLive), so its modal is not kept waiting behind the code of the page's other islands.
  */
-type Demand = { wanted: boolean; connectRequestedBy: string | null };
+type Demand = {
+  wanted: boolean;
+  /** The island whose Connect was pressed, until its modal has been drawn (or the island has left the page). */
+  connectRequestedBy: string | null;
+  /** Its modal has been asked to open: the request is taken, the other islands wait for the first frame. */
+  connectOpened: boolean;
+};
 
-let demand: Demand = { wanted: false, connectRequestedBy: null };
+let demand: Demand = { wanted: false, connectRequestedBy: null, connectOpened: false };
 const listeners = new Set<() => void>();
 
 function update(next: Demand) {
@@ -29,17 +35,26 @@ function subscribe(listener: () => void) {
  * button the visitor pressed), so one press is enough.
  */
 export function requestWallet(openConnectIn?: string) {
-  update({ wanted: true, connectRequestedBy: openConnectIn ?? demand.connectRequestedBy });
+  if (openConnectIn) update({ wanted: true, connectRequestedBy: openConnectIn, connectOpened: false });
+  else if (!demand.wanted) update({ ...demand, wanted: true });
 }
 
 /**
- * True once, for the island whose Connect was pressed: it opens the modal. Taken and cleared in one step, so a
- * re-run effect or a second island never opens a second modal.
+ * True once, for the island whose Connect was pressed: it opens the modal. Taken in one step, so a re-run effect
+ * or a second island never opens a second modal. The other islands stay as they are until finishConnectRequest.
  */
 export function claimConnectRequest(island: string): boolean {
-  if (demand.connectRequestedBy !== island) return false;
-  update({ ...demand, connectRequestedBy: null });
+  if (demand.connectRequestedBy !== island || demand.connectOpened) return false;
+  update({ ...demand, connectOpened: true });
   return true;
+}
+
+/**
+ * The pressed island's modal is on screen: the other islands go live now. Their code and rendering (a pool's
+ * action panel is larger than the modal) would otherwise be done before the modal is first drawn.
+ */
+export function finishConnectRequest(island: string) {
+  if (demand.connectRequestedBy === island) update({ ...demand, connectRequestedBy: null, connectOpened: false });
 }
 
 /**
@@ -47,21 +62,25 @@ export function claimConnectRequest(island: string): boolean {
  * other islands, which wait for it, go live.
  */
 export function dropConnectRequest(island: string) {
-  if (demand.connectRequestedBy === island) update({ ...demand, connectRequestedBy: null });
+  finishConnectRequest(island);
 }
 
 /**
  * Whether an island shows its wallet content. A returning visitor's islands all do at once. After a press on
- * Connect, the pressed island goes first; the others follow once its modal has opened (the request claimed):
+ * Connect, the pressed island goes first; the others follow once its modal has been drawn (finishConnectRequest):
  * the modal is what the visitor waits for, and a pool's action panel would otherwise add its own code and
  * render to that wait.
  */
-export function islandIsLive(d: Demand, island: string, returning: boolean): boolean {
+export function islandIsLive(
+  d: Pick<Demand, 'wanted' | 'connectRequestedBy'>,
+  island: string,
+  returning: boolean,
+): boolean {
   if (returning) return true;
   return d.wanted && (d.connectRequestedBy === null || d.connectRequestedBy === island);
 }
 
-const SERVER: Demand = { wanted: false, connectRequestedBy: null };
+const SERVER: Demand = { wanted: false, connectRequestedBy: null, connectOpened: false };
 
 export function useWalletDemand(): Demand {
   return useSyncExternalStore(
