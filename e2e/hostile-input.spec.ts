@@ -30,9 +30,20 @@ async function firstPool(request: import('@playwright/test').APIRequestContext):
   return ((await res.json()) as { pools: { address: string }[] }).pools[0]!.address;
 }
 
-test('pages answer hostile input with a 404 or a clean page', async ({ request }) => {
+test('pages answer hostile input with a 404 or a clean page', async ({ request, stack }) => {
   const pool = await firstPool(request);
+  const tranched = stack.manifest.contracts.TranchedPools?.[0]?.address;
+  expect(tranched, 'the seed makes tranched pools').toBeDefined();
   const pages: [string, number | number[]][] = [
+    // A tranche that is not senior or junior: the list of every pool, the pool's senior view.
+    ['/pools?tranche=%00', 200],
+    ['/pools?tranche=senior&tranche=junior', 200],
+    [`/pools?tranche=${long}&sort=%00`, 200],
+    [`/pools/${tranched}?tranche=%00`, 200],
+    [`/pools/${tranched}?tranche=senior&tranche=junior`, 200],
+    [`/pools/${tranched}?tranche=${long}&chain=%00`, 404],
+    [`/portfolio/${WALLET_ACCOUNT}/tranches.csv`, 200],
+    ['/portfolio/junk/tranches.csv', 404],
     ['/pools?q=%00', 200],
     ['/pools?q=%00%01%1b%7f', 200],
     [`/pools?q=${long}`, 200],
@@ -130,6 +141,20 @@ test('the indexer, through the app and directly, answers bad input with a JSON 4
     [`accounts/${WALLET_ACCOUNT}/history?kind=%00&limit=1e309`, 400],
     ['protocol/series?days=-1&interval=year', 400],
   ];
+  // The tranche endpoints serve the server's pages only (the app does not pass them through): the indexer's own.
+  for (const [path, status] of [
+    ['tranched-pools?sort=%00', 400],
+    ['tranched-pools?category=..%2f', 400],
+    ['tranched-pools?sort=name&sort=tvl', 400],
+    [`tranched-pools/${long}`, 400],
+    [`tranched-pools/${unknownPool}`, 404],
+    ['accounts/junk/tranches', 400],
+    [`accounts/${long}/tranches`, 400],
+  ] as const) {
+    const res = await request.get(`${indexer}/api/${path}`);
+    const body = await expectClean(res, path, status);
+    expect(typeof (JSON.parse(body) as { error?: unknown }).error, path).toBe('string');
+  }
   for (const [path, status] of api) {
     for (const url of [`/api/indexer/${path}`, `${indexer}/api/${path}`]) {
       const res = await request.get(url);

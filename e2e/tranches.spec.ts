@@ -1,5 +1,6 @@
 import { createWalletClient, http, parseEventLogs, parseUnits, type Address } from 'viem';
 import { mockUsdcAbi, trancheVaultAbi, tranchedPoolAbi } from '../lib/contracts/abis';
+import { formatBps } from '../lib/format/percent';
 import { expect, test, type StackChain } from './fixtures';
 
 /**
@@ -45,10 +46,8 @@ test('a tranched pool shows its waterfall, subordination and the loss junior abs
       functionName: 'subordinationBps',
     }),
   );
-  await expect(page.getByTestId('subordination')).toContainText(
-    `${(subordination / 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`,
-  );
-  await expect(page.getByTestId('subordination')).toContainText('minimum 25 %');
+  await expect(page.getByTestId('subordination')).toContainText(formatBps(subordination));
+  await expect(page.getByTestId('subordination')).toContainText('minimum 25.0%');
 
   // Every distribution in the table, with the periods that fell short of senior's rate marked.
   const splits = await stack.chain.getContractEvents({
@@ -153,7 +152,7 @@ test.describe('an investor in each tranche', () => {
     await panel.getByLabel('Amount (USDC)').fill('100');
     const refusal = panel.getByTestId('tranche-refusal');
     await expect(refusal).toContainText('minimum subordination');
-    await expect(refusal).toContainText('at least 25 %');
+    await expect(refusal).toContainText('at least 25.0%');
     await expect(refusal).toContainText('deposits into junior raise the limit');
     await expect(panel.getByRole('button', { name: 'Deposit into senior' })).toBeDisabled();
     // Nothing reached the wallet from this page, and the chain holds no senior shares of Rotterdam for the investor.

@@ -1,4 +1,4 @@
-const pct = (bps: number) => `${(bps / 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`;
+import { formatBps as pct } from '@/lib/format/percent';
 
 /**
  * Junior's share of the pool now against the minimum the pool enforces: below it, senior deposits and junior exits

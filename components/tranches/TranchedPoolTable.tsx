@@ -4,11 +4,9 @@ import { PoolStatusBadge } from '@/components/pools/PoolStatusBadge';
 import { ChainBadge } from '@/components/ui/ChainBadge';
 import { poolHref } from '@/lib/chain/chain-routes';
 import { poolKey } from '@/lib/chain/pool-key';
-import { formatPercent } from '@/lib/format/percent';
+import { formatBps as pct, formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import type { TrancheSide, TranchedPool } from '@/lib/indexer/tranche-wire';
-
-const pct = (bps: number) => formatPercent(bps / 10_000);
 
 /**
  * Pools with senior and junior tranches in the pools list. With `side`, one row per pool for that tranche (its

@@ -8,3 +8,8 @@ const percent = new Intl.NumberFormat('en-US', {
 export function formatPercent(fraction: number | null | undefined): string {
   return fraction === null || fraction === undefined || !Number.isFinite(fraction) ? '—' : percent.format(fraction);
 }
+
+/** "21.2%" from basis points (2_121), as contracts state rates and shares. */
+export function formatBps(bps: number | bigint): string {
+  return formatPercent(Number(bps) / 10_000);
+}

@@ -13,8 +13,8 @@ describe('depositRefusal', () => {
   it('explains a senior deposit refused by subordination, with both figures and the way out', () => {
     const reason = depositRefusal('senior', usdc('1'), { assets: 0n, bySubordination: true }, terms);
     expect(reason).toContain('minimum subordination');
-    expect(reason).toContain('25 %');
-    expect(reason).toContain('21.2 %');
+    expect(reason).toContain('25.0%');
+    expect(reason).toContain('21.2%');
     expect(reason).toContain('none now');
     expect(reason).toContain('junior');
   });

@@ -1,8 +1,6 @@
+import { formatBps as bps } from '../format/percent';
 import { formatUsdc } from '../format/usdc';
 import type { TrancheSide } from '../indexer/tranche-wire';
-
-const bps = (value: number | bigint) =>
-  `${(Number(value) / 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`;
 
 /** What the pool says of one tranche's limit now (TranchedPool.maxDeposit / maxWithdraw). */
 export type TrancheLimit = { assets: bigint; bySubordination: boolean };
