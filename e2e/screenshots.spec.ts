@@ -60,6 +60,31 @@ for (const viewport of VIEWPORTS) {
   }
 }
 
+// RainbowKit's connect modal in the app's theme (components/wallet/wallet-theme.css): fits the screen, at each
+// size and in each scheme.
+for (const viewport of VIEWPORTS) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the connect modal fits a ${viewport.name} screen (${colorScheme})`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/pools');
+      await page.getByRole('banner').getByRole('button', { name: 'Connect Wallet' }).click();
+      const modal = page.getByRole('dialog');
+      await expect(modal.getByRole('heading', { name: 'Connect a Wallet' })).toBeVisible();
+      // Its title and its close button on screen (the dialog element itself is wider than what it draws).
+      for (const part of [
+        modal.getByRole('heading', { name: 'Connect a Wallet' }),
+        modal.getByRole('button', { name: 'Close' }),
+      ]) {
+        const box = (await part.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      }
+      await page.screenshot({ path: `test-results/screenshots/connect-modal-${viewport.name}-${colorScheme}.png` });
+    });
+  }
+}
+
 test('an unknown pool is a 404 page', async ({ page }) => {
   const res = await page.goto('/pools/0x000000000000000000000000000000000000dEaD');
   expect(res?.status()).toBe(404);

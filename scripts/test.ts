@@ -23,7 +23,9 @@ const STEPS: { name: string; script: string }[] = [
  * writes no Turbopack cache (next.config.ts): in a fresh clone, as in CI, nothing would read it.
  */
 function stepEnv(script: string): NodeJS.ProcessEnv {
-  const env = { ...process.env, NEXT_BUILD_CACHE: 'off' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_BUILD_CACHE: 'off' };
+  // The types step checked this tree: the builds after it skip Next's own check of the same files (next.config.ts).
+  if (results.find((r) => r.name === 'types')?.ok) env.NEXT_TYPECHECKED = '1';
   const e2e = results.find((r) => r.name === 'end-to-end (playwright)');
   if (script === 'test:rehearsal' && e2e?.ok) return { ...env, REHEARSAL_APP_BUILD: '.next-e2e' };
   return env;
