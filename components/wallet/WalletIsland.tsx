@@ -7,6 +7,9 @@ import { useWalletRoot } from './WalletRoot';
 
 const WalletStack = loadable(() => import('./WalletStack'));
 
+/** The stack's code and the island's own, fetched in one wave. */
+const islandCode = (load: (() => Promise<unknown>) | undefined) => Promise.all([WalletStack.load(), load?.()]);
+
 type Island = { id: string; load: () => Promise<unknown> };
 
 const IslandContext = createContext<Island | null>(null);
@@ -44,7 +47,7 @@ export function WalletIsland({
     if (window.self !== window.top) requestWallet();
   }, []);
   const island = useMemo(() => ({ id, load }), [id, load]);
-  if (live) void Promise.all([WalletStack.load(), load()]);
+  if (live) void islandCode(load);
   return (
     <IslandContext.Provider value={island}>
       {live ? (
@@ -62,15 +65,14 @@ export function WalletIsland({
  * A button that loads the wallet and opens RainbowKit's connect modal in one press; the code starts loading as
  * the pointer comes near or the button takes focus. The island goes live once its code is in, so the stack
  * renders and the modal opens in one task (lib/react/loadable.ts), not in retries spread over several. If the
- * code cannot load, it goes live all the same: React.lazy tries again and its error reaches the error boundary.
+ * code cannot load, it goes live all the same, and the failed import reaches the error boundary as React.lazy's.
  */
 export function WalletConnectPrompt({ label, className }: { label: string; className: string }) {
   const island = useContext(IslandContext);
-  const code = () => Promise.all([WalletStack.load(), island?.load()]);
-  const prefetch = () => void code().catch(() => undefined);
+  const prefetch = () => void islandCode(island?.load).catch(() => undefined);
   const press = () => {
     const live = () => requestWallet(island?.id);
-    void code().then(live, live);
+    void islandCode(island?.load).then(live, live);
   };
   return (
     <button

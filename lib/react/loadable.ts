@@ -11,7 +11,8 @@ export type Loadable<T extends AnyComponent> = ComponentType<ComponentProps<T>> 
  * suspending for a tick and rendering in a later, time-sliced retry. The wallet islands load their code as the
  * visitor reaches for a button and show it only once it is in, so a press on Connect renders the whole stack and
  * opens the modal in one task. Before the code is in, it suspends like React.lazy (a Suspense boundary shows its
- * fallback). A failed load is forgotten, so the next render or `load` tries again.
+ * fallback). A failed load is forgotten, so the next `load` tries again (a render that already saw the failure
+ * throws it, as React.lazy does, until a later `load` succeeds).
  */
 export function loadable<T extends AnyComponent>(importer: () => Promise<{ default: T }>): Loadable<T> {
   let loaded: T | undefined;
