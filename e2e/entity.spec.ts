@@ -1,6 +1,7 @@
 import { getAddress, parseUnits, type Address } from 'viem';
 import { formatUsdc } from '../lib/format/usdc';
 import { POSITIONS_CSV_HEADER } from '../lib/portfolio/portfolio-csv';
+import { TRANCHE_POSITIONS_CSV_HEADER } from '../lib/portfolio/tranche-csv';
 import { expect, test } from './fixtures';
 
 /**
@@ -16,16 +17,19 @@ const WALLETS: Address[] = [
   '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65',
 ];
 
-/** The positions CSV's value column, per wallet, exact. */
-function valuesByWallet(csv: string): Map<Address, bigint> {
+/** A positions CSV's value column (pools' or tranches'), per wallet, exact, added to `sums`. */
+function valuesByWallet(
+  csv: string,
+  columns: readonly string[] = POSITIONS_CSV_HEADER,
+  sums = new Map<Address, bigint>(),
+): Map<Address, bigint> {
   const [header, ...rows] = csv
     .replace(/^\uFEFF/, '')
     .trim()
     .split(/\r?\n/);
-  expect(header!.split(',')).toEqual([...POSITIONS_CSV_HEADER]);
-  const account = POSITIONS_CSV_HEADER.indexOf('account');
-  const value = POSITIONS_CSV_HEADER.indexOf('value_usdc');
-  const sums = new Map<Address, bigint>();
+  expect(header!.split(',')).toEqual([...columns]);
+  const account = columns.indexOf('account');
+  const value = columns.indexOf('value_usdc');
   for (const row of rows) {
     const cells = csvCells(row);
     const wallet = getAddress(cells[account]!);
@@ -77,7 +81,15 @@ test('three wallets read as one: the totals are theirs added up, with a row per 
   const csv = await request.get(`/portfolio/entity/positions.csv${new URL(shared).search}`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-disposition']).toContain('machine-yield-acme-fund-i-positions.csv');
-  const values = valuesByWallet(await csv.text());
+  // Their tranche positions count too: two of these investors hold tranches (the seed's).
+  const tranches = await request.get(`/portfolio/entity/tranches.csv${new URL(shared).search}`);
+  expect(tranches.status()).toBe(200);
+  expect(tranches.headers()['content-disposition']).toContain('machine-yield-acme-fund-i-tranches.csv');
+  const poolValues = valuesByWallet(await csv.text());
+  const trancheRows = (await tranches.text()).trim().split(/\r?\n/).length - 1;
+  expect(trancheRows).toBeGreaterThan(0);
+  await expect(page.getByTestId('tranche-position-row')).toHaveCount(trancheRows);
+  const values = valuesByWallet(await tranches.text(), TRANCHE_POSITIONS_CSV_HEADER, poolValues);
   const total = [...values.values()].reduce((sum, v) => sum + v, 0n);
   expect(total).toBeGreaterThan(0n);
   await expect(page.getByTestId('total-value')).toHaveText(formatUsdc(total));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { formatUnits, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import { financingPoolAbi } from '../lib/contracts/abis';
+import { financingPoolAbi, trancheVaultAbi } from '../lib/contracts/abis';
 import { formatShares, formatUsdc, formatUsdcExact } from '../lib/format/usdc';
 import { POSITIONS_CSV_HEADER } from '../lib/portfolio/portfolio-csv';
 import { statementPageTexts } from './fixtures/statement-pdf-text';
@@ -215,6 +215,28 @@ test('the PDF statement downloads with every position as the chain holds it at t
     expect(text).toContain(formatUsdcExact(await read('claimableRevenue', INVESTOR)));
   }
   expect(held).toBeGreaterThan(1);
+
+  // The tranches it holds (the seed's junior of Rotterdam, at least), at the vault's price, and in the summary.
+  let tranches = 0;
+  for (const listed of stack.manifest.contracts.TranchedPools ?? []) {
+    for (const vault of [listed.senior, listed.junior]) {
+      const read = (functionName: 'balanceOf' | 'claimableRevenue' | 'convertToAssets', arg: Address | bigint) =>
+        stack.chain.readContract({
+          address: vault,
+          abi: trancheVaultAbi,
+          functionName,
+          args: [arg],
+          blockNumber,
+        } as never) as Promise<bigint>;
+      const shares = await read('balanceOf', INVESTOR);
+      if (shares === 0n) continue;
+      tranches++;
+      expect(text).toContain(formatUsdcExact(await read('convertToAssets', shares)));
+      expect(text).toContain(formatUsdcExact(await read('claimableRevenue', INVESTOR)));
+    }
+  }
+  expect(tranches).toBeGreaterThan(0);
+  expect(text).toContain('Tranche positions');
   expect(text).toMatch(/History/);
   expect(text).toMatch(/0x[0-9a-f]{64}/); // transactions in full, to look up
 });

@@ -679,6 +679,9 @@ export const tranchePosition = onchainTable(
     deposited: t.bigint().notNull().default(0n),
     // Instant exits when paid, queued ones when filled (the owner's shares are gone then).
     withdrawn: t.bigint().notNull().default(0n),
+    // Average cost of the shares held, and P&L realised on exits, as a FinancingPool holder's (position).
+    costBasis: t.bigint().notNull().default(0n),
+    realisedPnl: t.bigint().notNull().default(0n),
     revenueClaimed: t.bigint().notNull().default(0n),
     // As a FinancingPool holder's: owed = shares × accRevenuePerShare ÷ 1e36 − revenueDebt.
     revenueDebt: t.bigint().notNull().default(0n),

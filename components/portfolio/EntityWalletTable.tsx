@@ -1,16 +1,26 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { formatUsdc } from '@/lib/format/usdc';
-import type { AccountPosition } from '@/lib/indexer/wire';
+import { poolKey } from '@/lib/chain/pool-key';
 import { portfolioPath } from '@/lib/portfolio/portfolio-address';
-import { portfolioTotals } from '@/lib/portfolio/portfolio-totals';
+import { portfolioTotals, type PositionFigures } from '@/lib/portfolio/portfolio-totals';
 import { SignedUsdc } from './SignedUsdc';
 
-/** An entity's per-wallet breakdown: what each wallet holds and has earned, and the sum, which is the entity's. */
-export function EntityWalletTable({ wallets }: { wallets: { wallet: Address; positions: AccountPosition[] }[] }) {
+/** A position in a pool or in one of a tranched pool's tranches: both count under their pool. */
+type Holding = PositionFigures & { chainId?: number; pool: Address; shares: bigint };
+
+/** The pools a set of positions holds shares in, a tranched pool once whichever of its tranches are held. */
+const poolsHeld = (positions: readonly Holding[]) =>
+  new Set(positions.filter((p) => p.shares > 0n).map((p) => poolKey(p.chainId, p.pool))).size;
+
+/**
+ * An entity's per-wallet breakdown: what each wallet holds and has earned, in pools and tranches alike, and the
+ * sum, which is the entity's.
+ */
+export function EntityWalletTable({ wallets }: { wallets: { wallet: Address; positions: Holding[] }[] }) {
   const rows = wallets.map(({ wallet, positions }) => ({
     wallet,
-    pools: positions.filter((p) => p.shares > 0n).length,
+    pools: poolsHeld(positions),
     totals: portfolioTotals(positions),
   }));
   const sum = portfolioTotals(wallets.flatMap((w) => w.positions));
@@ -65,13 +75,7 @@ export function EntityWalletTable({ wallets }: { wallets: { wallet: Address; pos
             <th scope="row" className="px-3 py-2 text-left">
               All {rows.length} wallets
             </th>
-            <td className={cell}>
-              {
-                new Set(
-                  wallets.flatMap((w) => w.positions.filter((p) => p.shares > 0n).map((p) => `${p.chainId}:${p.pool}`)),
-                ).size
-              }
-            </td>
+            <td className={cell}>{poolsHeld(wallets.flatMap((w) => w.positions))}</td>
             <td className={cell}>{formatUsdc(sum.value)}</td>
             <td className={cell}>{formatUsdc(sum.claimable)}</td>
             <td className={cell}>{formatUsdc(sum.claimed)}</td>

@@ -4,14 +4,30 @@ import { formatUsdc } from '@/lib/format/usdc';
 import type { PortfolioTotals } from '@/lib/portfolio/portfolio-totals';
 import { SignedUsdc } from './SignedUsdc';
 
-export function PortfolioSummary({ totals, pools }: { totals: PortfolioTotals; pools: number }) {
+/** Totals over pool and tranche positions alike; `pools` and `tranches` count those with shares held. */
+export function PortfolioSummary({
+  totals,
+  pools,
+  tranches = 0,
+  incomplete,
+}: {
+  totals: PortfolioTotals;
+  pools: number;
+  tranches?: number;
+  /** What the totals leave out, when a part of the portfolio could not be read: said beside them. */
+  incomplete?: string;
+}) {
+  const held = [
+    `${pools} ${pools === 1 ? 'pool' : 'pools'}`,
+    ...(tranches > 0 ? [`${tranches} ${tranches === 1 ? 'tranche' : 'tranches'}`] : []),
+  ].join(' and ');
   return (
     <Card>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-5 sm:grid-cols-4" aria-label="Portfolio totals">
         <Stat
           label="Value"
           value={<span data-testid="total-value">{formatUsdc(totals.value)}</span>}
-          hint={`${pools} ${pools === 1 ? 'pool' : 'pools'}, at today’s share prices`}
+          hint={`${held}, at today’s share prices`}
         />
         <Stat label="Cost basis" value={formatUsdc(totals.costBasis)} hint="average cost of the shares held" />
         <Stat label="Unrealised P&L" value={<SignedUsdc amount={totals.unrealisedPnl} />} hint="value − cost basis" />
@@ -28,6 +44,11 @@ export function PortfolioSummary({ totals, pools }: { totals: PortfolioTotals; p
           hint="P&L plus all yield earned"
         />
       </dl>
+      {incomplete ? (
+        <p role="status" className="mt-4 text-sm text-negative">
+          {incomplete}
+        </p>
+      ) : null}
     </Card>
   );
 }

@@ -1,16 +1,33 @@
 import Link from 'next/link';
 import { poolHref } from '@/lib/chain/chain-routes';
+import { shortAddress } from '@/lib/format/address';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
 import type { TranchePosition } from '@/lib/indexer/tranche-wire';
+import { portfolioPath } from '@/lib/portfolio/portfolio-address';
+import { SignedUsdc } from './SignedUsdc';
 
-/** An address's holdings per tranche: each row one tranche of one pool, linking to the pool page on that tranche. */
-export function TranchePositionTable({ positions }: { positions: TranchePosition[] }) {
+/**
+ * Holdings per tranche: each row one tranche of one pool (of one wallet, for an entity: `showWallet`), linking to
+ * the pool page on that tranche. P&L is value minus cost basis at average cost, as the pool positions'.
+ */
+export function TranchePositionTable({
+  positions,
+  showWallet = false,
+}: {
+  positions: TranchePosition[];
+  showWallet?: boolean;
+}) {
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-surface-raised">
-      <table className="w-full min-w-[40rem] text-sm tabular-nums" data-testid="tranche-positions">
+      <table className="w-full min-w-[48rem] text-sm tabular-nums" data-testid="tranche-positions">
         <caption className="sr-only">Positions per tranche</caption>
         <thead className="border-b border-line bg-surface-sunken/60 text-left text-xs font-medium text-ink-muted">
           <tr>
+            {showWallet ? (
+              <th scope="col" className="px-4 py-3">
+                Wallet
+              </th>
+            ) : null}
             <th scope="col" className="px-4 py-3">
               Pool · tranche
             </th>
@@ -19,6 +36,9 @@ export function TranchePositionTable({ positions }: { positions: TranchePosition
             </th>
             <th scope="col" className="px-4 py-3 text-right">
               Value
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Cost basis / P&amp;L
             </th>
             <th scope="col" className="px-4 py-3 text-right">
               Deposited / withdrawn
@@ -30,7 +50,14 @@ export function TranchePositionTable({ positions }: { positions: TranchePosition
         </thead>
         <tbody className="divide-y divide-line">
           {positions.map((p) => (
-            <tr key={`${p.chainId}-${p.tranche}`} data-testid="tranche-position-row" data-tranche={p.side}>
+            <tr key={`${p.account}-${p.chainId}-${p.tranche}`} data-testid="tranche-position-row" data-tranche={p.side}>
+              {showWallet ? (
+                <td className="px-4 py-3">
+                  <Link href={portfolioPath(p.account)} className="font-mono text-xs hover:text-accent">
+                    {shortAddress(p.account)}
+                  </Link>
+                </td>
+              ) : null}
               <td className="px-4 py-3">
                 <Link href={poolHref(p.chainId, p.pool, { tranche: p.side })} className="font-medium hover:text-accent">
                   {p.poolName}
@@ -45,6 +72,15 @@ export function TranchePositionTable({ positions }: { positions: TranchePosition
               </td>
               <td className="px-4 py-3 text-right">{formatShares(p.shares)}</td>
               <td className="px-4 py-3 text-right font-medium">{formatUsdc(p.value)}</td>
+              <td className="px-4 py-3 text-right">
+                <span className="text-ink-muted">{formatUsdc(p.costBasis, { compact: true })} / </span>
+                <SignedUsdc amount={p.unrealisedPnl} />
+                {p.realisedPnl !== 0n ? (
+                  <div className="text-xs text-ink-muted">
+                    realised <SignedUsdc amount={p.realisedPnl} />
+                  </div>
+                ) : null}
+              </td>
               <td className="px-4 py-3 text-right text-ink-muted">
                 {formatUsdc(p.deposited, { compact: true })} / {formatUsdc(p.withdrawn, { compact: true })}
               </td>

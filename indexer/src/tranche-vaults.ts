@@ -9,6 +9,7 @@ import { redemptionPayout, tranche, tranchedPool, tranchePosition } from 'ponder
 import { zeroAddress } from 'viem';
 import { accrue, mergeIntoStream, receiveShares, sendShares } from './revenue-accumulator';
 import { getTranche, getTranchePosition, trancheStreamOf, updateTranchePosition } from './tranche-records';
+import type { TranchePositionRow } from './tranche-records';
 
 /** The vault contracts of ponder.config.ts: one per side, the same ABI and the same handlers. */
 const VAULTS = ['SeniorTrancheVault', 'JuniorTrancheVault'] as const;
@@ -27,7 +28,8 @@ function onVaults<E extends VaultEventName>(
 
 /**
  * Every mint, burn and transfer, as the vault's _update: accrue the stream at the supply before, then move the
- * shares with their revenue debt.
+ * shares with their revenue debt. A transfer also moves cost basis, at the sender's average cost; mints and burns
+ * leave it to the Deposit, Withdraw and RedeemRequestFilled handlers (as shares.ts does for a FinancingPool).
  */
 onVaults('Transfer', async ({ event, context }) => {
   const { from, to, value } = event.args;
@@ -40,12 +42,18 @@ onVaults('Transfer', async ({ event, context }) => {
   let supply = supplyBefore;
   let holders = t.holders;
 
+  let movedCost = 0n;
+
   if (from !== zeroAddress) {
     const sender = await getTranchePosition(context, t, from, block);
     const shares = sender.shares - value;
-    await context.db
-      .update(tranchePosition, { chainId, tranche: t.address, account: from })
-      .set({ ...sendShares(sender, value, stream.accRevenuePerShare), shares, updatedAtBlock: block });
+    if (to !== zeroAddress && sender.shares > 0n) movedCost = (sender.costBasis * value) / sender.shares;
+    await context.db.update(tranchePosition, { chainId, tranche: t.address, account: from }).set({
+      ...sendShares(sender, value, stream.accRevenuePerShare),
+      shares,
+      costBasis: sender.costBasis - movedCost,
+      updatedAtBlock: block,
+    });
     if (shares === 0n && value > 0n) holders -= 1;
   } else {
     supply += value;
@@ -55,9 +63,11 @@ onVaults('Transfer', async ({ event, context }) => {
     // Read after the sender's write: a transfer to oneself moves nothing.
     const receiver = await getTranchePosition(context, t, to, block);
     const before = receiver.shares;
+    const costBefore = receiver.costBasis;
     await context.db.update(tranchePosition, { chainId, tranche: t.address, account: to }).set({
       ...receiveShares(receiver, value, stream.accRevenuePerShare),
       shares: before + value,
+      costBasis: costBefore + movedCost,
       updatedAtBlock: block,
     });
     if (before === 0n && value > 0n) holders += 1;
@@ -82,7 +92,10 @@ onVaults('Transfer', async ({ event, context }) => {
 onVaults('Deposit', async ({ event, context }) => {
   const { owner, assets } = event.args;
   const t = await getTranche(context, event.log.address);
-  await updateTranchePosition(context, t, owner, event.block.number, (row) => ({ deposited: row.deposited + assets }));
+  await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
+    deposited: row.deposited + assets,
+    costBasis: row.costBasis + assets,
+  }));
   await context.db
     .update(tranche, { chainId: context.chain.id, address: t.address })
     .set((row) => ({ depositedTotal: row.depositedTotal + assets }));
@@ -93,15 +106,28 @@ onVaults('Deposit', async ({ event, context }) => {
  * their fill: it is passed over (as shares.ts does for a FinancingPool).
  */
 onVaults('Withdraw', async ({ event, context }) => {
-  const { owner, assets } = event.args;
+  const { owner, assets, shares } = event.args;
   const claim = await context.db.find(redemptionPayout, { chainId: context.chain.id, pool: event.log.address });
   if (claim?.txHash === event.transaction.hash && claim.logIndex === event.log.logIndex - 1) return;
   const t = await getTranche(context, event.log.address);
-  await updateTranchePosition(context, t, owner, event.block.number, (row) => ({ withdrawn: row.withdrawn + assets }));
+  await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
+    ...realisedExit(row, shares, assets),
+    withdrawn: row.withdrawn + assets,
+  }));
   await context.db
     .update(tranche, { chainId: context.chain.id, address: t.address })
     .set((row) => ({ withdrawnTotal: row.withdrawnTotal + assets }));
 });
+
+/**
+ * An exit burned `shares` (already gone from the balance) for `assets`: P&L realised at average cost, as
+ * records.ts realiseExit does for a FinancingPool holder.
+ */
+function realisedExit(row: TranchePositionRow, shares: bigint, assets: bigint) {
+  const before = row.shares + shares;
+  const cost = before === 0n ? 0n : (row.costBasis * shares) / before;
+  return { costBasis: row.costBasis - cost, realisedPnl: row.realisedPnl + assets - cost };
+}
 
 // ─── Exit queue ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -121,6 +147,7 @@ onVaults('RedeemRequestFilled', async ({ event, context }) => {
   const { owner, controller, shares, assets } = event.args;
   const t = await getTranche(context, event.log.address);
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
+    ...realisedExit(row, shares, assets),
     pendingRedeemShares: row.pendingRedeemShares - shares,
     withdrawn: row.withdrawn + assets,
   }));

@@ -2,9 +2,10 @@
  * Every figure the API gives for accounts equals what the pools say at the indexed block (contract reads),
  * and what a replay of the raw logs gives where the chain has no view (cost basis).
  */
-import { getAddress, zeroAddress, type Address } from 'viem';
+import { getAddress, type Address } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { financingPoolAbi } from '../../lib/contracts/abis';
+import { averageCostBook } from './average-cost';
 import { accounts, api, chain, indexedUpTo, manifest } from './helpers';
 
 type ApiPosition = Record<string, string> & { pool: string; account: string };
@@ -56,45 +57,12 @@ describe('accounts', () => {
         fromBlock: 0n,
         toBlock: block,
       });
-      const book = new Map<string, { shares: bigint; cost: bigint; realised: bigint }>();
       // A claim of filled redemptions is RedemptionClaimed then Withdraw: the exit was realised at the fill.
-      const claims = new Set(
-        logs.filter((l) => l.eventName === 'RedemptionClaimed').map((l) => `${l.transactionHash}-${l.logIndex + 1}`),
-      );
-      for (const key of claims) {
-        expect(logs.find((l) => `${l.transactionHash}-${l.logIndex}` === key)?.eventName).toBe('Withdraw');
+      for (const claim of logs.filter((l) => l.eventName === 'RedemptionClaimed')) {
+        const next = logs.find((l) => l.transactionHash === claim.transactionHash && l.logIndex === claim.logIndex + 1);
+        expect(next?.eventName).toBe('Withdraw');
       }
-      const entry = (a: string) =>
-        book.get(a.toLowerCase()) ??
-        book.set(a.toLowerCase(), { shares: 0n, cost: 0n, realised: 0n }).get(a.toLowerCase())!;
-      for (const log of logs) {
-        const args = log.args as Record<string, unknown>;
-        if (log.eventName === 'Transfer') {
-          const { from, to, value } = args as { from: Address; to: Address; value: bigint };
-          let moved = 0n;
-          if (from !== zeroAddress) {
-            const s = entry(from);
-            if (to !== zeroAddress && s.shares > 0n) moved = (s.cost * value) / s.shares;
-            s.cost -= moved;
-            s.shares -= value;
-          }
-          if (to !== zeroAddress) {
-            const r = entry(to);
-            r.cost += moved;
-            r.shares += value;
-          }
-        } else if (log.eventName === 'Deposit') {
-          entry(args.owner as string).cost += args.assets as bigint;
-        } else if (log.eventName === 'Withdraw' && claims.has(`${log.transactionHash}-${log.logIndex}`)) {
-          continue;
-        } else if (log.eventName === 'Withdraw' || log.eventName === 'RedeemRequestFilled') {
-          const e = entry(args.owner as string);
-          const before = e.shares + (args.shares as bigint);
-          const cost = before === 0n ? 0n : (e.cost * (args.shares as bigint)) / before;
-          e.cost -= cost;
-          e.realised += (args.assets as bigint) - cost;
-        }
-      }
+      const book = averageCostBook(logs);
       for (const [account, replay] of book) {
         const { body } = await api<{ positions: ApiPosition[] }>(`/api/accounts/${account}/positions`);
         const row = body.positions.find((p) => p.pool === pool.toLowerCase());

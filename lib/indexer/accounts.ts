@@ -20,8 +20,10 @@ import {
 } from './wire';
 
 /** One account, or several read as one (an entity, lib/portfolio/entity.ts): the indexer's path segment. */
-type Accounts = Address | readonly Address[];
-const segment = (accounts: Accounts) => (typeof accounts === 'string' ? accounts : accounts.join(','));
+/** One account, or several read as one (an entity's wallets, at most the indexer's limit). */
+export type Accounts = Address | readonly Address[];
+/** The API's path segment for them: `0x..` or `0x..,0x..`. */
+export const accountsSegment = (accounts: Accounts) => (typeof accounts === 'string' ? accounts : accounts.join(','));
 
 /** The indexer's history answer is capped; the page says so when an account reaches the cap. */
 export const HISTORY_LIMIT = 1000;
@@ -31,7 +33,7 @@ export async function getAccountPositions(
 ): Promise<{ positions: AccountPosition[]; indexed: IndexedAt }> {
   // Exited pools too (no shares left): their realised P&L and claimed yield belong in the totals.
   const body = await getFromIndexer(
-    `/api/accounts/${segment(account)}/positions`,
+    `/api/accounts/${accountsSegment(account)}/positions`,
     z.object({ positions: z.array(positionSchema), indexed: indexedSchema }),
   );
   return { positions: body?.positions ?? [], indexed: body?.indexed ?? { block: 0n, timestamp: 0n } };
@@ -47,7 +49,7 @@ export async function getAccountHistory(
   if (filter.chainId !== undefined && !serverEnv().chains.some((chain) => chain.id === filter.chainId)) return none;
   const query = historyFilterQuery(filter, { forIndexer: true });
   const body = await getFromIndexer(
-    `/api/accounts/${segment(account)}/history${query ? `${query}&` : '?'}limit=${HISTORY_LIMIT}`,
+    `/api/accounts/${accountsSegment(account)}/history${query ? `${query}&` : '?'}limit=${HISTORY_LIMIT}`,
     z.object({ history: z.array(historyEntrySchema), indexed: indexedSchema }),
     filter.chainId === undefined ? undefined : [filter.chainId],
   );
@@ -58,7 +60,7 @@ async function getAccountRedemptions(
   account: Accounts,
 ): Promise<{ redemptions: RedemptionRequest[]; indexed: IndexedAt }> {
   const body = await getFromIndexer(
-    `/api/accounts/${segment(account)}/redemptions`,
+    `/api/accounts/${accountsSegment(account)}/redemptions`,
     z.object({ redemptions: z.array(redemptionSchema), indexed: indexedSchema }),
   );
   return body ?? { redemptions: [], indexed: { block: 0n, timestamp: 0n } };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bigintString, hexAddress, indexedSchema, poolCategorySchema, poolStatusSchema } from './wire';
+import { bigintString, checksummed, hexAddress, indexedSchema, poolCategorySchema, poolStatusSchema } from './wire';
 
 /**
  * The indexer's JSON for tranched pools (contracts/src/tranche): a pool whose capital is held by a senior and a
@@ -111,6 +111,7 @@ export const tranchedPoolDetailSchema = z.object({
 /** An account's holding in one tranche. */
 export const tranchePositionSchema = z.object({
   chainId,
+  account: checksummed,
   pool: hexAddress,
   poolName: z.string(),
   category: poolCategorySchema,
@@ -122,6 +123,10 @@ export const tranchePositionSchema = z.object({
   value: bigintString,
   deposited: bigintString,
   withdrawn: bigintString,
+  /** Average cost of the shares held, and P&L realised on exits: as a pool position's (AccountPosition). */
+  costBasis: bigintString,
+  unrealisedPnl: bigintString,
+  realisedPnl: bigintString,
   revenueClaimed: bigintString,
   /** Revenue released to the account and not claimed yet, as the vault's claimableRevenue at the indexed block. */
   claimableRevenue: bigintString.default(0n),
@@ -129,6 +134,8 @@ export const tranchePositionSchema = z.object({
   pendingRedeemShares: bigintString,
   /** USDC of this account's filled exits, held by the vault until it collects them. */
   claimableRedeemAssets: bigintString.default(0n),
+  /** Unrealised plus realised P&L plus revenue claimed and claimable. */
+  totalReturn: bigintString,
 });
 export type TranchePosition = z.infer<typeof tranchePositionSchema>;
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import { getAddress, isAddress, type Address } from 'viem';
+import { getAddress, isAddress } from 'viem';
+import { accountsSegment, type Accounts } from './accounts';
 import { getFromIndexer } from './client';
 import {
   tranchedPoolDetailSchema,
@@ -40,13 +41,17 @@ export async function getTranchedPool(chainId: number, address: string) {
 }
 
 /**
- * An account's holdings in every tranche, on every served chain or one, and the block they reflect (null: an
- * indexer without tranches, which holds none).
+ * An account's holdings in every tranche (or several accounts', each row naming its own), on every served chain
+ * or one, and the block they reflect (null: an indexer without tranches, which holds none).
  */
 export async function getTranchePositions(
-  account: Address,
+  account: Accounts,
   chainIds?: number[],
 ): Promise<{ positions: TranchePosition[]; indexed: IndexedAt | null }> {
-  const body = await getFromIndexer(`/api/accounts/${account}/tranches`, tranchePositionsSchema, chainIds);
+  const body = await getFromIndexer(
+    `/api/accounts/${accountsSegment(account)}/tranches`,
+    tranchePositionsSchema,
+    chainIds,
+  );
   return body ?? { positions: [], indexed: null };
 }

@@ -19,7 +19,7 @@ export const bigintString = z
 export const hexAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/) as unknown as z.ZodType<`0x${string}`>;
 
 // The indexer keeps addresses in lower case; the app shows, links and keys maps by the checksummed ones.
-const checksummed = hexAddress.transform((value) => getAddress(value));
+export const checksummed = hexAddress.transform((value) => getAddress(value));
 
 const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/) as unknown as z.ZodType<`0x${string}`>;
 

@@ -19,7 +19,7 @@ export async function entityStatementResponse(
 }
 
 /** "machine-yield-acme-fund-i-positions.csv": the entity's name, as a file name can carry it. */
-export function entityFilename(entity: Entity, what: 'positions' | 'history'): string {
+export function entityFilename(entity: Entity, what: 'positions' | 'tranches' | 'history'): string {
   return `machine-yield-${entitySlug(entity)}-${what}.csv`;
 }
 

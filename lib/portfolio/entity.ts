@@ -82,10 +82,10 @@ export function combinedPositions(positions: readonly AccountPosition[]): Accoun
   return [...byPool.values()];
 }
 
-/** Each wallet's positions, in the entity's order, for the per-wallet breakdown. */
-export function positionsByWallet(
+/** Each wallet's positions (in pools, tranches or both), in the entity's order, for the per-wallet breakdown. */
+export function positionsByWallet<P extends { account: Address }>(
   wallets: readonly Address[],
-  positions: readonly AccountPosition[],
-): { wallet: Address; positions: AccountPosition[] }[] {
+  positions: readonly P[],
+): { wallet: Address; positions: P[] }[] {
   return wallets.map((wallet) => ({ wallet, positions: positions.filter((p) => p.account === wallet) }));
 }

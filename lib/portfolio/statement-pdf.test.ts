@@ -3,6 +3,7 @@ import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { poolKey, type PoolKey } from '../chain/pool-key';
 import type { PoolLabel } from '../indexer/accounts';
+import type { TranchePosition } from '../indexer/tranche-wire';
 import type { AccountPosition, HistoryEntry, RedemptionRequest } from '../indexer/wire';
 import { statementPdf, type StatementInput } from './statement-pdf';
 import { statementPageTexts as pageTexts } from '../../e2e/fixtures/statement-pdf-text';
@@ -29,6 +30,29 @@ const position: AccountPosition = {
   claimableRevenue: 4_716_204822n,
   unrealisedPnl: -51_325_571031n,
   totalReturn: -5_455_379933n,
+};
+
+const TRANCHED_POOL: Address = '0x84eA74d481Ee0A5332c457a4d796187F6Ba67fEB';
+const trancheHolding: TranchePosition = {
+  account: ACCOUNT,
+  pool: TRANCHED_POOL,
+  poolName: 'Austin B200 Inference · Tranched',
+  category: 'compute',
+  tranche: '0xa82fF9aFd8f496c3d6ac40e2a0F282E47488CFc9',
+  side: 'junior',
+  symbol: 'myAUSTJ',
+  shares: 100_000_000000_000000_000000n,
+  value: 103_250_123456n,
+  deposited: 100_000_000000n,
+  withdrawn: 0n,
+  costBasis: 100_000_000000n,
+  unrealisedPnl: 3_250_123456n,
+  realisedPnl: 0n,
+  revenueClaimed: 2_000_000001n,
+  claimableRevenue: 111_111111n,
+  pendingRedeemShares: 0n,
+  claimableRedeemAssets: 0n,
+  totalReturn: 3_250_123456n + 2_000_000001n + 111_111111n,
 };
 
 const request: RedemptionRequest = {
@@ -68,6 +92,7 @@ function input(overrides: Partial<StatementInput> = {}): StatementInput {
   return {
     account: ACCOUNT,
     positions: [position],
+    tranchePositions: [],
     redemptions: [request],
     history: [entry(0), entry(1)],
     historyTruncated: false,
@@ -158,6 +183,24 @@ describe('PDF statement', () => {
     expect(text).toContain('Rotterdam (Base Sepolia)');
     expect(text).toContain('Osaka (Sepolia)');
     expect(text).toContain('Base Sepolia block 501, Sepolia block 900');
+  });
+
+  it('lists tranche positions apart and adds them into the summary, exact', async () => {
+    const [text] = await pageTexts(await statementPdf(input({ tranchePositions: [trancheHolding] })));
+    expect(text).toContain('Tranche positions');
+    expect(text).toContain('Austin B200 Inference · Tranched');
+    expect(text).toContain('Junior');
+    for (const figure of ['103,250.123456', '100,000.000000', '3,250.123456', '2,000.000001', '111.111111']) {
+      expect(text).toContain(figure);
+    }
+    // Summary: the pool's and the tranche's, added to the base unit.
+    expect(text).toContain('501,924.552425'); // value 398,674.428969 + 103,250.123456
+    expect(text).toContain('-94.145365'); // total return: −5,455.379933 + 5,361.234568
+  });
+
+  it('has no tranche section for an account without tranches', async () => {
+    const [text] = await pageTexts(await statementPdf(input()));
+    expect(text).not.toContain('Tranche positions');
   });
 
   it('says so when there is nothing to report', async () => {

@@ -5,6 +5,7 @@ import { formatShares, formatUsdcExact } from '../format/usdc';
 import { chainName } from '../chain/app-chain';
 import { poolKey, type PoolKey } from '../chain/pool-key';
 import type { PoolLabel } from '../indexer/accounts';
+import type { TranchePosition } from '../indexer/tranche-wire';
 import type { AccountPosition, HistoryEntry, IndexedAt, RedemptionRequest } from '../indexer/wire';
 import { HISTORY_KIND_LABEL } from './history-filter';
 import { isoUtc } from './portfolio-csv';
@@ -17,6 +18,8 @@ import { isOpenRedemption, REDEMPTION_STATUS_LABEL } from './redemption-status';
 export type StatementInput = {
   account: Address;
   positions: readonly AccountPosition[];
+  /** Positions per tranche of tranched pools: listed apart, and counted in the summary. */
+  tranchePositions: readonly TranchePosition[];
   redemptions: readonly RedemptionRequest[];
   history: readonly HistoryEntry[];
   /** True when the history was cut at the indexer's limit: the statement says so. */
@@ -54,12 +57,13 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
   );
   writer.line(
     'Amounts in USDC, exact to the base unit (6 decimals); shares to 4 decimals; times in UTC. Value is what the shares ' +
-      'redeem for at that block; claimable is what the pool reports claimable then.',
+      'redeem for at that block; claimable is what the pool reports claimable then. The summary adds up pool and ' +
+      'tranche positions.',
     { color: MUTED },
   );
   writer.gap(10);
 
-  const totals = portfolioTotals(input.positions);
+  const totals = portfolioTotals([...input.positions, ...input.tranchePositions]);
   writer.heading('Summary', 12);
   writer.table(
     [
@@ -85,7 +89,9 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
   );
 
   // A statement spanning several chains says each pool's: the same name, even the same address, can be on two.
-  const chains = new Set([...input.positions, ...input.redemptions, ...input.history].map((row) => row.chainId));
+  const chains = new Set(
+    [...input.positions, ...input.tranchePositions, ...input.redemptions, ...input.history].map((row) => row.chainId),
+  );
   const poolName = (row: { chainId?: number; pool: Address; poolName?: string }) => {
     const name = input.pools.get(poolKey(row.chainId, row.pool))?.name ?? row.poolName ?? row.pool;
     return chains.size > 1 && row.chainId !== undefined ? `${name} (${chainName(row.chainId)})` : name;
@@ -120,6 +126,37 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
         formatUsdcExact(p.claimableRevenue),
       ]),
     );
+
+  // Only when held: most accounts have no tranche, and an empty section would read as a gap.
+  if (input.tranchePositions.length > 0) {
+    writer.heading('Tranche positions', 12);
+    writer.table(
+      [
+        { header: 'Pool', width: 120 },
+        { header: 'Tranche', width: 44 },
+        { header: 'Shares queued', width: 68, align: 'right' },
+        { header: 'Shares', width: 80, align: 'right' },
+        { header: 'Value', width: 75, align: 'right' },
+        { header: 'Cost basis', width: 75, align: 'right' },
+        { header: 'Unrealised P&L', width: 75, align: 'right' },
+        { header: 'Realised P&L', width: 75, align: 'right' },
+        { header: 'Yield claimed', width: 75, align: 'right' },
+        { header: 'Yield claimable', width: 75, align: 'right' },
+      ],
+      input.tranchePositions.map((p) => [
+        poolName(p),
+        p.side === 'senior' ? 'Senior' : 'Junior',
+        p.pendingRedeemShares > 0n ? formatShares(p.pendingRedeemShares) : '-',
+        formatShares(p.shares),
+        formatUsdcExact(p.value),
+        formatUsdcExact(p.costBasis),
+        formatUsdcExact(p.unrealisedPnl),
+        formatUsdcExact(p.realisedPnl),
+        formatUsdcExact(p.revenueClaimed),
+        formatUsdcExact(p.claimableRevenue),
+      ]),
+    );
+  }
 
   const open = input.redemptions.filter(isOpenRedemption);
   writer.heading('Open redemption requests', 12);

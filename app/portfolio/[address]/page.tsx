@@ -113,7 +113,14 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
         </Card>
       ) : (
         <>
-          <PortfolioSummary totals={portfolioTotals(positions)} pools={positions.filter((p) => p.shares > 0n).length} />
+          <PortfolioSummary
+            totals={portfolioTotals([...positions, ...tranchePositions])}
+            pools={positions.filter((p) => p.shares > 0n).length}
+            tranches={tranchePositions.filter((p) => p.shares > 0n).length}
+            incomplete={
+              tranches.ok ? undefined : 'These totals leave out tranche positions, which could not be loaded.'
+            }
+          />
           <ClaimAllSlot owner={account} chains={claimablePools(positions, serverEnv().CHAIN_ID)} />
 
           <PortfolioSection
@@ -163,7 +170,7 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
               id="tranches"
               title="Tranche positions"
               download={{ href: `${base}/tranches.csv`, label: 'Tranches CSV' }}
-              note={`Value is what the tranche's shares redeem for at the indexed block: senior and junior of a pool share its machines, and junior takes its losses first. Claimable revenue is what each vault's claimableRevenue reports at that block; it is claimed on the tranche's pool page.`}
+              note={`Value is what the tranche's shares redeem for at the indexed block: senior and junior of a pool share its machines, and junior takes its losses first. P&L is value minus cost basis (average cost), as for pools; the totals above include these positions. Claimable revenue is what each vault's claimableRevenue reports at that block; it is claimed on the tranche's pool page. Tranches the address has left stay listed for their realised P&L and the revenue claimed there.`}
             >
               <TranchePositionTable positions={tranchePositions} />
             </PortfolioSection>

@@ -8,11 +8,13 @@ import { PortfolioSection } from '@/components/portfolio/PortfolioSection';
 import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
 import { PositionTable } from '@/components/portfolio/PositionTable';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
+import { TranchePositionTable } from '@/components/portfolio/TranchePositionTable';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { FeedLinks, feedAlternates } from '@/components/ui/FeedLinks';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { getPortfolio, HISTORY_LIMIT, poolLosses } from '@/lib/indexer/accounts';
 import { readIndexer } from '@/lib/indexer/client';
+import { getTranchePositions } from '@/lib/indexer/tranches';
 import { combinedPositions, entityPath, parseEntity, positionsByWallet } from '@/lib/portfolio/entity';
 import { portfolioTotals } from '@/lib/portfolio/portfolio-totals';
 
@@ -54,10 +56,14 @@ export default async function EntityPage({ searchParams }: Props) {
   }
   const { entity } = parsed;
   const path = entityPath(entity);
-  const read = await readIndexer(async () => {
-    const portfolio = await getPortfolio(entity.wallets);
-    return { ...portfolio, losses: await poolLosses(combinedPositions(portfolio.positions)) };
-  });
+  // Tranche positions are read on their own: if only they fail, the rest of the portfolio still shows.
+  const [read, tranches] = await Promise.all([
+    readIndexer(async () => {
+      const portfolio = await getPortfolio(entity.wallets);
+      return { ...portfolio, losses: await poolLosses(combinedPositions(portfolio.positions)) };
+    }),
+    readIndexer(() => getTranchePositions(entity.wallets)),
+  ]);
   if (!read.ok) {
     return (
       <div className="space-y-8">
@@ -68,6 +74,8 @@ export default async function EntityPage({ searchParams }: Props) {
   }
   const { positions, redemptions, history, indexed, pools, losses } = read.data;
   const combined = combinedPositions(positions);
+  const tranchePositions = tranches.ok ? tranches.data.positions : [];
+  const holdings = [...positions, ...tranchePositions];
 
   return (
     <div className="space-y-10">
@@ -90,13 +98,19 @@ export default async function EntityPage({ searchParams }: Props) {
         </Link>
       </header>
 
-      <PortfolioSummary totals={portfolioTotals(positions)} pools={combined.filter((p) => p.shares > 0n).length} />
+      <PortfolioSummary
+        totals={portfolioTotals(holdings)}
+        pools={combined.filter((p) => p.shares > 0n).length}
+        tranches={new Set(tranchePositions.filter((p) => p.shares > 0n).map((p) => `${p.chainId}:${p.tranche}`)).size}
+        incomplete={tranches.ok ? undefined : 'These totals leave out tranche positions, which could not be loaded.'}
+      />
 
       <PortfolioSection
         title="Wallets"
         download={{ href: entityPath(entity, '/positions.csv'), label: 'Positions CSV' }}
+        note={tranchePositions.length > 0 ? 'Each wallet’s figures include its tranche positions.' : undefined}
       >
-        <EntityWalletTable wallets={positionsByWallet(entity.wallets, positions)} />
+        <EntityWalletTable wallets={positionsByWallet(entity.wallets, holdings)} />
       </PortfolioSection>
 
       <PortfolioSection
@@ -109,6 +123,21 @@ export default async function EntityPage({ searchParams }: Props) {
           empty="These wallets hold no pool shares and have no yield waiting."
         />
       </PortfolioSection>
+
+      {!tranches.ok ? (
+        <PortfolioSection title="Tranche positions">
+          <p className="text-sm text-negative">Tranche positions could not be loaded: {tranches.error}</p>
+        </PortfolioSection>
+      ) : tranchePositions.length > 0 ? (
+        <PortfolioSection
+          id="tranches"
+          title="Tranche positions"
+          download={{ href: entityPath(entity, '/tranches.csv'), label: 'Tranches CSV' }}
+          note="A row per wallet and tranche. Value is what the tranche’s shares redeem for at the indexed block; P&L is value minus cost basis (average cost), as for pools."
+        >
+          <TranchePositionTable positions={tranchePositions} showWallet />
+        </PortfolioSection>
+      ) : null}
 
       <PortfolioSection title="Redemption requests">
         <RedemptionRequestList requests={redemptions} pools={pools} />

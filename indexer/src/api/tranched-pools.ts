@@ -252,6 +252,10 @@ export async function tranchePositionsOf(chainIds: number[], holders: Address[],
           gt(tranchePosition.claimableRedeemAssets, 0n),
           // Owed revenue after the shares are gone (owed = shares × acc − debt).
           sql`${tranchePosition.revenueDebt} < 0`,
+          // Held once: an exited tranche keeps its realised P&L and the revenue claimed there, as a pool's does.
+          gt(tranchePosition.costBasis, 0n),
+          sql`${tranchePosition.realisedPnl} <> 0`,
+          gt(tranchePosition.revenueClaimed, 0n),
         ),
       ),
     )
@@ -264,7 +268,15 @@ export async function tranchePositionsOf(chainIds: number[], holders: Address[],
   return rows.flatMap(({ position: pos, tranche: t, pool: p }) => {
     const trancheValue = tranchedPoolValues(p)[t.side];
     const claimable = claimableAt(t, pos, pos.shares, t.totalSupply, timeOn(indexed, pos.chainId));
-    if (pos.shares === 0n && pos.pendingRedeemShares === 0n && pos.claimableRedeemAssets === 0n && claimable === 0n) {
+    const value = trancheShareValue(pos.shares, trancheValue, t.totalSupply);
+    const heldOnce = pos.costBasis > 0n || pos.realisedPnl !== 0n || pos.revenueClaimed > 0n;
+    if (
+      pos.shares === 0n &&
+      pos.pendingRedeemShares === 0n &&
+      pos.claimableRedeemAssets === 0n &&
+      claimable === 0n &&
+      !heldOnce
+    ) {
       return [];
     }
     return [
@@ -278,13 +290,17 @@ export async function tranchePositionsOf(chainIds: number[], holders: Address[],
         side: t.side,
         symbol: t.symbol,
         shares: pos.shares,
-        value: trancheShareValue(pos.shares, trancheValue, t.totalSupply),
+        value,
         deposited: pos.deposited,
         withdrawn: pos.withdrawn,
+        costBasis: pos.costBasis,
+        unrealisedPnl: value - pos.costBasis,
+        realisedPnl: pos.realisedPnl,
         revenueClaimed: pos.revenueClaimed,
         pendingRedeemShares: pos.pendingRedeemShares,
         claimableRedeemAssets: pos.claimableRedeemAssets,
         claimableRevenue: claimable,
+        totalReturn: value - pos.costBasis + pos.realisedPnl + pos.revenueClaimed + claimable,
       },
     ];
   });

@@ -1,17 +1,23 @@
 import { getPortfolio, HISTORY_LIMIT } from '@/lib/indexer/accounts';
+import { getTranchePositions } from '@/lib/indexer/tranches';
 import { statementFilename } from '@/lib/portfolio/portfolio-csv';
 import { statementPdf } from '@/lib/portfolio/statement-pdf';
 import { pdfAttachment, statementResponse } from '@/lib/portfolio/statement-response';
 
 export const dynamic = 'force-dynamic';
 
-/** The whole portfolio as a PDF statement: totals, positions, open exits and the full history. */
+/** The whole portfolio as a PDF statement: totals, positions (tranches too), open exits and the full history. */
 export async function GET(_request: Request, { params }: { params: Promise<{ address: string }> }) {
   return statementResponse((await params).address, async (account) => {
-    const { positions, redemptions, history, indexed, pools } = await getPortfolio(account);
+    // Both or neither: a statement that left out the tranches would understate the account.
+    const [{ positions, redemptions, history, indexed, pools }, tranches] = await Promise.all([
+      getPortfolio(account),
+      getTranchePositions(account),
+    ]);
     const pdf = await statementPdf({
       account,
       positions,
+      tranchePositions: tranches.positions,
       redemptions,
       history,
       historyTruncated: history.length >= HISTORY_LIMIT,

@@ -9,6 +9,6 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ address: string }> }) {
   return statementResponse((await params).address, async (account) => {
     const { positions, indexed } = await getTranchePositions(account);
-    return csvAttachment(tranchePositionsCsv(account, positions, indexed), statementFilename(account, 'tranches'));
+    return csvAttachment(tranchePositionsCsv(positions, indexed), statementFilename(account, 'tranches'));
   });
 }
