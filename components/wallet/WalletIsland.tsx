@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, Suspense, useContext, useEffect, useId, useMemo, type ReactNode } from 'react';
+import { createContext, Suspense, useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { loadable } from '@/lib/react/loadable';
 import { dropConnectRequest, islandIsLive, requestWallet, useWalletDemand } from '@/lib/wallet/wallet-demand';
 import { useWalletRoot } from './WalletRoot';
@@ -69,20 +69,32 @@ export function WalletIsland({
  */
 export function WalletConnectPrompt({ label, className }: { label: string; className: string }) {
   const island = useContext(IslandContext);
+  // Pressed, the code still on its way (on a phone's first tap, most of a second): the button says it took the
+  // press. Its name stays the label; the spinner is decoration and aria-busy tells assistive technology.
+  const [opening, setOpening] = useState(false);
   const prefetch = () => void islandCode(island?.load).catch(() => undefined);
   const press = () => {
+    setOpening(true);
     const live = () => requestWallet(island?.id);
     void islandCode(island?.load).then(live, live);
   };
   return (
     <button
       type="button"
-      className={className}
+      className={`${className}${opening ? ' cursor-progress' : ''}`}
+      aria-busy={opening || undefined}
+      data-opening={opening || undefined}
       onPointerEnter={prefetch}
       onFocus={prefetch}
       onTouchStart={prefetch}
       onClick={press}
     >
+      {opening ? (
+        <span
+          aria-hidden="true"
+          className="mr-2 inline-block size-3.5 rounded-full border-2 border-current border-r-transparent align-[-0.15em] motion-safe:animate-spin"
+        />
+      ) : null}
       {label}
     </button>
   );
