@@ -241,6 +241,38 @@ test('the PDF statement downloads with every position as the chain holds it at t
   expect(text).toMatch(/0x[0-9a-f]{64}/); // transactions in full, to look up
 });
 
+test('the history has the tranche deposits and claims, named by pool and tranche, and filters to a tranched pool', async ({
+  page,
+  stack,
+}) => {
+  // The seed's investor 2 holds Rotterdam's junior tranche and claims its revenue every 30 days.
+  const rotterdam = stack.manifest.contracts.TranchedPools![1]!;
+  await page.goto(`/portfolio/${INVESTOR}`);
+  const filters = page.getByRole('search', { name: 'Filter history' });
+  await filters.getByLabel('Pool').selectOption({ label: 'Rotterdam Forklift Fleet · Tranched' });
+  await filters.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]pool=31337(%3A|:)${rotterdam.address}`, 'i'));
+  const rows = page.getByTestId('history-row');
+  await expect(rows.first()).toHaveAttribute('data-pool', rotterdam.address);
+  expect(new Set(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-pool'))))).toEqual(
+    new Set([rotterdam.address]),
+  );
+  const kinds = new Set(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind'))));
+  expect(kinds.has('deposit') && kinds.has('claim')).toBe(true);
+  const link = rows.first().getByRole('link', { name: 'Rotterdam Forklift Fleet · Tranched · Junior' });
+  await expect(link).toHaveAttribute('href', `/pools/${rotterdam.address}?chain=31337&tranche=junior`);
+
+  // The CSV says the tranche of each row.
+  const csv = parseCsv(
+    (await (await page.request.get(`/portfolio/${INVESTOR}/history.csv?pool=31337:${rotterdam.address}`)).text()).slice(
+      1,
+    ),
+  );
+  const column = csv[0]!.indexOf('tranche');
+  expect(column).toBeGreaterThan(0);
+  expect(new Set(csv.slice(1).map((row) => row[column]))).toEqual(new Set(['junior']));
+});
+
 test('an address with nothing shows an empty portfolio, not an error', async ({ page }) => {
   const nobody = privateKeyToAccount(generatePrivateKey()).address;
   const res = await page.goto(`/portfolio/${nobody}`);

@@ -667,6 +667,44 @@ export const trancheLoss = onchainTable(
   }),
 );
 
+export const trancheFlowKind = onchainEnum('tranche_flow_kind', [
+  'deposit',
+  'withdrawal',
+  'claim',
+  'redemption_request',
+  'redemption_fill',
+  'redemption_claim',
+  'redemption_cancel',
+]);
+
+/**
+ * A holder's own event in a tranche, for their history: deposits, instant exits, revenue claims and each step of
+ * a queued exit. `account` is whose history it is (the shares' owner; a claim's claimer; a payout's controller).
+ */
+export const trancheFlow = onchainTable(
+  'tranche_flow',
+  (t) => ({
+    ...onChain(t),
+    id: t.text().notNull(), // event.id
+    pool: t.hex().notNull(),
+    tranche: t.hex().notNull(),
+    side: trancheSide('side').notNull(),
+    kind: trancheFlowKind('kind').notNull(),
+    account: t.hex().notNull(),
+    // null for a redemption payout, which pays a controller's filled requests together (ERC-7540).
+    requestId: t.bigint(),
+    // USDC in or out; null for a request and a cancel, which move no cash.
+    amount: t.bigint(),
+    // Shares minted, burned or queued; null for a claim.
+    shares: t.bigint(),
+    ...fromLog(t),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.id] }),
+    accountIdx: index().on(table.account),
+  }),
+);
+
 /** One holder of one tranche: shares follow every mint, burn and transfer; exits are booked to the shares' owner. */
 export const tranchePosition = onchainTable(
   'tranche_position',

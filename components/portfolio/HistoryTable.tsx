@@ -41,7 +41,7 @@ function TxHash({ hash }: { hash: string }) {
 }
 
 const key = (entry: HistoryEntry) =>
-  `${entry.chainId}-${entry.txHash}-${entry.kind}-${entry.logOrder}-${entry.pool}-${entry.account}`;
+  `${entry.chainId}-${entry.txHash}-${entry.kind}-${entry.logOrder}-${entry.pool}-${entry.tranche}-${entry.account}`;
 
 /** `showWallet`: an entity's history, where each row says which of its wallets it is. */
 export function HistoryTable({
@@ -71,7 +71,7 @@ export function HistoryTable({
               </div>
               <div className="flex items-start justify-between gap-3 text-ink-muted">
                 <span className="min-w-0">
-                  <PoolNameLink chainId={entry.chainId} pool={entry.pool} pools={pools} />
+                  <PoolNameLink chainId={entry.chainId} pool={entry.pool} tranche={entry.tranche} pools={pools} />
                 </span>
                 {entry.shares !== null ? <span className="shrink-0 tabular-nums">{sharesText(entry)}</span> : null}
               </div>
@@ -133,7 +133,7 @@ export function HistoryTable({
                     </td>
                   ) : null}
                   <td className="px-4 py-3">
-                    <PoolNameLink chainId={entry.chainId} pool={entry.pool} pools={pools} />
+                    <PoolNameLink chainId={entry.chainId} pool={entry.pool} tranche={entry.tranche} pools={pools} />
                   </td>
                   <td className={`whitespace-nowrap px-4 py-3 text-right tabular-nums ${amount.tone}`}>
                     {amount.text}

@@ -110,7 +110,7 @@ function PositionCards({ positions, notes }: { positions: AccountPosition[]; not
             <ExitedTag position={p} />
           </div>
           <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3">
-            <Figure
+            <PositionFigure
               label="Value"
               value={
                 <>
@@ -121,8 +121,8 @@ function PositionCards({ positions, notes }: { positions: AccountPosition[]; not
               }
               strong
             />
-            <Figure label="Cost basis" value={formatUsdc(p.costBasis)} />
-            <Figure
+            <PositionFigure label="Cost basis" value={formatUsdc(p.costBasis)} />
+            <PositionFigure
               label="Shares"
               value={
                 <>
@@ -131,9 +131,9 @@ function PositionCards({ positions, notes }: { positions: AccountPosition[]; not
                 </>
               }
             />
-            <Figure label="Yield claimed" value={formatUsdc(p.revenueClaimed)} />
-            <Figure label="Yield claimable" value={formatUsdc(p.claimableRevenue)} />
-            <Figure
+            <PositionFigure label="Yield claimed" value={formatUsdc(p.revenueClaimed)} />
+            <PositionFigure label="Yield claimable" value={formatUsdc(p.claimableRevenue)} />
+            <PositionFigure
               label="P&L"
               value={
                 <>
@@ -151,7 +151,16 @@ function PositionCards({ positions, notes }: { positions: AccountPosition[]; not
   );
 }
 
-function Figure({ label, value, strong = false }: { label: string; value: ReactNode; strong?: boolean }) {
+/** One labelled figure of a position card (pools' and tranches'). */
+export function PositionFigure({
+  label,
+  value,
+  strong = false,
+}: {
+  label: string;
+  value: ReactNode;
+  strong?: boolean;
+}) {
   return (
     <div className="min-w-0">
       <dt className="text-xs text-ink-faint">{label}</dt>

@@ -4,6 +4,7 @@ import { shortAddress } from '@/lib/format/address';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
 import type { TranchePosition } from '@/lib/indexer/tranche-wire';
 import { portfolioPath } from '@/lib/portfolio/portfolio-address';
+import { PositionFigure } from './PositionTable';
 import { SignedUsdc } from './SignedUsdc';
 
 /**
@@ -18,7 +19,84 @@ export function TranchePositionTable({
   showWallet?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface-raised">
+    <>
+      <TrancheCards positions={positions} showWallet={showWallet} />
+      <TrancheRows positions={positions} showWallet={showWallet} />
+    </>
+  );
+}
+
+const sideLabel = (p: TranchePosition) => (p.side === 'senior' ? 'Senior' : 'Junior');
+
+/** Where the exit stands, if one is under way: shares queued, USDC filled and not collected yet. */
+function ExitNote({ p }: { p: TranchePosition }) {
+  return (
+    <>
+      {p.pendingRedeemShares > 0n ? ` · ${formatShares(p.pendingRedeemShares)} waiting to exit` : ''}
+      {p.claimableRedeemAssets > 0n ? ` · ${formatUsdc(p.claimableRedeemAssets)} exit filled, to collect` : ''}
+    </>
+  );
+}
+
+/** On a phone: a card per tranche, as the pool positions have. */
+function TrancheCards({ positions, showWallet }: { positions: TranchePosition[]; showWallet: boolean }) {
+  return (
+    <ul className="space-y-3 lg:hidden" aria-label="Positions per tranche">
+      {positions.map((p) => (
+        <li
+          key={`${p.account}-${p.chainId}-${p.tranche}`}
+          className="rounded-xl border border-line bg-surface-raised p-4"
+        >
+          <Link href={poolHref(p.chainId, p.pool, { tranche: p.side })} className="font-medium hover:text-accent">
+            {p.poolName}
+          </Link>
+          <div className="mt-1 text-xs text-ink-faint">
+            {sideLabel(p)} · {p.symbol}
+            <ExitNote p={p} />
+            {showWallet ? (
+              <>
+                {' · '}
+                <Link href={portfolioPath(p.account)} className="font-mono hover:text-accent">
+                  {shortAddress(p.account)}
+                </Link>
+              </>
+            ) : null}
+          </div>
+          <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3">
+            <PositionFigure label="Value" value={formatUsdc(p.value)} strong />
+            <PositionFigure label="Cost basis" value={formatUsdc(p.costBasis)} />
+            <PositionFigure
+              label="Shares"
+              value={
+                <>
+                  {formatShares(p.shares)} <span className="text-xs text-ink-faint">{p.symbol}</span>
+                </>
+              }
+            />
+            <PositionFigure label="Revenue claimed" value={formatUsdc(p.revenueClaimed)} />
+            <PositionFigure label="Revenue claimable" value={formatUsdc(p.claimableRevenue)} />
+            <PositionFigure
+              label="P&L"
+              value={
+                <>
+                  <SignedUsdc amount={p.unrealisedPnl} />
+                  <div className="text-xs text-ink-faint">
+                    total return <SignedUsdc amount={p.totalReturn} />
+                  </div>
+                </>
+              }
+            />
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** On a wider screen: a row per tranche. */
+function TrancheRows({ positions, showWallet }: { positions: TranchePosition[]; showWallet: boolean }) {
+  return (
+    <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface-raised lg:block">
       <table className="w-full min-w-[48rem] text-sm tabular-nums" data-testid="tranche-positions">
         <caption className="sr-only">Positions per tranche</caption>
         <thead className="border-b border-line bg-surface-sunken/60 text-left text-xs font-medium text-ink-muted">
@@ -63,11 +141,8 @@ export function TranchePositionTable({
                   {p.poolName}
                 </Link>
                 <div className="text-xs text-ink-muted">
-                  {p.side === 'senior' ? 'Senior' : 'Junior'} · {p.symbol}
-                  {p.pendingRedeemShares > 0n ? ` · ${formatShares(p.pendingRedeemShares)} waiting to exit` : ''}
-                  {p.claimableRedeemAssets > 0n
-                    ? ` · ${formatUsdc(p.claimableRedeemAssets)} exit filled, to collect`
-                    : ''}
+                  {sideLabel(p)} · {p.symbol}
+                  <ExitNote p={p} />
                 </div>
               </td>
               <td className="px-4 py-3 text-right">{formatShares(p.shares)}</td>

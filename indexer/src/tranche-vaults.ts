@@ -5,11 +5,11 @@
  * names one parameter of TranchedPoolCreated) with the same handlers.
  */
 import { ponder, type Context, type Event } from 'ponder:registry';
-import { redemptionPayout, tranche, tranchedPool, tranchePosition } from 'ponder:schema';
+import { redemptionPayout, tranche, trancheFlow, tranchedPool, tranchePosition } from 'ponder:schema';
 import { zeroAddress } from 'viem';
 import { accrue, mergeIntoStream, receiveShares, sendShares } from './revenue-accumulator';
 import { getTranche, getTranchePosition, trancheStreamOf, updateTranchePosition } from './tranche-records';
-import type { TranchePositionRow } from './tranche-records';
+import type { TranchePositionRow, TrancheRow } from './tranche-records';
 
 /** The vault contracts of ponder.config.ts: one per side, the same ABI and the same handlers. */
 const VAULTS = ['SeniorTrancheVault', 'JuniorTrancheVault'] as const;
@@ -90,8 +90,9 @@ onVaults('Transfer', async ({ event, context }) => {
 });
 
 onVaults('Deposit', async ({ event, context }) => {
-  const { owner, assets } = event.args;
+  const { owner, assets, shares } = event.args;
   const t = await getTranche(context, event.log.address);
+  await recordFlow(context, event, t, { kind: 'deposit', account: owner, amount: assets, shares });
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     deposited: row.deposited + assets,
     costBasis: row.costBasis + assets,
@@ -110,6 +111,7 @@ onVaults('Withdraw', async ({ event, context }) => {
   const claim = await context.db.find(redemptionPayout, { chainId: context.chain.id, pool: event.log.address });
   if (claim?.txHash === event.transaction.hash && claim.logIndex === event.log.logIndex - 1) return;
   const t = await getTranche(context, event.log.address);
+  await recordFlow(context, event, t, { kind: 'withdrawal', account: owner, amount: assets, shares });
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     ...realisedExit(row, shares, assets),
     withdrawn: row.withdrawn + assets,
@@ -118,6 +120,29 @@ onVaults('Withdraw', async ({ event, context }) => {
     .update(tranche, { chainId: context.chain.id, address: t.address })
     .set((row) => ({ withdrawnTotal: row.withdrawnTotal + assets }));
 });
+
+type FlowEvent = { id: string; block: Event['block']; transaction: Event['transaction']; log: Event['log'] };
+
+/** One step of a holder's history in the tranche (trancheFlow). */
+async function recordFlow(
+  context: Context,
+  event: FlowEvent,
+  t: TrancheRow,
+  row: Pick<typeof trancheFlow.$inferInsert, 'kind' | 'account' | 'requestId' | 'amount' | 'shares'>,
+) {
+  await context.db.insert(trancheFlow).values({
+    chainId: context.chain.id,
+    id: event.id,
+    pool: t.pool,
+    tranche: t.address,
+    side: t.side,
+    ...row,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+    logIndex: event.log.logIndex,
+  });
+}
 
 /**
  * An exit burned `shares` (already gone from the balance) for `assets`: P&L realised at average cost, as
@@ -132,8 +157,9 @@ function realisedExit(row: TranchePositionRow, shares: bigint, assets: bigint) {
 // ─── Exit queue ───────────────────────────────────────────────────────────────────────────────────────────
 
 onVaults('RedeemRequest', async ({ event, context }) => {
-  const { owner, shares } = event.args;
+  const { owner, shares, requestId } = event.args;
   const t = await getTranche(context, event.log.address);
+  await recordFlow(context, event, t, { kind: 'redemption_request', account: owner, requestId, shares });
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     pendingRedeemShares: row.pendingRedeemShares + shares,
   }));
@@ -144,8 +170,9 @@ onVaults('RedeemRequest', async ({ event, context }) => {
 
 /** The owner's shares were burned just before: their exit is booked now, at the fill's price. */
 onVaults('RedeemRequestFilled', async ({ event, context }) => {
-  const { owner, controller, shares, assets } = event.args;
+  const { owner, controller, shares, assets, requestId } = event.args;
   const t = await getTranche(context, event.log.address);
+  await recordFlow(context, event, t, { kind: 'redemption_fill', account: owner, requestId, amount: assets, shares });
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     ...realisedExit(row, shares, assets),
     pendingRedeemShares: row.pendingRedeemShares - shares,
@@ -164,8 +191,9 @@ onVaults('RedeemRequestFilled', async ({ event, context }) => {
 
 /** Marked for the Withdraw that follows (the same payout). The vault's address keys it, as a pool's does. */
 onVaults('RedemptionClaimed', async ({ event, context }) => {
-  const { controller, assets } = event.args;
+  const { controller, assets, shares } = event.args;
   const t = await getTranche(context, event.log.address);
+  await recordFlow(context, event, t, { kind: 'redemption_claim', account: controller, amount: assets, shares });
   await updateTranchePosition(context, t, controller, event.block.number, (row) => ({
     claimableRedeemAssets: row.claimableRedeemAssets - assets,
   }));
@@ -181,8 +209,9 @@ onVaults('RedemptionClaimed', async ({ event, context }) => {
 
 /** ERC-7887: what was still pending is unlocked at once; this log names the owner (`receiver`) and the shares. */
 onVaults('CancelRedeemClaim', async ({ event, context }) => {
-  const { receiver: owner, shares } = event.args;
+  const { receiver: owner, shares, requestId } = event.args;
   const t = await getTranche(context, event.log.address);
+  await recordFlow(context, event, t, { kind: 'redemption_cancel', account: owner, requestId, shares });
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     pendingRedeemShares: row.pendingRedeemShares - shares,
   }));
@@ -216,6 +245,7 @@ onVaults('RevenueReceived', async ({ event, context }) => {
 onVaults('RevenueClaimed', async ({ event, context }) => {
   const { account, amount } = event.args;
   const t = await getTranche(context, event.log.address);
+  await recordFlow(context, event, t, { kind: 'claim', account, amount });
   const stream = accrue(trancheStreamOf(t), event.block.timestamp, t.totalSupply);
   await context.db
     .update(tranche, { chainId: context.chain.id, address: t.address })

@@ -335,6 +335,58 @@ describe('tranched pools', () => {
     expect(await expectPositionsMatchChain()).toBeGreaterThan(8);
   });
 
+  it('every holder’s history has each of its tranche logs, named by pool and tranche', async () => {
+    // What each log is in its account's history: [kind, whose, amount, shares].
+    const asHistory = (l: VaultLog): [string, unknown, unknown, unknown] | null => {
+      const a = l.args as Record<string, unknown>;
+      switch (l.eventName) {
+        case 'Deposit':
+          return ['deposit', a.owner, a.assets, a.shares];
+        case 'Withdraw':
+          return ['withdrawal', a.owner, a.assets, a.shares];
+        case 'RevenueClaimed':
+          return ['claim', a.account, a.amount, null];
+        case 'RedeemRequest':
+          return ['redemption_request', a.owner, null, a.shares];
+        case 'RedeemRequestFilled':
+          return ['redemption_fill', a.owner, a.assets, a.shares];
+        case 'RedemptionClaimed':
+          return ['redemption_claim', a.controller, a.assets, a.shares];
+        case 'CancelRedeemClaim':
+          return ['redemption_cancel', a.receiver, null, a.shares];
+        default:
+          return null;
+      }
+    };
+    const expected = new Map<string, string[]>(); // `${account} ${pool}` → its rows there
+    for (const listed of tranchedPools()) {
+      for (const side of ['senior', 'junior'] as const) {
+        const logs = await vaultLogs(listed[side]);
+        // A payout's Withdraw is the RedemptionClaimed just before it: one entry, as for pools.
+        const payouts = new Set(
+          logs.filter((l) => l.eventName === 'RedemptionClaimed').map((l) => `${l.transactionHash}-${l.logIndex + 1}`),
+        );
+        for (const l of logs) {
+          const row = asHistory(l);
+          if (!row || payouts.has(`${l.transactionHash}-${l.logIndex}`)) continue;
+          const [kind, whose, amount, shares] = row;
+          const where = `${getAddress(whose as Address)} ${listed.address}`;
+          const key = [kind, side, amount ?? '', shares ?? '', l.transactionHash].join(' ');
+          expected.set(where, [...(expected.get(where) ?? []), key]);
+        }
+      }
+    }
+    expect(expected.size).toBeGreaterThan(8);
+    for (const [where, rows] of expected) {
+      const [account, pool] = where.split(' ');
+      // One pool's history (the filter takes a tranched pool too), so the limit cannot cut it.
+      const { body } = await api<{ history: Json[] }>(`/api/accounts/${account}/history?pool=${pool}&limit=1000`);
+      expect(body.history.every((h) => h.pool === pool!.toLowerCase())).toBe(true);
+      const got = body.history.map((h) => [h.kind, h.tranche, h.amount ?? '', h.shares ?? '', h.txHash].join(' '));
+      expect(got.sort(), `tranche history of ${account} in ${pool}`).toEqual(rows.sort());
+    }
+  });
+
   it('the pools’ machines carry their capital and revenue, and their pages answer', async () => {
     const registry = manifest().contracts.HardwareAssetRegistry.address;
     let machines = 0;

@@ -1,11 +1,13 @@
 import 'server-only';
-import type { Address } from 'viem';
+import { getAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { poolKey, type PoolKey } from '../chain/pool-key';
 import { serverEnv } from '../config/server-env';
 import { historyFilterQuery, type HistoryFilter } from '../portfolio/history-filter';
+import { accountsSegment, type Accounts } from './account-list';
 import { getFromIndexer } from './client';
 import { getPool } from './pools';
+import { getTranchedPool } from './tranches';
 import {
   historyEntrySchema,
   indexedSchema,
@@ -20,10 +22,6 @@ import {
 } from './wire';
 
 /** One account, or several read as one (an entity, lib/portfolio/entity.ts): the indexer's path segment. */
-/** One account, or several read as one (an entity's wallets, at most the indexer's limit). */
-export type Accounts = Address | readonly Address[];
-/** The API's path segment for them: `0x..` or `0x..,0x..`. */
-export const accountsSegment = (accounts: Accounts) => (typeof accounts === 'string' ? accounts : accounts.join(','));
 
 /** The indexer's history answer is capped; the page says so when an account reaches the cap. */
 export const HISTORY_LIMIT = 1000;
@@ -93,12 +91,19 @@ export async function poolLabels(
   }
   const defaultChain = serverEnv().CHAIN_ID;
   const found = await Promise.all(
-    [...missing].map(async ([key, row]) => [key, await getPool(row.chainId ?? defaultChain, row.pool)] as const),
+    [...missing].map(async ([key, row]) => {
+      const chainId = row.chainId ?? defaultChain;
+      // A pool, else a tranched pool (a tranche's rows name their pool): both are /pools/<address>.
+      const pool = await getPool(chainId, row.pool);
+      if (pool) return [key, pool] as const;
+      const tranched = await getTranchedPool(chainId, row.pool);
+      return [key, tranched && { ...tranched.pool, symbol: tranched.pool.senior.symbol }] as const;
+    }),
   );
   for (const [key, pool] of found) {
     if (pool) {
       const { chainId, address, name, symbol, category } = pool;
-      labels.set(key, { chainId, address, name, symbol, category });
+      labels.set(key, { chainId, address: getAddress(address), name, symbol, category });
     }
   }
   return labels;

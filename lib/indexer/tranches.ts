@@ -1,6 +1,6 @@
 import 'server-only';
 import { getAddress, isAddress } from 'viem';
-import { accountsSegment, type Accounts } from './accounts';
+import { accountsSegment, type Accounts } from './account-list';
 import { getFromIndexer } from './client';
 import {
   tranchedPoolDetailSchema,

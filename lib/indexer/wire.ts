@@ -462,6 +462,8 @@ export const historyEntrySchema = z.object({
   chainId,
   kind: z.enum(HISTORY_KINDS),
   pool: checksummed,
+  /** For a tranched pool's entry, which tranche; null for a pool's. */
+  tranche: z.enum(['senior', 'junior']).nullable().default(null),
   account: checksummed,
   /** USDC paid in or out; null for a redemption request, which moves no cash yet. */
   amount: bigintString.nullable(),

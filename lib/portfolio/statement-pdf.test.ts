@@ -78,6 +78,7 @@ function entry(i: number): HistoryEntry {
   return {
     kind: i % 2 === 0 ? 'claim' : 'deposit',
     pool: i === 0 ? LEFT_POOL : POOL,
+    tranche: null,
     account: ACCOUNT,
     amount: 1_000_000n + BigInt(i),
     shares: i % 2 === 0 ? null : 10n ** 18n,

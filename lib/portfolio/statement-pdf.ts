@@ -210,7 +210,7 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
       input.history.map((h) => [
         isoUtc(h.timestamp),
         HISTORY_KIND_LABEL[h.kind],
-        poolName(h),
+        h.tranche ? `${poolName(h)} · ${h.tranche === 'senior' ? 'Senior' : 'Junior'}` : poolName(h),
         h.amount === null ? '-' : formatUsdcExact(h.amount),
         h.shares === null ? '-' : formatShares(h.shares),
         h.blockNumber.toString(),

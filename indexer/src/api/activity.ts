@@ -49,14 +49,17 @@ export function accountHistorySql(
   const chains = sqlList(chainIds);
   const poolFilter = q.pool ? sql` and pool = ${q.pool}` : sql``;
   const kindFilter = q.kind ? sql` and kind = ${q.kind}` : sql``;
+  // A tranche's rows name their tranched pool as `pool` and their side as `tranche`; a pool's have no tranche.
   return sql`select * from (
-    select chain_id, kind::text as kind, pool, owner as account, assets as amount, shares, block_number, timestamp, tx_hash, log_index as log_order
+    select chain_id, kind::text as kind, pool, null::text as tranche, owner as account, assets as amount, shares, block_number, timestamp, tx_hash, log_index as log_order
       from pool_flow where owner in (${list})
-    union all select chain_id, 'claim', pool, account, amount, null, block_number, timestamp, tx_hash, 0 from revenue_claim where account in (${list})
-    union all select chain_id, 'redemption_request', pool, owner, null, requested_shares, requested_at_block, requested_at, tx_hash, 0
+    union all select chain_id, 'claim', pool, null, account, amount, null, block_number, timestamp, tx_hash, 0 from revenue_claim where account in (${list})
+    union all select chain_id, 'redemption_request', pool, null, owner, null, requested_shares, requested_at_block, requested_at, tx_hash, 0
       from redemption_request where owner in (${list})
-    union all select chain_id, kind::text as kind, pool, owner, assets, shares, block_number, timestamp, tx_hash, log_index
+    union all select chain_id, kind::text as kind, pool, null, owner, assets, shares, block_number, timestamp, tx_hash, log_index
       from redemption_event where owner in (${list}) or controller in (${list})
+    union all select chain_id, kind::text as kind, pool, side::text, account, amount, shares, block_number, timestamp, tx_hash, log_index
+      from tranche_flow where account in (${list})
   ) h where chain_id in (${chains}) ${poolFilter} ${kindFilter}
     order by timestamp desc, chain_id, block_number desc, log_order desc limit ${q.limit}`;
 }
