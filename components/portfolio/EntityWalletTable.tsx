@@ -1,17 +1,9 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { formatUsdc } from '@/lib/format/usdc';
-import { poolKey } from '@/lib/chain/pool-key';
 import { portfolioPath } from '@/lib/portfolio/portfolio-address';
-import { portfolioTotals, type PositionFigures } from '@/lib/portfolio/portfolio-totals';
+import { portfolioTotals, poolsHeld, type Holding } from '@/lib/portfolio/portfolio-totals';
 import { SignedUsdc } from './SignedUsdc';
-
-/** A position in a pool or in one of a tranched pool's tranches: both count under their pool. */
-type Holding = PositionFigures & { chainId?: number; pool: Address; shares: bigint };
-
-/** The pools a set of positions holds shares in, a tranched pool once whichever of its tranches are held. */
-const poolsHeld = (positions: readonly Holding[]) =>
-  new Set(positions.filter((p) => p.shares > 0n).map((p) => poolKey(p.chainId, p.pool))).size;
 
 /**
  * An entity's per-wallet breakdown: what each wallet holds and has earned, in pools and tranches alike, and the

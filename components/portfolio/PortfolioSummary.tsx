@@ -4,23 +4,23 @@ import { formatUsdc } from '@/lib/format/usdc';
 import type { PortfolioTotals } from '@/lib/portfolio/portfolio-totals';
 import { SignedUsdc } from './SignedUsdc';
 
-/** Totals over pool and tranche positions alike; `pools` and `tranches` count those with shares held. */
+/**
+ * Totals over pool and tranche positions alike. `pools`: the pools with shares held, a tranched pool once
+ * whichever of its tranches are held; `tranched`: how many of them are tranched.
+ */
 export function PortfolioSummary({
   totals,
   pools,
-  tranches = 0,
+  tranched = 0,
   incomplete,
 }: {
   totals: PortfolioTotals;
   pools: number;
-  tranches?: number;
+  tranched?: number;
   /** What the totals leave out, when a part of the portfolio could not be read: said beside them. */
   incomplete?: string;
 }) {
-  const held = [
-    `${pools} ${pools === 1 ? 'pool' : 'pools'}`,
-    ...(tranches > 0 ? [`${tranches} ${tranches === 1 ? 'tranche' : 'tranches'}`] : []),
-  ].join(' and ');
+  const held = `${pools} ${pools === 1 ? 'pool' : 'pools'}${tranched > 0 ? ` (${tranched} tranched)` : ''}`;
   return (
     <Card>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-5 sm:grid-cols-4" aria-label="Portfolio totals">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portfolioTotals, type PositionFigures } from './portfolio-totals';
+import { poolsHeld, portfolioTotals, type PositionFigures } from './portfolio-totals';
 
 function position(value: bigint, costBasis: bigint, realisedPnl: bigint, claimed: bigint, claimable: bigint) {
   const unrealisedPnl = value - costBasis;
@@ -47,5 +47,25 @@ describe('portfolio totals', () => {
     const totals = portfolioTotals([position(500n, 480n, -20n, 0n, 0n), position(0n, 0n, 35n, 10n, 0n)]);
     expect(totals.realisedPnl).toBe(15n);
     expect(totals.totalReturn).toBe(20n + 15n + 10n);
+  });
+});
+
+describe('pools held', () => {
+  const at = (pool: string, shares: bigint, chainId?: number) => ({
+    ...position(shares, shares, 0n, 0n, 0n),
+    pool: pool as `0x${string}`,
+    shares,
+    chainId,
+  });
+  const A = '0x00000000000000000000000000000000000000aa';
+  const T = '0x00000000000000000000000000000000000000bb';
+
+  it('count a tranched pool once whichever of its tranches are held, and not pools left', () => {
+    // A pool, both tranches of a tranched pool, and a pool exited (no shares).
+    expect(poolsHeld([at(A, 5n), at(T, 1n), at(T, 2n), at('0x00000000000000000000000000000000000000cc', 0n)])).toBe(2);
+  });
+
+  it('count the same address on two chains as two pools', () => {
+    expect(poolsHeld([at(A, 1n, 84532), at(A, 1n, 11155111)])).toBe(2);
   });
 });

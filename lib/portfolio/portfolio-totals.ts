@@ -1,3 +1,6 @@
+import type { Address } from 'viem';
+import { poolKey } from '../chain/pool-key';
+
 /** The figures of one position that add up across pools (all USDC base units). */
 export type PositionFigures = {
   value: bigint;
@@ -40,4 +43,12 @@ export function portfolioTotals(positions: readonly PositionFigures[]): Portfoli
     totals.totalReturn += p.totalReturn;
   }
   return totals;
+}
+
+/** A position in a pool or in one of a tranched pool's tranches: both count under their pool. */
+export type Holding = PositionFigures & { chainId?: number; pool: Address; shares: bigint };
+
+/** How many pools the positions hold shares in, a tranched pool once whichever of its tranches are held. */
+export function poolsHeld(positions: readonly Holding[]): number {
+  return new Set(positions.filter((p) => p.shares > 0n).map((p) => poolKey(p.chainId, p.pool))).size;
 }

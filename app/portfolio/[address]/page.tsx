@@ -23,7 +23,7 @@ import { historyFilterQuery, isFiltered, parseHistoryFilter } from '@/lib/portfo
 import { parsePortfolioAddress, portfolioPath } from '@/lib/portfolio/portfolio-address';
 import { serverEnv } from '@/lib/config/server-env';
 import { claimablePools } from '@/lib/portfolio/claimable-pools';
-import { portfolioTotals } from '@/lib/portfolio/portfolio-totals';
+import { poolsHeld, portfolioTotals } from '@/lib/portfolio/portfolio-totals';
 
 export const dynamic = 'force-dynamic';
 
@@ -115,8 +115,8 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
         <>
           <PortfolioSummary
             totals={portfolioTotals([...positions, ...tranchePositions])}
-            pools={positions.filter((p) => p.shares > 0n).length}
-            tranches={tranchePositions.filter((p) => p.shares > 0n).length}
+            pools={poolsHeld([...positions, ...tranchePositions])}
+            tranched={poolsHeld(tranchePositions)}
             incomplete={
               tranches.ok ? undefined : 'These totals leave out tranche positions, which could not be loaded.'
             }

@@ -16,7 +16,7 @@ import { getPortfolio, HISTORY_LIMIT, poolLosses } from '@/lib/indexer/accounts'
 import { readIndexer } from '@/lib/indexer/client';
 import { getTranchePositions } from '@/lib/indexer/tranches';
 import { combinedPositions, entityPath, parseEntity, positionsByWallet } from '@/lib/portfolio/entity';
-import { portfolioTotals } from '@/lib/portfolio/portfolio-totals';
+import { poolsHeld, portfolioTotals } from '@/lib/portfolio/portfolio-totals';
 
 export const dynamic = 'force-dynamic';
 
@@ -100,8 +100,8 @@ export default async function EntityPage({ searchParams }: Props) {
 
       <PortfolioSummary
         totals={portfolioTotals(holdings)}
-        pools={combined.filter((p) => p.shares > 0n).length}
-        tranches={new Set(tranchePositions.filter((p) => p.shares > 0n).map((p) => `${p.chainId}:${p.tranche}`)).size}
+        pools={poolsHeld(holdings)}
+        tranched={poolsHeld(tranchePositions)}
         incomplete={tranches.ok ? undefined : 'These totals leave out tranche positions, which could not be loaded.'}
       />
 
