@@ -1,4 +1,5 @@
 import { index, onchainEnum, onchainTable, primaryKey, type PgColumnsBuilders } from 'ponder';
+import { HISTORY_KINDS } from '../lib/portfolio/history-kinds';
 
 // Amounts are bigint base units (USDC: 6 decimals; shares: 18). Times are unix seconds; `day` is
 // floor(timestamp / 86400), the UTC day. Running totals start at zero (column defaults).
@@ -667,15 +668,8 @@ export const trancheLoss = onchainTable(
   }),
 );
 
-export const trancheFlowKind = onchainEnum('tranche_flow_kind', [
-  'deposit',
-  'withdrawal',
-  'claim',
-  'redemption_request',
-  'redemption_fill',
-  'redemption_claim',
-  'redemption_cancel',
-]);
+// Every kind a holder's history has: a pool's come from several tables, a tranche's from this one.
+export const trancheFlowKind = onchainEnum('tranche_flow_kind', HISTORY_KINDS);
 
 /**
  * A holder's own event in a tranche, for their history: deposits, instant exits, revenue claims and each step of

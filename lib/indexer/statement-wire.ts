@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HISTORY_KINDS } from '../portfolio/history-kinds';
 import { FLOW_LINES, reconciliationGap, type StatementLines } from '../statements/statement-lines';
 import { bigintString, hexAddress } from './wire';
 
@@ -14,17 +15,8 @@ const lines = z.object({
 });
 const boundary = z.object({ block: bigintString, timestamp: bigintString });
 
-export const TRANSACTION_KINDS = [
-  'deposit',
-  'withdrawal',
-  'claim',
-  'redemption_request',
-  'redemption_fill',
-  'redemption_claim',
-  'redemption_cancel',
-  'transfer_in',
-  'transfer_out',
-] as const;
+/** A period statement's transactions: the history's kinds, and shares moved between holders. */
+export const TRANSACTION_KINDS = [...HISTORY_KINDS, 'transfer_in', 'transfer_out'] as const;
 
 export const statementSchema = z.object({
   chainId: z.number().int().positive(),

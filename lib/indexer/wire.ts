@@ -1,7 +1,7 @@
 import { getAddress } from 'viem';
 import { z } from 'zod';
 import { NOTICE_KINDS } from '../feeds/notice-kinds';
-import { HISTORY_KINDS } from '../portfolio/history-filter';
+import { HISTORY_KINDS } from '../portfolio/history-kinds';
 
 /**
  * The indexer's JSON, as the app reads it: every shape its API answers with, declared once and shared by

@@ -1,17 +1,9 @@
 import type { Address } from 'viem';
 import { parsePortfolioAddress } from './portfolio-address';
 
-/** The kinds of entry an account's history holds, as the indexer's /api/accounts/:address/history returns them. */
-export const HISTORY_KINDS = [
-  'deposit',
-  'withdrawal',
-  'claim',
-  'redemption_request',
-  'redemption_fill',
-  'redemption_claim',
-  'redemption_cancel',
-] as const;
-type HistoryKind = (typeof HISTORY_KINDS)[number];
+import { HISTORY_KINDS, type HistoryKind } from './history-kinds';
+
+export { HISTORY_KINDS };
 
 export const HISTORY_KIND_LABEL: Record<HistoryKind, string> = {
   deposit: 'Deposit',

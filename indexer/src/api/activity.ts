@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SQL } from './series';
 import { address, limit } from './validation';
 import { sqlList } from './sql-list';
+import { HISTORY_KINDS } from '../../../lib/portfolio/history-kinds';
 
 // Kinds are enums of different tables: as text, so that they unite with each other and with the literals.
 
@@ -20,17 +21,7 @@ export function poolActivitySql(chainId: number, pool: Address, rowLimit: number
 }
 
 export const historyQuery = z.object({
-  kind: z
-    .enum([
-      'deposit',
-      'withdrawal',
-      'claim',
-      'redemption_request',
-      'redemption_fill',
-      'redemption_claim',
-      'redemption_cancel',
-    ])
-    .optional(),
+  kind: z.enum(HISTORY_KINDS).optional(),
   pool: address('a pool').optional(),
   limit: limit(1000, 100),
 });
