@@ -133,21 +133,28 @@ function PositionCards({ positions, notes }: { positions: AccountPosition[]; not
             />
             <PositionFigure label="Yield claimed" value={formatUsdc(p.revenueClaimed)} />
             <PositionFigure label="Yield claimable" value={formatUsdc(p.claimableRevenue)} />
-            <PositionFigure
-              label="P&L"
-              value={
-                <>
-                  <SignedUsdc amount={p.unrealisedPnl} />
-                  <div className="text-xs text-ink-faint">
-                    total return <SignedUsdc amount={p.totalReturn} />
-                  </div>
-                </>
-              }
-            />
+            <PnlFigure position={p} />
           </dl>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A position card's P&L: unrealised, with the total return under it. */
+export function PnlFigure({ position }: { position: { unrealisedPnl: bigint; totalReturn: bigint } }) {
+  return (
+    <PositionFigure
+      label="P&L"
+      value={
+        <>
+          <SignedUsdc amount={position.unrealisedPnl} />
+          <div className="text-xs text-ink-faint">
+            total return <SignedUsdc amount={position.totalReturn} />
+          </div>
+        </>
+      }
+    />
   );
 }
 

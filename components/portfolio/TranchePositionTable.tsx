@@ -4,7 +4,7 @@ import { shortAddress } from '@/lib/format/address';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
 import type { TranchePosition } from '@/lib/indexer/tranche-wire';
 import { portfolioPath } from '@/lib/portfolio/portfolio-address';
-import { PositionFigure } from './PositionTable';
+import { PnlFigure, PositionFigure } from './PositionTable';
 import { SignedUsdc } from './SignedUsdc';
 
 /**
@@ -75,17 +75,7 @@ function TrancheCards({ positions, showWallet }: { positions: TranchePosition[];
             />
             <PositionFigure label="Revenue claimed" value={formatUsdc(p.revenueClaimed)} />
             <PositionFigure label="Revenue claimable" value={formatUsdc(p.claimableRevenue)} />
-            <PositionFigure
-              label="P&L"
-              value={
-                <>
-                  <SignedUsdc amount={p.unrealisedPnl} />
-                  <div className="text-xs text-ink-faint">
-                    total return <SignedUsdc amount={p.totalReturn} />
-                  </div>
-                </>
-              }
-            />
+            <PnlFigure position={p} />
           </dl>
         </li>
       ))}

@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { embedFonts, MUTED, PageWriter } from '../pdf/page-writer';
+import { embedFonts, MUTED, PageWriter, type Column } from '../pdf/page-writer';
 import type { Address } from 'viem';
 import { formatShares, formatUsdcExact } from '../format/usdc';
 import { chainName } from '../chain/app-chain';
@@ -9,7 +9,7 @@ import type { TranchePosition } from '../indexer/tranche-wire';
 import type { AccountPosition, HistoryEntry, IndexedAt, RedemptionRequest } from '../indexer/wire';
 import { HISTORY_KIND_LABEL } from './history-filter';
 import { isoUtc } from './portfolio-csv';
-import { portfolioTotals } from './portfolio-totals';
+import { portfolioTotals, type PositionFigures } from './portfolio-totals';
 import { isOpenRedemption, REDEMPTION_STATUS_LABEL } from './redemption-status';
 
 // An account statement an institution can file: every figure exact to the USDC base unit, every time in UTC,
@@ -28,6 +28,19 @@ export type StatementInput = {
   pools: ReadonlyMap<PoolKey, PoolLabel>;
   generatedAt: Date;
 };
+
+/** The columns a pool's and a tranche's position share: its shares and its figures, exact. */
+const HOLDING_COLUMNS: Column[] = [
+  { header: 'Shares', width: 80, align: 'right' },
+  ...['Value', 'Cost basis', 'Unrealised P&L', 'Realised P&L', 'Yield claimed', 'Yield claimable'].map(
+    (header): Column => ({ header, width: 75, align: 'right' }),
+  ),
+];
+
+const holdingCells = (p: PositionFigures & { shares: bigint }) => [
+  formatShares(p.shares),
+  ...[p.value, p.costBasis, p.unrealisedPnl, p.realisedPnl, p.revenueClaimed, p.claimableRevenue].map(formatUsdcExact),
+];
 
 /** The statement as PDF bytes. */
 export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
@@ -105,25 +118,13 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
         { header: 'Pool', width: 136 },
         { header: 'Category', width: 52 },
         { header: 'Status', width: 44 },
-        { header: 'Shares', width: 80, align: 'right' },
-        { header: 'Value', width: 75, align: 'right' },
-        { header: 'Cost basis', width: 75, align: 'right' },
-        { header: 'Unrealised P&L', width: 75, align: 'right' },
-        { header: 'Realised P&L', width: 75, align: 'right' },
-        { header: 'Yield claimed', width: 75, align: 'right' },
-        { header: 'Yield claimable', width: 75, align: 'right' },
+        ...HOLDING_COLUMNS,
       ],
       input.positions.map((p) => [
         poolName(p),
         p.category === 'compute' ? 'Compute' : 'Robotics',
         p.poolStatus[0]!.toUpperCase() + p.poolStatus.slice(1),
-        formatShares(p.shares),
-        formatUsdcExact(p.value),
-        formatUsdcExact(p.costBasis),
-        formatUsdcExact(p.unrealisedPnl),
-        formatUsdcExact(p.realisedPnl),
-        formatUsdcExact(p.revenueClaimed),
-        formatUsdcExact(p.claimableRevenue),
+        ...holdingCells(p),
       ]),
     );
 
@@ -135,25 +136,13 @@ export async function statementPdf(input: StatementInput): Promise<Uint8Array> {
         { header: 'Pool', width: 120 },
         { header: 'Tranche', width: 44 },
         { header: 'Shares queued', width: 68, align: 'right' },
-        { header: 'Shares', width: 80, align: 'right' },
-        { header: 'Value', width: 75, align: 'right' },
-        { header: 'Cost basis', width: 75, align: 'right' },
-        { header: 'Unrealised P&L', width: 75, align: 'right' },
-        { header: 'Realised P&L', width: 75, align: 'right' },
-        { header: 'Yield claimed', width: 75, align: 'right' },
-        { header: 'Yield claimable', width: 75, align: 'right' },
+        ...HOLDING_COLUMNS,
       ],
       input.tranchePositions.map((p) => [
         poolName(p),
         p.side === 'senior' ? 'Senior' : 'Junior',
         p.pendingRedeemShares > 0n ? formatShares(p.pendingRedeemShares) : '-',
-        formatShares(p.shares),
-        formatUsdcExact(p.value),
-        formatUsdcExact(p.costBasis),
-        formatUsdcExact(p.unrealisedPnl),
-        formatUsdcExact(p.realisedPnl),
-        formatUsdcExact(p.revenueClaimed),
-        formatUsdcExact(p.claimableRevenue),
+        ...holdingCells(p),
       ]),
     );
   }

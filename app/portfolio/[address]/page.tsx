@@ -11,7 +11,7 @@ import { FeedLinks, feedAlternates } from '@/components/ui/FeedLinks';
 import { PortfolioSection } from '@/components/portfolio/PortfolioSection';
 import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
 import { PositionTable } from '@/components/portfolio/PositionTable';
-import { TranchePositionTable } from '@/components/portfolio/TranchePositionTable';
+import { TranchePositionsSection } from '@/components/portfolio/TranchePositionsSection';
 import { getTranchePositions } from '@/lib/indexer/tranches';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
 import { shortAddress } from '@/lib/format/address';
@@ -161,20 +161,11 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
             </div>
           </PortfolioSection>
 
-          {!tranches.ok ? (
-            <PortfolioSection title="Tranche positions">
-              <p className="text-sm text-negative">Tranche positions could not be loaded: {tranches.error}</p>
-            </PortfolioSection>
-          ) : tranchePositions.length > 0 ? (
-            <PortfolioSection
-              id="tranches"
-              title="Tranche positions"
-              download={{ href: `${base}/tranches.csv`, label: 'Tranches CSV' }}
-              note={`Value is what the tranche's shares redeem for at the indexed block: senior and junior of a pool share its machines, and junior takes its losses first. P&L is value minus cost basis (average cost), as for pools; the totals above include these positions. Claimable revenue is what each vault's claimableRevenue reports at that block; it is claimed on the tranche's pool page. Tranches the address has left stay listed for their realised P&L and the revenue claimed there.`}
-            >
-              <TranchePositionTable positions={tranchePositions} />
-            </PortfolioSection>
-          ) : null}
+          <TranchePositionsSection
+            read={tranches}
+            csvHref={`${base}/tranches.csv`}
+            note="Value is what the tranche’s shares redeem for at the indexed block: senior and junior of a pool share its machines, and junior takes its losses first. P&L is value minus cost basis (average cost), as for pools; the totals above include these positions. Claimable revenue is what each vault’s claimableRevenue reports at that block; it is claimed on the tranche’s pool page. Tranches the address has left stay listed for their realised P&L and the revenue claimed there."
+          />
 
           <PortfolioSection title="Redemption requests">
             <RedemptionRequestList requests={redemptions} pools={pools} />

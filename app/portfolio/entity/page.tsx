@@ -8,7 +8,7 @@ import { PortfolioSection } from '@/components/portfolio/PortfolioSection';
 import { PortfolioSummary } from '@/components/portfolio/PortfolioSummary';
 import { PositionTable } from '@/components/portfolio/PositionTable';
 import { RedemptionRequestList } from '@/components/portfolio/RedemptionRequestList';
-import { TranchePositionTable } from '@/components/portfolio/TranchePositionTable';
+import { TranchePositionsSection } from '@/components/portfolio/TranchePositionsSection';
 import { Card, CardTitle } from '@/components/ui/Card';
 import { FeedLinks, feedAlternates } from '@/components/ui/FeedLinks';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
@@ -124,20 +124,12 @@ export default async function EntityPage({ searchParams }: Props) {
         />
       </PortfolioSection>
 
-      {!tranches.ok ? (
-        <PortfolioSection title="Tranche positions">
-          <p className="text-sm text-negative">Tranche positions could not be loaded: {tranches.error}</p>
-        </PortfolioSection>
-      ) : tranchePositions.length > 0 ? (
-        <PortfolioSection
-          id="tranches"
-          title="Tranche positions"
-          download={{ href: entityPath(entity, '/tranches.csv'), label: 'Tranches CSV' }}
-          note="A row per wallet and tranche. Value is what the tranche’s shares redeem for at the indexed block; P&L is value minus cost basis (average cost), as for pools."
-        >
-          <TranchePositionTable positions={tranchePositions} showWallet />
-        </PortfolioSection>
-      ) : null}
+      <TranchePositionsSection
+        read={tranches}
+        csvHref={entityPath(entity, '/tranches.csv')}
+        note="A row per wallet and tranche. Value is what the tranche’s shares redeem for at the indexed block; P&L is value minus cost basis (average cost), as for pools."
+        showWallet
+      />
 
       <PortfolioSection title="Redemption requests">
         <RedemptionRequestList requests={redemptions} pools={pools} />
