@@ -34,23 +34,42 @@ function stepEnv(script: string): NodeJS.ProcessEnv {
 /** How much of a failed step's output the summary repeats: CI keeps only the end of a long log. */
 const TAIL_LINES = 120;
 
-/** Runs a step with its output passed through as it comes, and keeps the last lines for the summary. */
+/**
+ * Runs a step with its output passed through as it comes, and keeps its last lines for the summary. Done when
+ * the step exits: a process it left behind that still holds the output pipe must not hold up `npm test` (its
+ * last output is waited for a moment, no longer).
+ */
 function run(script: string): Promise<{ status: number | null; tail: string[] }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', script, '--silent'], {
-      stdio: ['inherit', 'pipe', 'pipe'],
-      env: stepEnv(script),
-    });
+    // Piped, the steps see no terminal: keep their colours when this run has one.
+    const env = { ...stepEnv(script), ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) };
+    const child = spawn('npm', ['run', script, '--silent'], { stdio: ['inherit', 'pipe', 'pipe'], env });
     let tail: string[] = [];
-    let partial = '';
-    const keep = (chunk: Buffer) => {
-      const lines = (partial + chunk.toString()).split('\n');
-      partial = lines.pop()!;
-      tail = tail.concat(lines).slice(-TAIL_LINES);
+    const keeper = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+      let partial = '';
+      stream.setEncoding('utf8'); // a character split across two chunks stays whole
+      stream.on('data', (chunk: string) => {
+        out.write(chunk);
+        const lines = (partial + chunk).split('\n');
+        partial = lines.pop()!;
+        tail = tail.concat(lines).slice(-TAIL_LINES);
+      });
+      return () => (partial ? [partial] : []);
     };
-    child.stdout.on('data', (c: Buffer) => (process.stdout.write(c), keep(c)));
-    child.stderr.on('data', (c: Buffer) => (process.stderr.write(c), keep(c)));
-    child.on('close', (status) => resolve({ status, tail: partial ? [...tail, partial].slice(-TAIL_LINES) : tail }));
+    const stdoutRest = keeper(child.stdout, process.stdout);
+    const stderrRest = keeper(child.stderr, process.stderr);
+    let settled = false;
+    const finish = (status: number | null) => {
+      if (settled) return;
+      settled = true;
+      resolve({ status, tail: [...tail, ...stdoutRest(), ...stderrRest()].slice(-TAIL_LINES) });
+    };
+    child.on('error', (error) => {
+      console.error(`could not run npm run ${script}: ${error.message}`);
+      finish(null);
+    });
+    child.on('close', (status) => finish(status));
+    child.on('exit', (status) => setTimeout(() => finish(status), 2_000).unref());
   });
 }
 
@@ -69,7 +88,7 @@ async function main() {
   // A failed step's last lines again, at the end, where a truncated CI log still shows them.
   for (const r of results.filter((r) => !r.ok)) {
     console.log(`\n━━ ${r.name} failed; its last ${r.tail.length} lines ━━`);
-    console.log(r.tail.map((line) => line.replace(/\x1b\[[0-9;]*m/g, '')).join('\n'));
+    console.log(r.tail.map((line) => line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')).join('\n'));
   }
 
   console.log('\n━━ summary ━━');
