@@ -685,6 +685,8 @@ export const trancheFlow = onchainTable(
     side: trancheSide('side').notNull(),
     kind: trancheFlowKind('kind').notNull(),
     account: t.hex().notNull(),
+    // A queued exit's controller, when another than the owner: its history has the request's steps too.
+    controller: t.hex(),
     // null for a redemption payout, which pays a controller's filled requests together (ERC-7540).
     requestId: t.bigint(),
     // USDC in or out; null for a request and a cancel, which move no cash.
@@ -696,6 +698,7 @@ export const trancheFlow = onchainTable(
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.id] }),
     accountIdx: index().on(table.account),
+    controllerIdx: index().on(table.controller),
   }),
 );
 

@@ -128,7 +128,7 @@ async function recordFlow(
   context: Context,
   event: FlowEvent,
   t: TrancheRow,
-  row: Pick<typeof trancheFlow.$inferInsert, 'kind' | 'account' | 'requestId' | 'amount' | 'shares'>,
+  row: Pick<typeof trancheFlow.$inferInsert, 'kind' | 'account' | 'controller' | 'requestId' | 'amount' | 'shares'>,
 ) {
   await context.db.insert(trancheFlow).values({
     chainId: context.chain.id,
@@ -157,9 +157,15 @@ function realisedExit(row: TranchePositionRow, shares: bigint, assets: bigint) {
 // ─── Exit queue ───────────────────────────────────────────────────────────────────────────────────────────
 
 onVaults('RedeemRequest', async ({ event, context }) => {
-  const { owner, shares, requestId } = event.args;
+  const { owner, controller, shares, requestId } = event.args;
   const t = await getTranche(context, event.log.address);
-  await recordFlow(context, event, t, { kind: 'redemption_request', account: owner, requestId, shares });
+  await recordFlow(context, event, t, {
+    kind: 'redemption_request',
+    account: owner,
+    controller: controller === owner ? null : controller,
+    requestId,
+    shares,
+  });
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     pendingRedeemShares: row.pendingRedeemShares + shares,
   }));
@@ -172,7 +178,14 @@ onVaults('RedeemRequest', async ({ event, context }) => {
 onVaults('RedeemRequestFilled', async ({ event, context }) => {
   const { owner, controller, shares, assets, requestId } = event.args;
   const t = await getTranche(context, event.log.address);
-  await recordFlow(context, event, t, { kind: 'redemption_fill', account: owner, requestId, amount: assets, shares });
+  await recordFlow(context, event, t, {
+    kind: 'redemption_fill',
+    account: owner,
+    controller: controller === owner ? null : controller,
+    requestId,
+    amount: assets,
+    shares,
+  });
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     ...realisedExit(row, shares, assets),
     pendingRedeemShares: row.pendingRedeemShares - shares,
@@ -209,9 +222,15 @@ onVaults('RedemptionClaimed', async ({ event, context }) => {
 
 /** ERC-7887: what was still pending is unlocked at once; this log names the owner (`receiver`) and the shares. */
 onVaults('CancelRedeemClaim', async ({ event, context }) => {
-  const { receiver: owner, shares, requestId } = event.args;
+  const { receiver: owner, controller, shares, requestId } = event.args;
   const t = await getTranche(context, event.log.address);
-  await recordFlow(context, event, t, { kind: 'redemption_cancel', account: owner, requestId, shares });
+  await recordFlow(context, event, t, {
+    kind: 'redemption_cancel',
+    account: owner,
+    controller: controller === owner ? null : controller,
+    requestId,
+    shares,
+  });
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     pendingRedeemShares: row.pendingRedeemShares - shares,
   }));

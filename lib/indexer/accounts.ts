@@ -7,7 +7,7 @@ import { historyFilterQuery, type HistoryFilter } from '../portfolio/history-fil
 import { accountsSegment, type Accounts } from './account-list';
 import { getFromIndexer } from './client';
 import { getPool } from './pools';
-import { getTranchedPool } from './tranches';
+import { getTranchedPool, getTranchePositions } from './tranches';
 import {
   historyEntrySchema,
   indexedSchema,
@@ -77,13 +77,18 @@ type PoolOnChain = { chainId?: number; pool: Address };
 export async function poolLabels(
   positions: AccountPosition[],
   mentioned: Iterable<PoolOnChain>,
+  known: readonly PoolLabel[] = [],
 ): Promise<Map<PoolKey, PoolLabel>> {
-  const labels = new Map<PoolKey, PoolLabel>(
-    positions.map((p) => [
-      poolKey(p.chainId, p.pool),
-      { chainId: p.chainId, address: p.pool, name: p.poolName, symbol: p.poolSymbol, category: p.category },
-    ]),
-  );
+  const labels = new Map<PoolKey, PoolLabel>([
+    ...known.map((label) => [poolKey(label.chainId, label.address), label] as const),
+    ...positions.map(
+      (p) =>
+        [
+          poolKey(p.chainId, p.pool),
+          { chainId: p.chainId, address: p.pool, name: p.poolName, symbol: p.poolSymbol, category: p.category },
+        ] as const,
+    ),
+  ]);
   const missing = new Map<PoolKey, PoolOnChain>();
   for (const row of mentioned) {
     const key = poolKey(row.chainId, row.pool);
@@ -93,7 +98,7 @@ export async function poolLabels(
   const found = await Promise.all(
     [...missing].map(async ([key, row]) => {
       const chainId = row.chainId ?? defaultChain;
-      // A pool, else a tranched pool (a tranche's rows name their pool): both are /pools/<address>.
+      // A pool, else a tranched pool the account holds no position in (a controller's queued exit, say).
       const pool = await getPool(chainId, row.pool);
       if (pool) return [key, pool] as const;
       const tranched = await getTranchedPool(chainId, row.pool);
@@ -168,15 +173,25 @@ type Portfolio = {
 
 /** Everything the portfolio page shows for one account (or an entity's several), the history filtered as asked. */
 export async function getPortfolio(account: Accounts, filter: HistoryFilter = {}): Promise<Portfolio> {
-  const [{ positions, indexed }, { redemptions }, { history }] = await Promise.all([
+  const [{ positions, indexed }, { redemptions }, { history }, tranches] = await Promise.all([
     getAccountPositions(account),
     getAccountRedemptions(account),
     getAccountHistory(account, filter),
+    // Only to name the tranched pools the account was ever in (the history's filter offers them even when the
+    // rows shown are another pool's); the page reads and shows the positions themselves on its own.
+    getTranchePositions(account).catch(() => null),
   ]);
   const mentioned: PoolOnChain[] = [
     ...redemptions,
     ...history,
     ...(filter.pool && filter.chainId !== undefined ? [{ chainId: filter.chainId, pool: filter.pool }] : []),
   ];
-  return { positions, redemptions, history, indexed, pools: await poolLabels(positions, mentioned) };
+  const tranched = (tranches?.positions ?? []).map((p) => ({
+    chainId: p.chainId,
+    address: getAddress(p.pool),
+    name: p.poolName,
+    symbol: p.symbol,
+    category: p.category,
+  }));
+  return { positions, redemptions, history, indexed, pools: await poolLabels(positions, mentioned, tranched) };
 }

@@ -117,9 +117,9 @@ describe('history CSV', () => {
 
   it('writes dates in UTC, empty cells for what a kind does not have, and quotes names', () => {
     expect(historyCsv(entries, labels, INDEXED)).toBe(
-      'date_utc,kind,chain_id,pool,pool_name,tranche,amount_usdc,shares,account,block_number,tx_hash,indexed_block\r\n' +
-        `2026-11-06T16:51:12Z,claim,,${POOL},"Rotterdam, ""AMR"" Fleet",,7088.58811,,${ACCOUNT},465,${entries[0]!.txHash},501\r\n` +
-        `2026-10-08T16:51:11Z,redemption_request,,${ACCOUNT},,,,1,${ACCOUNT},399,${entries[1]!.txHash},501\r\n`,
+      'date_utc,kind,chain_id,pool,pool_name,amount_usdc,shares,account,block_number,tx_hash,indexed_block,tranche\r\n' +
+        `2026-11-06T16:51:12Z,claim,,${POOL},"Rotterdam, ""AMR"" Fleet",7088.58811,,${ACCOUNT},465,${entries[0]!.txHash},501,\r\n` +
+        `2026-10-08T16:51:11Z,redemption_request,,${ACCOUNT},,,1,${ACCOUNT},399,${entries[1]!.txHash},501,\r\n`,
     );
   });
 });

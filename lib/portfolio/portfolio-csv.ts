@@ -82,13 +82,14 @@ const HISTORY_CSV_HEADER = [
   'chain_id',
   'pool',
   'pool_name',
-  'tranche',
   'amount_usdc',
   'shares',
   'account',
   'block_number',
   'tx_hash',
   'indexed_block',
+  // Last, so that a sheet reading the columns before it by position still finds them.
+  'tranche',
 ] as const;
 
 export function historyCsv(
@@ -104,13 +105,13 @@ export function historyCsv(
       h.chainId ?? null,
       h.pool,
       labels.get(poolKey(h.chainId, h.pool))?.name ?? null,
-      h.tranche,
       usdc(h.amount),
       shares(h.shares),
       h.account,
       h.blockNumber,
       h.txHash,
       indexedOn(indexed, h.chainId).block,
+      h.tranche,
     ]),
   );
 }

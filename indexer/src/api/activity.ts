@@ -50,7 +50,7 @@ export function accountHistorySql(
     union all select chain_id, kind::text as kind, pool, null, owner, assets, shares, block_number, timestamp, tx_hash, log_index
       from redemption_event where owner in (${list}) or controller in (${list})
     union all select chain_id, kind::text as kind, pool, side::text, account, amount, shares, block_number, timestamp, tx_hash, log_index
-      from tranche_flow where account in (${list})
+      from tranche_flow where account in (${list}) or controller in (${list})
   ) h where chain_id in (${chains}) ${poolFilter} ${kindFilter}
     order by timestamp desc, chain_id, block_number desc, log_order desc limit ${q.limit}`;
 }
