@@ -125,7 +125,9 @@ test('bad and duplicate addresses are refused, each named, and what was typed is
   await expect(page.getByLabel(/^Wallets/)).toHaveValue(typed);
   await expect(page.getByLabel('Name')).toHaveValue('Typo Fund');
   // The statements and feeds say so too, with a 400, never a partial file.
-  const csv = await request.get(`/portfolio/entity/positions.csv?wallets=0x1234`);
-  expect(csv.status()).toBe(400);
-  expect(await csv.text()).toContain('Not an address: 0x1234.');
+  for (const statement of ['positions.csv', 'tranches.csv']) {
+    const csv = await request.get(`/portfolio/entity/${statement}?wallets=0x1234`);
+    expect(csv.status(), statement).toBe(400);
+    expect(await csv.text()).toContain('Not an address: 0x1234.');
+  }
 });
