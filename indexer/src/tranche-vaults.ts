@@ -137,6 +137,8 @@ async function recordFlow(
     tranche: t.address,
     side: t.side,
     ...row,
+    // Kept only when another than the account: a controller's history then has the row too.
+    controller: row.controller === row.account ? null : (row.controller ?? null),
     blockNumber: event.block.number,
     timestamp: event.block.timestamp,
     txHash: event.transaction.hash,
@@ -162,7 +164,7 @@ onVaults('RedeemRequest', async ({ event, context }) => {
   await recordFlow(context, event, t, {
     kind: 'redemption_request',
     account: owner,
-    controller: controller === owner ? null : controller,
+    controller,
     requestId,
     shares,
   });
@@ -181,7 +183,7 @@ onVaults('RedeemRequestFilled', async ({ event, context }) => {
   await recordFlow(context, event, t, {
     kind: 'redemption_fill',
     account: owner,
-    controller: controller === owner ? null : controller,
+    controller,
     requestId,
     amount: assets,
     shares,
@@ -227,7 +229,7 @@ onVaults('CancelRedeemClaim', async ({ event, context }) => {
   await recordFlow(context, event, t, {
     kind: 'redemption_cancel',
     account: owner,
-    controller: controller === owner ? null : controller,
+    controller,
     requestId,
     shares,
   });
