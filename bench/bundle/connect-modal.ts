@@ -4,12 +4,14 @@
  * to the first frame after the modal's dialog is in the document.
  *
  *   after hover: the visitor's pointer has been over the page (so the page has hydrated on intent, see
- *                lib/page-cache/hydration-on-intent.ts) but not over Connect: the click loads the wallet code.
+ *                lib/page-cache/hydration-on-intent.ts, and prefetched its links) but not over Connect: the click
+ *                loads the wallet code.
  *   first tap:   a phone's first touch is the press on Connect: the page hydrates, then the wallet code loads.
  */
 import type { Browser } from '@playwright/test';
 import type { Page } from './first-load';
 import { median } from './median';
+import { trackNetwork } from './network-quiet';
 
 export type ConnectTiming = { page: Page; afterHoverMs: number; firstTapMs: number; runs: number };
 
@@ -35,13 +37,15 @@ async function once(b: Browser, page: Page, how: 'hover' | 'tap'): Promise<numbe
   try {
     await context.addInitScript(stamps);
     const tab = await context.newPage();
+    const network = trackNetwork(tab);
     await tab.goto(page.url, { waitUntil: 'load', timeout: 120_000 });
-    await tab.waitForLoadState('networkidle', { timeout: 60_000 });
+    await network.quiet();
     const connect = tab.getByRole('banner').getByRole('button', { name: 'Connect Wallet' });
     if (how === 'hover') {
       await tab.getByRole('heading', { level: 1 }).hover();
       await tab.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 60_000 });
-      await tab.waitForLoadState('networkidle', { timeout: 60_000 });
+      // Hydration starts Next's prefetches of the page's links: the visitor's click comes once they are done.
+      await network.quiet();
       await connect.click();
     } else {
       await connect.tap();

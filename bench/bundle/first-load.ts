@@ -6,6 +6,7 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { medianItem } from './median';
+import { trackNetwork } from './network-quiet';
 
 export type Page = { label: string; url: string };
 export type ScriptFile = {
@@ -89,13 +90,14 @@ export async function measureFirstLoad(b: Browser, page: Page): Promise<FirstLoa
   const context = await b.newContext();
   try {
     const tab = await context.newPage();
+    const network = trackNetwork(tab);
     const urls = new Set<string>();
     tab.on('response', (response) => {
       if (response.request().resourceType() === 'script') urls.add(response.url());
     });
     const response = await tab.goto(page.url, { waitUntil: 'load', timeout: 120_000 });
     if (!response?.ok()) throw new Error(`${page.url}: HTTP ${response?.status()}`);
-    await tab.waitForLoadState('networkidle', { timeout: 60_000 });
+    await network.quiet();
     const html = await response.text();
     const files: ScriptFile[] = [];
     for (const url of urls) files.push(await scriptSize(url, html));
@@ -107,7 +109,7 @@ export async function measureFirstLoad(b: Browser, page: Page): Promise<FirstLoa
     if (html.includes('data-hydrated')) {
       await tab.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 60_000 });
     }
-    await tab.waitForLoadState('networkidle', { timeout: 60_000 });
+    await network.quiet();
     let withIntentGzip = files.reduce((s, f) => s + f.gzip, 0);
     for (const url of urls) if (!firstLoad.has(url)) withIntentGzip += (await scriptSize(url, html)).gzip;
     return {

@@ -8,9 +8,11 @@ import { WalletConnectPrompt, WalletIsland } from './WalletIsland';
 let arrive: (() => void) | undefined;
 vi.mock('./WalletStack', async () => {
   await new Promise<void>((resolve) => (arrive = resolve));
-  return { default: () => <p>wallet stack</p> };
+  return { default: () => <p>wallet stack</p>, prepareTab: () => Promise.resolve() };
 });
-vi.mock('./WalletRoot', () => ({ useWalletRoot: () => ({ returning: false }) }));
+vi.mock('./WalletRoot', () => ({
+  useWalletRoot: () => ({ returning: false, settings: { chains: [] }, walletCookie: null }),
+}));
 
 afterEach(cleanup);
 

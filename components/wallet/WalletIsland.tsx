@@ -7,8 +7,9 @@ import { useWalletRoot } from './WalletRoot';
 
 const WalletStack = loadable(() => import('./WalletStack'));
 
-/** The stack's code and the island's own, fetched in one wave. */
-const islandCode = (load: (() => Promise<unknown>) | undefined) => Promise.all([WalletStack.load(), load?.()]);
+/** The stack's code and the island's own, fetched in one wave; resolves to the stack's module. */
+const islandCode = (load: (() => Promise<unknown>) | undefined) =>
+  Promise.all([WalletStack.load() as Promise<typeof import('./WalletStack')>, load?.()]).then(([stack]) => stack);
 
 type Island = { id: string; load: () => Promise<unknown> };
 
@@ -69,6 +70,7 @@ export function WalletIsland({
  */
 export function WalletConnectPrompt({ label, className }: { label: string; className: string }) {
   const island = useContext(IslandContext);
+  const { settings, walletCookie, returning } = useWalletRoot();
   // Pressed, the code still on its way (on a phone's first tap, most of a second): the button says it took the
   // press. Its name stays the label; the spinner is decoration and aria-busy tells assistive technology.
   const [opening, setOpening] = useState(false);
@@ -76,7 +78,11 @@ export function WalletConnectPrompt({ label, className }: { label: string; class
   const press = () => {
     setOpening(true);
     const live = () => requestWallet(island?.id);
-    void islandCode(island?.load).then(live, live);
+    // The wallet state is made before the island goes live: the stack's first render already lists the browser's
+    // wallets, and nothing renders it again before the modal is drawn.
+    void islandCode(island?.load)
+      .then((stack) => stack.prepareTab(settings, walletCookie, returning))
+      .then(live, live);
   };
   return (
     <button

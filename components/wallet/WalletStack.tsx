@@ -4,10 +4,15 @@ import '@rainbow-me/rainbowkit/styles.css';
 import './wallet-theme.css';
 import { RainbowKitProvider, useConnectModal } from '@rainbow-me/rainbowkit';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { hydrate } from '@wagmi/core';
+import { hydrate, reconnect } from '@wagmi/core';
 import { Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { cookieToInitialState, WagmiContext, WagmiProvider, type Config } from 'wagmi';
-import { claimConnectRequest, finishConnectRequest, useWalletDemand } from '@/lib/wallet/wallet-demand';
+import {
+  claimConnectRequest,
+  connectRequestPending,
+  finishConnectRequest,
+  useWalletDemand,
+} from '@/lib/wallet/wallet-demand';
 import { createWagmiConfig, type WalletSettings } from '@/lib/wallet/wagmi-config';
 import { useIslandId } from './WalletIsland';
 import { useWalletRoot } from './WalletRoot';
@@ -19,34 +24,60 @@ const newStack = (settings: WalletSettings): Stack => ({
   queryClient: new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: true } } }),
 });
 
+type Tab = Stack & {
+  /** Rehydrates wagmi's state and adds the browser's EIP-6963 wallets; a returning visitor's connection is restored. */
+  mount: () => Promise<void>;
+  /** Asks every wallet whether it still trusts the site (a visitor who connected before), once, after mount. */
+  reconnect: () => void;
+};
+
 /**
  * The tab's one config and query client, shared by every island so that they agree on the connection and share
- * reads. Hydrated from wagmi's cookie once, when made (the state the server rendered), and mounted once
- * (rehydrate, then reconnect): a provider per island would wipe the live connection and add the injected
- * wallets again on each mount.
+ * reads. Hydrated from wagmi's cookie once, when made (the state the server rendered), and mounted once: a
+ * provider per island would wipe the live connection and add the injected wallets again on each mount.
+ *
+ * A returning visitor's connection is restored as wagmi does it, on mount. Anyone else has nothing in the cookie to
+ * restore; their reconnect (a wallet that still trusts the site, the Safe around its frame) is a separate step, so
+ * that after a press on Connect it runs once the modal is drawn: its state changes would each re-render the stack
+ * in the task the visitor waits on.
  */
-let tab: (Stack & { mount: () => void }) | undefined;
+let tab: Tab | undefined;
 
-function tabStack(settings: WalletSettings, walletCookie: string | null) {
+function tabStack(settings: WalletSettings, walletCookie: string | null, returning: boolean): Tab {
   if (!tab) {
     const stack = newStack(settings);
     const initialState = cookieToInitialState(stack.config, walletCookie);
-    const { onMount } = hydrate(stack.config, { initialState, reconnectOnMount: true });
-    let mounted = false;
-    const mount = () => {
-      if (mounted) return;
-      mounted = true;
-      void onMount();
+    const { onMount } = hydrate(stack.config, { initialState, reconnectOnMount: returning });
+    let mounted: Promise<void> | undefined;
+    const mount = () => (mounted ??= onMount());
+    let reconnected = returning;
+    tab = {
+      ...stack,
+      mount,
+      reconnect: () => {
+        if (reconnected) return;
+        reconnected = true;
+        void mount().then(() => reconnect(stack.config));
+      },
     };
-    tab = { ...stack, mount };
   }
   return tab;
 }
 
 /**
+ * The tab's wallet state, made and mounted before the stack first renders (WalletIsland calls it once the code is
+ * in, before the island goes live): the first render then shows the browser's wallets in the modal, and does not
+ * render again as they are added.
+ */
+export function prepareTab(settings: WalletSettings, walletCookie: string | null, returning: boolean): Promise<void> {
+  return tabStack(settings, walletCookie, returning).mount();
+}
+
+/**
  * Opens the connect modal when this island's Connect was the button pressed: in a layout effect, so the modal
- * renders in the same task as the stack, before the browser draws; the page's other islands go live after that
- * frame (finishConnectRequest).
+ * renders in the same task as the stack, before the browser draws. After that frame the page's other islands go
+ * live (finishConnectRequest) and the tab reconnects (a wallet that still trusts the site connects, and RainbowKit
+ * closes the modal).
  */
 function OpenConnectWhenAsked() {
   const island = useIslandId();
@@ -56,7 +87,12 @@ function OpenConnectWhenAsked() {
     if (!island || connectRequestedBy !== island || !claimConnectRequest(island)) return;
     // Undefined while connected: nothing to open, the request is done all the same.
     openConnectModal?.();
-    requestAnimationFrame(() => setTimeout(() => finishConnectRequest(island)));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        finishConnectRequest(island);
+        tab?.reconnect();
+      }),
+    );
   }, [island, connectRequestedBy, openConnectModal]);
   return null;
 }
@@ -67,13 +103,19 @@ function OpenConnectWhenAsked() {
  * lets the server render the connection the client has.
  */
 export default function WalletStack({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  const { settings, walletCookie } = useWalletRoot();
+  const { settings, walletCookie, returning } = useWalletRoot();
   if (typeof window === 'undefined')
-    return <ServerStack {...{ settings, walletCookie, fallback }}>{children}</ServerStack>;
-  return <TabStack {...{ settings, walletCookie, fallback }}>{children}</TabStack>;
+    return <ServerStack {...{ settings, walletCookie, returning, fallback }}>{children}</ServerStack>;
+  return <TabStack {...{ settings, walletCookie, returning, fallback }}>{children}</TabStack>;
 }
 
-type StackProps = { settings: WalletSettings; walletCookie: string | null; fallback: ReactNode; children: ReactNode };
+type StackProps = {
+  settings: WalletSettings;
+  walletCookie: string | null;
+  returning: boolean;
+  fallback: ReactNode;
+  children: ReactNode;
+};
 
 /**
  * On the server, a config of its own per render, never a module singleton: that would carry one visitor's
@@ -91,9 +133,14 @@ function ServerStack({ settings, walletCookie, fallback, children }: StackProps)
   );
 }
 
-function TabStack({ settings, walletCookie, fallback, children }: StackProps) {
-  const stack = tabStack(settings, walletCookie);
-  useEffect(() => stack.mount(), [stack]);
+function TabStack({ settings, walletCookie, returning, fallback, children }: StackProps) {
+  const stack = tabStack(settings, walletCookie, returning);
+  useEffect(() => {
+    // After a press on Connect the modal's island reconnects once it is drawn (OpenConnectWhenAsked).
+    void stack.mount().then(() => {
+      if (!connectRequestPending()) stack.reconnect();
+    });
+  }, [stack]);
   return (
     <WagmiContext.Provider value={stack.config}>
       <Providers stack={stack} fallback={fallback}>

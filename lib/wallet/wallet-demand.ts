@@ -57,6 +57,11 @@ export function finishConnectRequest(island: string) {
   if (demand.connectRequestedBy === island) update({ ...demand, connectRequestedBy: null, connectOpened: false });
 }
 
+/** A press on Connect waits for its modal to be drawn. */
+export function connectRequestPending(): boolean {
+  return demand.connectRequestedBy !== null;
+}
+
 /**
  * An island that unmounts before its modal opened (the visitor navigated away) gives up its request, so the
  * other islands, which wait for it, go live.
