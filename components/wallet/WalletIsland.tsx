@@ -2,7 +2,7 @@
 
 import { createContext, Suspense, useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { loadable } from '@/lib/react/loadable';
-import { dropConnectRequest, islandIsLive, requestWallet, useWalletDemand } from '@/lib/wallet/wallet-demand';
+import { islandIsLive, islandMounted, requestWallet, useWalletDemand } from '@/lib/wallet/wallet-demand';
 import { useWalletRoot } from './WalletRoot';
 
 const WalletStack = loadable(() => import('./WalletStack'));
@@ -41,7 +41,7 @@ export function WalletIsland({
   const id = useId();
   const { returning } = useWalletRoot();
   const live = islandIsLive(useWalletDemand(), id, returning);
-  useEffect(() => () => dropConnectRequest(id), [id]);
+  useEffect(() => islandMounted(id), [id]);
   // Inside a frame the app runs as a Safe app: Safe{Wallet} is the wallet, connected at once (wagmi's
   // reconnect finds the Safe connector authorized), so the stack loads with the page.
   useEffect(() => {

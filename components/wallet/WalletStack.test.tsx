@@ -54,7 +54,8 @@ async function page() {
 
 describe('the tab wallet stack', () => {
   it('after a press on Connect, is mounted before it renders and reconnects only once the modal is drawn', async () => {
-    const { prepareTab, requestWallet, show } = await page();
+    const { prepareTab, requestWallet, islandMounted, show } = await page();
+    islandMounted('header');
     await prepareTab(settings, null, false);
     expect(wagmi.hydrate).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ reconnectOnMount: false }));
     expect(wagmi.onMount).toHaveBeenCalledOnce();
@@ -76,10 +77,43 @@ describe('the tab wallet stack', () => {
     const { requestWallet, show } = await page();
     requestWallet();
     show();
-    await nextFrame();
+    // In the stack's first commit, not after a frame: no modal is waited for.
+    await act(() => Promise.resolve());
     expect(wagmi.onMount).toHaveBeenCalledOnce();
     expect(wagmi.reconnect).toHaveBeenCalledOnce();
+    await nextFrame();
+    expect(wagmi.reconnect).toHaveBeenCalledOnce();
     expect(wagmi.openConnectModal).not.toHaveBeenCalled();
+  });
+
+  it('reconnects when the pressed island left the page before the code was in, and opens no modal', async () => {
+    const { prepareTab, requestWallet, islandMounted, show } = await page();
+    const leave = islandMounted('header');
+    const pressed = prepareTab(settings, null, false);
+    leave();
+    await pressed;
+    requestWallet('header');
+    // Another island on the next page is what renders the stack.
+    show();
+    await act(() => Promise.resolve());
+    expect(wagmi.reconnect).toHaveBeenCalledOnce();
+    expect(wagmi.openConnectModal).not.toHaveBeenCalled();
+  });
+
+  it('still lists the wallets and reconnects when adding a browser wallet fails', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    wagmi.onMount.mockRejectedValueOnce(new Error('a malformed EIP-6963 announcement'));
+    const { prepareTab, requestWallet, islandMounted, show } = await page();
+    islandMounted('header');
+    await expect(prepareTab(settings, null, false)).resolves.toBeUndefined();
+    requestWallet('header');
+    show();
+    await act(() => Promise.resolve());
+    expect(wagmi.openConnectModal).toHaveBeenCalledOnce();
+    await nextFrame();
+    expect(wagmi.reconnect).toHaveBeenCalledOnce();
+    expect(error).toHaveBeenCalledWith('wallet: adding the browser wallets failed', expect.any(Error));
+    error.mockRestore();
   });
 
   it("restores a returning visitor's connection as wagmi does, on mount, and does not reconnect a second time", async () => {

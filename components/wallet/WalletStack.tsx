@@ -24,6 +24,8 @@ const newStack = (settings: WalletSettings): Stack => ({
   queryClient: new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: true } } }),
 });
 
+const reportWalletError = (step: string) => (error: unknown) => console.error(`wallet: ${step} failed`, error);
+
 type Tab = Stack & {
   /** Rehydrates wagmi's state and adds the browser's EIP-6963 wallets; a returning visitor's connection is restored. */
   mount: () => Promise<void>;
@@ -49,7 +51,8 @@ function tabStack(settings: WalletSettings, walletCookie: string | null, returni
     const initialState = cookieToInitialState(stack.config, walletCookie);
     const { onMount } = hydrate(stack.config, { initialState, reconnectOnMount: returning });
     let mounted: Promise<void> | undefined;
-    const mount = () => (mounted ??= onMount());
+    // A wallet whose EIP-6963 announcement wagmi cannot take must not keep the others, or the modal, away.
+    const mount = () => (mounted ??= onMount().catch(reportWalletError('adding the browser wallets')));
     let reconnected = returning;
     tab = {
       ...stack,
@@ -57,7 +60,9 @@ function tabStack(settings: WalletSettings, walletCookie: string | null, returni
       reconnect: () => {
         if (reconnected) return;
         reconnected = true;
-        void mount().then(() => reconnect(stack.config));
+        void mount()
+          .then(() => reconnect(stack.config))
+          .catch(reportWalletError('reconnecting'));
       },
     };
   }

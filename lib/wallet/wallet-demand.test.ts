@@ -1,13 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   claimConnectRequest,
+  connectRequestPending,
   dropConnectRequest,
   finishConnectRequest,
   islandIsLive,
+  islandMounted,
   requestWallet,
 } from './wallet-demand';
 
 describe('wallet demand', () => {
+  beforeAll(() => {
+    islandMounted('header');
+    islandMounted('panel');
+  });
+
   it('opens the connect modal once, in the island whose button was pressed', () => {
     requestWallet('header');
     expect(claimConnectRequest('panel')).toBe(false);
@@ -58,5 +65,15 @@ describe('wallet demand', () => {
     requestWallet('panel');
     dropConnectRequest('panel');
     expect(claimConnectRequest('panel')).toBe(false);
+  });
+
+  it('only loads the wallet for a press whose island left the page before its code was in', () => {
+    const leave = islandMounted('gone');
+    leave();
+    requestWallet('gone');
+    // No modal will be opened for it, so nothing waits for one: the other islands go live, the tab reconnects.
+    expect(connectRequestPending()).toBe(false);
+    expect(claimConnectRequest('gone')).toBe(false);
+    expect(islandIsLive({ wanted: true, connectRequestedBy: null }, 'panel', false)).toBe(true);
   });
 });

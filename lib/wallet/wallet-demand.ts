@@ -35,8 +35,25 @@ function subscribe(listener: () => void) {
  * button the visitor pressed), so one press is enough.
  */
 export function requestWallet(openConnectIn?: string) {
-  if (openConnectIn) update({ wanted: true, connectRequestedBy: openConnectIn, connectOpened: false });
+  if (openConnectIn && onPage.has(openConnectIn))
+    update({ wanted: true, connectRequestedBy: openConnectIn, connectOpened: false });
   else if (!demand.wanted) update({ ...demand, wanted: true });
+}
+
+/**
+ * The islands on the page. A press whose island has left the page by the time its code is in (the visitor went
+ * on) only loads the wallet: a request no island will open would keep the others waiting, and the tab from
+ * reconnecting, for good.
+ */
+const onPage = new Set<string>();
+
+/** An island is on the page; the function returned takes it off (and gives up its pending press). */
+export function islandMounted(island: string): () => void {
+  onPage.add(island);
+  return () => {
+    onPage.delete(island);
+    dropConnectRequest(island);
+  };
 }
 
 /**
