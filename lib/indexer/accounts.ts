@@ -7,7 +7,8 @@ import { historyFilterQuery, type HistoryFilter } from '../portfolio/history-fil
 import { accountsSegment, type Accounts } from './account-list';
 import { getFromIndexer } from './client';
 import { getPool } from './pools';
-import { getTranchedPool, getTranchePositions } from './tranches';
+import type { TranchePosition } from './tranche-wire';
+import { getTranchedPool } from './tranches';
 import {
   historyEntrySchema,
   indexedSchema,
@@ -171,22 +172,30 @@ type Portfolio = {
   pools: Map<PoolKey, PoolLabel>;
 };
 
-/** Everything the portfolio page shows for one account (or an entity's several), the history filtered as asked. */
-export async function getPortfolio(account: Accounts, filter: HistoryFilter = {}): Promise<Portfolio> {
-  const [{ positions, indexed }, { redemptions }, { history }, tranches] = await Promise.all([
+/**
+ * Everything the portfolio page shows for one account (or an entity's several), the history filtered as asked.
+ *
+ * `tranches`: the account's tranche positions (null when they could not be read), only to name the tranched pools
+ * it was ever in (the history's filter offers them even when the rows shown are another pool's). The caller reads
+ * them, as it shows them too: the indexer is asked once.
+ */
+export async function getPortfolio(
+  account: Accounts,
+  filter: HistoryFilter,
+  tranches: Promise<{ positions: TranchePosition[] } | null>,
+): Promise<Portfolio> {
+  const [{ positions, indexed }, { redemptions }, { history }, held] = await Promise.all([
     getAccountPositions(account),
     getAccountRedemptions(account),
     getAccountHistory(account, filter),
-    // Only to name the tranched pools the account was ever in (the history's filter offers them even when the
-    // rows shown are another pool's); the page reads and shows the positions themselves on its own.
-    getTranchePositions(account).catch(() => null),
+    tranches,
   ]);
   const mentioned: PoolOnChain[] = [
     ...redemptions,
     ...history,
     ...(filter.pool && filter.chainId !== undefined ? [{ chainId: filter.chainId, pool: filter.pool }] : []),
   ];
-  const tranched = (tranches?.positions ?? []).map((p) => ({
+  const tranched = (held?.positions ?? []).map((p) => ({
     chainId: p.chainId,
     address: getAddress(p.pool),
     name: p.poolName,

@@ -56,16 +56,21 @@ export default async function AddressPortfolioPage({ params, searchParams }: Pro
   if (segment !== account) redirect(`${portfolioPath(account)}${historyFilterQuery(filter)}`);
 
   // Tranche positions are read on their own: if only they fail, the rest of the portfolio still shows.
+  const trancheRead = readIndexer(() => getTranchePositions(account));
   const [read, tranches] = await Promise.all([
     readIndexer(async () => {
-      const portfolio = await getPortfolio(account, filter);
+      const portfolio = await getPortfolio(
+        account,
+        filter,
+        trancheRead.then((r) => (r.ok ? r.data : null)),
+      );
       const [provisions, losses] = await Promise.all([
         poolProvisions(portfolio.positions),
         poolLosses(portfolio.positions),
       ]);
       return { ...portfolio, provisions, losses };
     }),
-    readIndexer(() => getTranchePositions(account)),
+    trancheRead,
   ]);
   if (!read.ok) {
     return (

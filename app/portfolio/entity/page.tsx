@@ -57,12 +57,17 @@ export default async function EntityPage({ searchParams }: Props) {
   const { entity } = parsed;
   const path = entityPath(entity);
   // Tranche positions are read on their own: if only they fail, the rest of the portfolio still shows.
+  const trancheRead = readIndexer(() => getTranchePositions(entity.wallets));
   const [read, tranches] = await Promise.all([
     readIndexer(async () => {
-      const portfolio = await getPortfolio(entity.wallets);
+      const portfolio = await getPortfolio(
+        entity.wallets,
+        {},
+        trancheRead.then((r) => (r.ok ? r.data : null)),
+      );
       return { ...portfolio, losses: await poolLosses(combinedPositions(portfolio.positions)) };
     }),
-    readIndexer(() => getTranchePositions(entity.wallets)),
+    trancheRead,
   ]);
   if (!read.ok) {
     return (

@@ -10,9 +10,14 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ address: string }> }) {
   return statementResponse((await params).address, async (account) => {
     // Both or neither: a statement that left out the tranches would understate the account.
+    const trancheRead = getTranchePositions(account);
     const [{ positions, redemptions, history, indexed, pools }, tranches] = await Promise.all([
-      getPortfolio(account),
-      getTranchePositions(account),
+      getPortfolio(
+        account,
+        {},
+        trancheRead.catch(() => null),
+      ),
+      trancheRead,
     ]);
     const pdf = await statementPdf({
       account,
