@@ -155,6 +155,9 @@ function TabStack({ settings, walletCookie, returning, fallback, children }: Sta
   );
 }
 
+/** One object for the tab's life: a new one per render would re-render every RainbowKit component that reads it. */
+const APP_INFO = { appName: 'Machine Yield' };
+
 /**
  * TanStack Query and RainbowKit around the island's own part, which loads lazily (hence its Suspense). The theme
  * is a generated stylesheet (wallet-theme.css, lib/wallet/wallet-theme.ts), so RainbowKit gets none and renders
@@ -163,7 +166,7 @@ function TabStack({ settings, walletCookie, returning, fallback, children }: Sta
 function Providers({ stack, fallback, children }: { stack: Stack; fallback: ReactNode; children: ReactNode }) {
   return (
     <QueryClientProvider client={stack.queryClient}>
-      <RainbowKitProvider theme={null} appInfo={{ appName: 'Machine Yield' }}>
+      <RainbowKitProvider theme={null} appInfo={APP_INFO}>
         <OpenConnectWhenAsked />
         <div data-rk="">
           <Suspense fallback={fallback}>{children}</Suspense>

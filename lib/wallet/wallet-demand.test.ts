@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+import { act, renderHook } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   claimConnectRequest,
@@ -7,6 +9,7 @@ import {
   islandIsLive,
   islandMounted,
   requestWallet,
+  useWalletDemand,
 } from './wallet-demand';
 
 describe('wallet demand', () => {
@@ -75,5 +78,23 @@ describe('wallet demand', () => {
     expect(connectRequestPending()).toBe(false);
     expect(claimConnectRequest('gone')).toBe(false);
     expect(islandIsLive({ wanted: true, connectRequestedBy: null }, 'panel', false)).toBe(true);
+  });
+
+  it('re-renders no island when the pressed one takes its request, only when the modal has been drawn', () => {
+    requestWallet('header');
+    let renders = 0;
+    const { result, unmount } = renderHook(() => {
+      renders++;
+      return useWalletDemand();
+    });
+    const before = renders;
+    // Taken in the layout effect that opens the modal: a re-render here would redo every island's stack in the
+    // task the visitor waits on.
+    act(() => void expect(claimConnectRequest('header')).toBe(true));
+    expect(renders).toBe(before);
+    act(() => finishConnectRequest('header'));
+    expect(renders).toBe(before + 1);
+    expect(result.current.connectRequestedBy).toBeNull();
+    unmount();
   });
 });

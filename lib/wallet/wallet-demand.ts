@@ -13,11 +13,15 @@ type Demand = {
   wanted: boolean;
   /** The island whose Connect was pressed, until its modal has been drawn (or the island has left the page). */
   connectRequestedBy: string | null;
-  /** Its modal has been asked to open: the request is taken, the other islands wait for the first frame. */
-  connectOpened: boolean;
 };
 
-let demand: Demand = { wanted: false, connectRequestedBy: null, connectOpened: false };
+let demand: Demand = { wanted: false, connectRequestedBy: null };
+/**
+ * The pressed island has asked for its modal: the request is taken, the other islands wait for the first frame.
+ * Kept apart from `demand`, which islands render from: taking the request changes nothing on screen, and a
+ * notified change would re-render every island's stack in the task that draws the modal.
+ */
+let connectOpened = false;
 const listeners = new Set<() => void>();
 
 function update(next: Demand) {
@@ -35,9 +39,10 @@ function subscribe(listener: () => void) {
  * button the visitor pressed), so one press is enough.
  */
 export function requestWallet(openConnectIn?: string) {
-  if (openConnectIn && onPage.has(openConnectIn))
-    update({ wanted: true, connectRequestedBy: openConnectIn, connectOpened: false });
-  else if (!demand.wanted) update({ ...demand, wanted: true });
+  if (openConnectIn && onPage.has(openConnectIn)) {
+    connectOpened = false;
+    update({ wanted: true, connectRequestedBy: openConnectIn });
+  } else if (!demand.wanted) update({ ...demand, wanted: true });
 }
 
 /**
@@ -61,8 +66,8 @@ export function islandMounted(island: string): () => void {
  * or a second island never opens a second modal. The other islands stay as they are until finishConnectRequest.
  */
 export function claimConnectRequest(island: string): boolean {
-  if (demand.connectRequestedBy !== island || demand.connectOpened) return false;
-  update({ ...demand, connectOpened: true });
+  if (demand.connectRequestedBy !== island || connectOpened) return false;
+  connectOpened = true;
   return true;
 }
 
@@ -71,7 +76,9 @@ export function claimConnectRequest(island: string): boolean {
  * action panel is larger than the modal) would otherwise be done before the modal is first drawn.
  */
 export function finishConnectRequest(island: string) {
-  if (demand.connectRequestedBy === island) update({ ...demand, connectRequestedBy: null, connectOpened: false });
+  if (demand.connectRequestedBy !== island) return;
+  connectOpened = false;
+  update({ ...demand, connectRequestedBy: null });
 }
 
 /** A press on Connect waits for its modal to be drawn. */
@@ -102,7 +109,7 @@ export function islandIsLive(
   return d.wanted && (d.connectRequestedBy === null || d.connectRequestedBy === island);
 }
 
-const SERVER: Demand = { wanted: false, connectRequestedBy: null, connectOpened: false };
+const SERVER: Demand = { wanted: false, connectRequestedBy: null };
 
 export function useWalletDemand(): Demand {
   return useSyncExternalStore(
