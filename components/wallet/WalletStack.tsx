@@ -110,17 +110,11 @@ function OpenConnectWhenAsked() {
 export default function WalletStack({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
   const { settings, walletCookie, returning } = useWalletRoot();
   if (typeof window === 'undefined')
-    return <ServerStack {...{ settings, walletCookie, returning, fallback }}>{children}</ServerStack>;
+    return <ServerStack {...{ settings, walletCookie, fallback }}>{children}</ServerStack>;
   return <TabStack {...{ settings, walletCookie, returning, fallback }}>{children}</TabStack>;
 }
 
-type StackProps = {
-  settings: WalletSettings;
-  walletCookie: string | null;
-  returning: boolean;
-  fallback: ReactNode;
-  children: ReactNode;
-};
+type StackProps = { settings: WalletSettings; walletCookie: string | null; fallback: ReactNode; children: ReactNode };
 
 /**
  * On the server, a config of its own per render, never a module singleton: that would carry one visitor's
@@ -138,7 +132,7 @@ function ServerStack({ settings, walletCookie, fallback, children }: StackProps)
   );
 }
 
-function TabStack({ settings, walletCookie, returning, fallback, children }: StackProps) {
+function TabStack({ settings, walletCookie, returning, fallback, children }: StackProps & { returning: boolean }) {
   const stack = tabStack(settings, walletCookie, returning);
   useEffect(() => {
     // After a press on Connect the modal's island reconnects once it is drawn (OpenConnectWhenAsked).
