@@ -10,10 +10,13 @@
  */
 import type { Browser } from '@playwright/test';
 import type { Page } from './first-load';
-import { median } from './median';
+import { median, medianItem } from './median';
 import { trackNetwork } from './network-quiet';
 
-export type ConnectTiming = { page: Page; afterHoverMs: number; firstTapMs: number; runs: number };
+/** The wallet code a press fetches: scripts asked for from just before the press (the pointer entering Connect) to the modal. */
+export type PressCode = { files: number; transferBytes: number; bytes: number };
+
+export type ConnectTiming = { page: Page; afterHoverMs: number; firstTapMs: number; runs: number; code: PressCode };
 
 const stamps = () => {
   const w = window as unknown as { __pressAt?: number; __modalAt?: number };
@@ -32,7 +35,9 @@ const stamps = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-async function once(b: Browser, page: Page, how: 'hover' | 'tap'): Promise<number> {
+type Press = { ms: number; code: PressCode };
+
+async function once(b: Browser, page: Page, how: 'hover' | 'tap'): Promise<Press> {
   const context = await b.newContext(how === 'tap' ? { hasTouch: true } : {});
   try {
     await context.addInitScript(stamps);
@@ -63,7 +68,18 @@ async function once(b: Browser, page: Page, how: 'hover' | 'tap'): Promise<numbe
       { timeout: 60_000, polling: 50 },
     );
     await tab.getByRole('dialog').waitFor({ state: 'visible', timeout: 10_000 });
-    return (await ms.jsonValue()) as number;
+    const code = await tab.evaluate(() => {
+      const w = window as unknown as { __pressAt: number; __modalAt: number };
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+        (e) => e.initiatorType === 'script' && e.startTime >= w.__pressAt - 250 && e.startTime <= w.__modalAt,
+      );
+      return {
+        files: scripts.length,
+        transferBytes: scripts.reduce((sum, e) => sum + e.encodedBodySize, 0),
+        bytes: scripts.reduce((sum, e) => sum + e.decodedBodySize, 0),
+      };
+    });
+    return { ms: (await ms.jsonValue()) as number, code };
   } finally {
     await context.close();
   }
@@ -71,11 +87,13 @@ async function once(b: Browser, page: Page, how: 'hover' | 'tap'): Promise<numbe
 
 /** The medians of `runs` presses of each kind, each in a fresh context (nothing cached but what the server caches). */
 export async function measureConnectToModal(b: Browser, page: Page, runs: number): Promise<ConnectTiming> {
-  const hover: number[] = [];
+  const hover: Press[] = [];
   const tap: number[] = [];
   for (let i = 0; i < runs; i++) {
     hover.push(await once(b, page, 'hover'));
-    tap.push(await once(b, page, 'tap'));
+    tap.push((await once(b, page, 'tap')).ms);
   }
-  return { page, afterHoverMs: median(hover), firstTapMs: median(tap), runs };
+  // The same build each time: the code the median press fetched stands for all.
+  const { code } = medianItem(hover, (p) => p.ms);
+  return { page, afterHoverMs: median(hover.map((p) => p.ms)), firstTapMs: median(tap), runs, code };
 }

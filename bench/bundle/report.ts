@@ -74,7 +74,9 @@ export function printConnectTiming(t: ConnectTiming, budgetMs: number) {
   console.log(
     `\nConnect → RainbowKit modal on ${t.page.label}, wallet code not loaded, unthrottled (median of ${t.runs}):\n` +
       `  after the pointer has been over the page: ${Math.round(t.afterHoverMs)} ms (≤ ${budgetMs} ms: ${verdict})\n` +
-      `  a phone's first touch on Connect (the page hydrates, then the wallet loads): ${Math.round(t.firstTapMs)} ms`,
+      `  a phone's first touch on Connect (the page hydrates, then the wallet loads): ${Math.round(t.firstTapMs)} ms\n` +
+      `  wallet code the press fetches: ${t.code.files} scripts, ${kib(t.code.transferBytes)} KiB compressed, ` +
+      `${kib(t.code.bytes)} KiB to parse`,
   );
 }
 
