@@ -6,7 +6,7 @@ import { expect, test, type StackChain } from './fixtures';
 /**
  * Pools with a senior and a junior tranche (contracts/src/tranche): the page shows the waterfall, the subordination
  * and the losses; an investor deposits into each tranche, is told why the pool refuses a senior deposit, and a junior
- * holder claims the tranche's revenue in cash.
+ * holder claims the tranche's revenue in cash, and queues an exit and cancels it.
  */
 
 // anvil's account 23: funded by no one in the seed, so it starts from zero in every tranche.
@@ -187,5 +187,51 @@ test.describe('a junior holder', () => {
     expect(claims).toHaveLength(1);
     expect(claims[0]!.args.account).toBe(JUNIOR_HOLDER);
     expect(claims[0]!.args.amount).toBeGreaterThan(parseUnits('1', 6));
+  });
+  test('queues an exit the pool cannot pay now, sees it waiting in the queue, and cancels it', async ({
+    page,
+    wallet,
+    stack,
+  }) => {
+    const rotterdam = stack.manifest.contracts.TranchedPools![ROTTERDAM]!;
+    const locked = () =>
+      stack.chain.readContract({
+        abi: trancheVaultAbi,
+        address: rotterdam.junior,
+        functionName: 'lockedShares',
+        args: [JUNIOR_HOLDER],
+      });
+    expect(await locked()).toBe(0n);
+    await page.goto(`/pools/${rotterdam.address}?tranche=junior`);
+    await wallet.connect();
+    const panel = page.getByTestId('tranche-actions');
+    await panel.getByRole('tab', { name: 'Withdraw' }).click();
+    // Junior is below its minimum share of the pool after the fire: nothing of it is paid now, an exit queues.
+    await panel.getByLabel('Amount (USDC)').fill('150');
+    await expect(panel.getByTestId('tranche-exit-note')).toBeVisible();
+    await panel.getByRole('button', { name: 'Request exit' }).click();
+    await expect(panel.getByText('Done.')).toBeVisible();
+
+    const queued = panel.getByRole('region', { name: 'Your queued exits' });
+    const request = queued.getByTestId('tranche-exit-request');
+    await expect(request).toHaveCount(1);
+    await expect(request.getByTestId('tranche-queue-position')).toHaveText(/^#\d+ · [\d,.]+ shares ahead$/);
+    await expect(request).toContainText('about $1');
+    const shares = await locked();
+    expect(shares).toBeGreaterThan(0n);
+
+    const from = await stack.chain.getBlockNumber();
+    await request.getByRole('button', { name: /^Cancel exit #\d+$/ }).click();
+    await expect(queued.getByText('Done.')).toBeVisible();
+    await expect(request).toHaveCount(0);
+    await expect(queued.getByText('None waiting.')).toBeVisible();
+
+    // Real: the vault unlocked every share the request held, and logged the cancel for this holder.
+    expect(await locked()).toBe(0n);
+    const logs = await stack.chain.getLogs({ address: rotterdam.junior, fromBlock: from + 1n, toBlock: 'latest' });
+    const cancels = parseEventLogs({ abi: trancheVaultAbi, logs, eventName: 'CancelRedeemClaim' });
+    expect(cancels.map((c) => [c.args.controller, c.args.receiver, c.args.shares])).toEqual([
+      [JUNIOR_HOLDER, JUNIOR_HOLDER, shares],
+    ]);
   });
 });

@@ -38,6 +38,25 @@ const fromTransaction = (t: PgColumnsBuilders) => ({
 /** ...and its place among the transaction's logs (a write-down's provision and loss events share one). */
 const fromLog = (t: PgColumnsBuilders) => ({ ...fromTransaction(t), logIndex: t.integer().notNull() });
 
+/**
+ * A queued exit (an ERC-7540 request) as its vault keeps it: whose shares are locked and who claims the USDC (usually
+ * the same account), and what of it still waits, was filled, or was cancelled (ERC-7887).
+ */
+const queuedExit = (t: PgColumnsBuilders) => ({
+  requestId: t.bigint().notNull(),
+  owner: t.hex().notNull(),
+  controller: t.hex().notNull(),
+  requestedShares: t.bigint().notNull(),
+  pendingShares: t.bigint().notNull(),
+  filledShares: t.bigint().notNull().default(0n),
+  filledAssets: t.bigint().notNull().default(0n),
+  cancelledShares: t.bigint().notNull().default(0n),
+  requestedAt: t.bigint().notNull(),
+  requestedAtBlock: t.bigint().notNull(),
+  updatedAt: t.bigint().notNull(),
+  txHash: t.hex().notNull(),
+});
+
 export const project = onchainTable(
   'project',
   (t) => ({
@@ -268,21 +287,9 @@ export const redemptionRequest = onchainTable(
   (t) => ({
     ...onChain(t),
     pool: t.hex().notNull(),
-    requestId: t.bigint().notNull(),
-    // Whose shares are locked, and who claims the USDC (ERC-7540): usually the same account.
-    owner: t.hex().notNull(),
-    controller: t.hex().notNull(),
-    requestedShares: t.bigint().notNull(),
-    pendingShares: t.bigint().notNull(),
-    filledShares: t.bigint().notNull().default(0n),
-    filledAssets: t.bigint().notNull().default(0n),
+    ...queuedExit(t),
     claimedAssets: t.bigint().notNull().default(0n),
-    cancelledShares: t.bigint().notNull().default(0n),
     status: redemptionStatus('status').notNull(),
-    requestedAt: t.bigint().notNull(),
-    requestedAtBlock: t.bigint().notNull(),
-    updatedAt: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.pool, table.requestId] }),
@@ -699,6 +706,27 @@ export const trancheFlow = onchainTable(
     pk: primaryKey({ columns: [table.chainId, table.id] }),
     accountIdx: index().on(table.account),
     controllerIdx: index().on(table.controller),
+  }),
+);
+
+/**
+ * One queued exit of a tranche (its vault's ERC-7540 requestRedeem), as the vault keeps it: what still waits, what
+ * was filled, what was cancelled (ERC-7887). The tranche's page lists a controller's waiting requests from here, to
+ * cancel them; the USDC of fills is collected per controller (claimableRedemption), not per request.
+ */
+export const trancheRequest = onchainTable(
+  'tranche_request',
+  (t) => ({
+    ...onChain(t),
+    // The vault whose queue it is, and its tranched pool.
+    tranche: t.hex().notNull(),
+    pool: t.hex().notNull(),
+    side: trancheSide('side').notNull(),
+    ...queuedExit(t),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.tranche, table.requestId] }),
+    poolIdx: index().on(table.chainId, table.pool),
   }),
 );
 

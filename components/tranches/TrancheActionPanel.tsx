@@ -8,16 +8,18 @@ import { TransactionStatus } from '@/components/pools/TransactionStatus';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { trancheVaultAbi, tranchedPoolAbi } from '@/lib/contracts/abis';
 import { formatShares, formatUsdc, parseUsdcInput, usdcInputValue } from '@/lib/format/usdc';
-import type { TrancheSide } from '@/lib/indexer/tranche-wire';
+import type { TrancheRedemption, TrancheSide } from '@/lib/indexer/tranche-wire';
 import { depositRefusal } from '@/lib/tranches/tranche-limits';
 import { planTrancheExit } from '@/lib/tranches/tranche-exit';
 import {
+  useTrancheCancel,
   useTrancheClaim,
   useTrancheCollect,
   useTrancheDeposit,
   useTrancheExit,
 } from '@/lib/wallet/use-tranche-actions';
 import type { TrackedTransaction } from '@/lib/wallet/use-tracked-transaction';
+import { TrancheExitRequests } from './TrancheExitRequests';
 
 export type TrancheActionProps = {
   pool: Address;
@@ -28,6 +30,8 @@ export type TrancheActionProps = {
   symbol: string;
   minSubordinationBps: number;
   closed: boolean;
+  /** The exits waiting in this tranche's queue, the indexer's (the panel lists the connected account's own). */
+  redemptions: TrancheRedemption[];
 };
 
 const TABS = [
@@ -125,6 +129,11 @@ export function TrancheActionPanel(props: TrancheActionProps) {
   const exitTx = useTrancheExit(options);
   const claimTx = useTrancheClaim(options);
   const collectTx = useTrancheCollect(options);
+  const cancelTx = useTrancheCancel(options);
+  // The controller cancels (ERC-7540): a request another account made for this one is listed too.
+  const myRequests = account
+    ? props.redemptions.filter((r) => r.controller.toLowerCase() === account.toLowerCase())
+    : [];
   const wrongNetwork = isConnected && walletChainId !== chainId;
 
   return (
@@ -273,6 +282,21 @@ export function TrancheActionPanel(props: TrancheActionProps) {
                   state={exitTx.state}
                 />
               )}
+              <TrancheExitRequests
+                requests={myRequests}
+                symbol={props.symbol}
+                valueOf={(pending) =>
+                  shares === undefined || positionValue === undefined || shares === 0n
+                    ? undefined
+                    : (pending * positionValue) / shares
+                }
+                busy={cancelTx.busy || wrongNetwork}
+                onCancel={(requestId) => {
+                  cancelTx.reset();
+                  void cancelTx.cancel(requestId);
+                }}
+                state={cancelTx.state}
+              />
             </div>
           ) : (
             <div className="space-y-4">

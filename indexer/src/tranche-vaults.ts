@@ -5,7 +5,7 @@
  * names one parameter of TranchedPoolCreated) with the same handlers.
  */
 import { ponder, type Context, type Event } from 'ponder:registry';
-import { redemptionPayout, tranche, trancheFlow, tranchedPool, tranchePosition } from 'ponder:schema';
+import { redemptionPayout, tranche, trancheFlow, tranchedPool, tranchePosition, trancheRequest } from 'ponder:schema';
 import { zeroAddress } from 'viem';
 import { accrue, mergeIntoStream, receiveShares, sendShares } from './revenue-accumulator';
 import { getTranche, getTranchePosition, trancheStreamOf, updateTranchePosition } from './tranche-records';
@@ -168,6 +168,21 @@ onVaults('RedeemRequest', async ({ event, context }) => {
     requestId,
     shares,
   });
+  await context.db.insert(trancheRequest).values({
+    chainId: context.chain.id,
+    tranche: t.address,
+    pool: t.pool,
+    side: t.side,
+    requestId,
+    owner,
+    controller,
+    requestedShares: shares,
+    pendingShares: shares,
+    requestedAt: event.block.timestamp,
+    requestedAtBlock: event.block.number,
+    updatedAt: event.block.timestamp,
+    txHash: event.transaction.hash,
+  });
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     pendingRedeemShares: row.pendingRedeemShares + shares,
   }));
@@ -196,6 +211,12 @@ onVaults('RedeemRequestFilled', async ({ event, context }) => {
   // The USDC waits in the vault for the request's controller to collect it.
   await updateTranchePosition(context, t, controller, event.block.number, (row) => ({
     claimableRedeemAssets: row.claimableRedeemAssets + assets,
+  }));
+  await context.db.update(trancheRequest, { chainId: context.chain.id, tranche: t.address, requestId }).set((row) => ({
+    pendingShares: row.pendingShares - shares,
+    filledShares: row.filledShares + shares,
+    filledAssets: row.filledAssets + assets,
+    updatedAt: event.block.timestamp,
   }));
   await context.db.update(tranche, { chainId: context.chain.id, address: t.address }).set((row) => ({
     pendingRedeemShares: row.pendingRedeemShares - shares,
@@ -233,6 +254,11 @@ onVaults('CancelRedeemClaim', async ({ event, context }) => {
     requestId,
     shares,
   });
+  await context.db.update(trancheRequest, { chainId: context.chain.id, tranche: t.address, requestId }).set((row) => ({
+    pendingShares: 0n,
+    cancelledShares: row.cancelledShares + shares,
+    updatedAt: event.block.timestamp,
+  }));
   await updateTranchePosition(context, t, owner, event.block.number, (row) => ({
     pendingRedeemShares: row.pendingRedeemShares - shares,
   }));

@@ -16,6 +16,7 @@ import {
   tranchedPoolDetailSchema,
   tranchedPoolListSchema,
   tranchePositionsSchema,
+  trancheRedemptionsSchema,
 } from '../../lib/indexer/tranche-wire';
 import { creationBytecode } from '../../scripts/seed/artifacts';
 import { averageCostBook } from './average-cost';
@@ -268,10 +269,65 @@ async function expectPositionsMatchChain(only?: Address[], pools: Listed[] = tra
   return checked;
 }
 
+type QueuedRequest = { owner: Address; prev: number; next: number; controller: Address; pendingShares: bigint };
+
+/**
+ * Each pool's waiting exits, as the API lists them, equal the vault's queue at `block`: walked from its head, the
+ * same requests in the same order, each with its owner, controller and pending shares, the shares ahead of it and its
+ * place. Returns every listed request.
+ */
+async function expectQueuesMatchChain(pools = tranchedPools()) {
+  const all = [];
+  for (const p of pools) {
+    const body = trancheRedemptionsSchema.parse(await answerAt(`/api/tranched-pools/${p.address}/redemptions`));
+    for (const side of ['senior', 'junior'] as const) {
+      const vault = p[side];
+      const queue: (QueuedRequest & { id: bigint })[] = [];
+      for (let id = BigInt(await readVault<number>(vault, 'queueHead')); id !== 0n;) {
+        const r = await readVault<QueuedRequest>(vault, 'redeemRequest', [id]);
+        queue.push({ ...r, id });
+        id = BigInt(r.next);
+      }
+      const listed = body.redemptions.filter((r) => r.side === side);
+      let ahead = 0n;
+      expect(
+        listed.map((r) => [
+          r.tranche,
+          r.requestId,
+          r.owner,
+          r.controller,
+          r.pendingShares,
+          r.sharesAhead,
+          r.queuePosition,
+        ]),
+        `${side} queue of ${p.address}`,
+      ).toEqual(
+        queue.map((r, i) => {
+          const row = [
+            getAddress(vault),
+            r.id,
+            getAddress(r.owner),
+            getAddress(r.controller),
+            r.pendingShares,
+            ahead,
+            i + 1,
+          ];
+          ahead += r.pendingShares;
+          return row;
+        }),
+      );
+      all.push(...listed);
+    }
+  }
+  return all;
+}
+
 describe('tranched pools', () => {
   it('every pool and tranche figure equals the contracts’ at the indexed block', async () => {
     expect(tranchedPools().length).toBe(2);
     await expectPoolsMatchChain();
+    // The seed leaves a senior exit waiting: each queue, as listed, is the vault's.
+    expect((await expectQueuesMatchChain()).length).toBeGreaterThan(0);
   });
 
   it('the waterfall splits and losses are the logs’, oldest first, and add up', async () => {
@@ -572,5 +628,53 @@ describe('tranched pools', () => {
     // Younger than 30 days: no trailing yield yet.
     expect(found.junior.yield30d).toBeNull();
     expect(await expectPositionsMatchChain([getAddress(investor)], [late])).toBe(1);
+  });
+  it('lists the exits waiting in each tranche’s queue as the vault holds them, and drops one its controller cancels', async () => {
+    const investor = getAddress(`0x${'7c'.repeat(20)}`);
+    await testClient.impersonateAccount({ address: investor });
+    await testClient.setBalance({ address: investor, value: parseUnits('10', 18) });
+    const p = tranchedPools()[0]!;
+    const usdc = manifest().contracts.USDC.address;
+    const assets = parseUnits('5000', 6);
+    await send(investor, { address: usdc, abi: mockUsdcAbi, functionName: 'mint', args: [investor, assets] });
+    await send(investor, { address: usdc, abi: mockUsdcAbi, functionName: 'approve', args: [p.junior, assets] });
+    await send(investor, {
+      address: p.junior,
+      abi: trancheVaultAbi,
+      functionName: 'deposit',
+      args: [assets, investor],
+    });
+    const shares = (await chain.readContract({
+      address: p.junior,
+      abi: trancheVaultAbi,
+      functionName: 'balanceOf',
+      args: [investor],
+    })) as bigint;
+    await send(investor, {
+      address: p.junior,
+      abi: trancheVaultAbi,
+      functionName: 'requestRedeem',
+      args: [shares / 2n, investor, investor],
+    });
+
+    block = await indexedUpTo();
+    const mine = (await expectQueuesMatchChain()).filter((r) => r.controller === investor);
+    expect(mine.map((r) => [r.side, r.pendingShares, r.requestedShares])).toEqual([
+      ['junior', shares / 2n, shares / 2n],
+    ]);
+
+    await send(investor, {
+      address: p.junior,
+      abi: trancheVaultAbi,
+      functionName: 'cancelRedeemRequest',
+      args: [mine[0]!.requestId, investor],
+    });
+    block = await indexedUpTo();
+    expect((await expectQueuesMatchChain()).some((r) => r.controller === investor)).toBe(false);
+    await testClient.stopImpersonatingAccount({ address: investor });
+
+    const single = manifest().contracts.FinancingPools[0]!.address;
+    expect((await api(`/api/tranched-pools/${single}/redemptions`)).status).toBe(404);
+    expect((await api('/api/tranched-pools/0x1234/redemptions')).status).toBe(400);
   });
 });

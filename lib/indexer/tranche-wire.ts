@@ -143,3 +143,32 @@ export const tranchePositionsSchema = z.object({
   indexed: indexedSchema,
   positions: z.array(tranchePositionSchema),
 });
+
+/** An exit waiting in one tranche's queue (its vault's ERC-7540 request), with its place in that tranche's queue. */
+export const trancheRedemptionSchema = z.object({
+  chainId,
+  tranche: checksummed,
+  pool: checksummed,
+  side: trancheSideSchema,
+  requestId: bigintString,
+  owner: checksummed,
+  /** Who cancels it and collects its USDC (ERC-7540); the owner unless it named another. */
+  controller: checksummed,
+  requestedShares: bigintString,
+  pendingShares: bigintString,
+  filledShares: bigintString,
+  filledAssets: bigintString,
+  cancelledShares: bigintString,
+  requestedAt: bigintString,
+  txHash: z.string(),
+  /** Shares of older requests still waiting in the same tranche. */
+  sharesAhead: bigintString,
+  /** 1 for the next request to be filled. */
+  queuePosition: z.coerce.number().int().positive(),
+});
+export type TrancheRedemption = z.infer<typeof trancheRedemptionSchema>;
+
+export const trancheRedemptionsSchema = z.object({
+  indexed: indexedSchema,
+  redemptions: z.array(trancheRedemptionSchema),
+});

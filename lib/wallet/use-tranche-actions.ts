@@ -101,6 +101,27 @@ export function useTrancheCollect(options: TrackedTransactionOptions) {
   return { ...tx, collect };
 }
 
+/**
+ * Take back what still waits of one of the account's queued exits (ERC-7887, synchronous): its shares are unlocked at
+ * once; what was already filled stays to collect. The vault refuses a request that no longer waits (UnknownRequest),
+ * and the simulation says so before the wallet is asked.
+ */
+export function useTrancheCancel(options: TrackedTransactionOptions) {
+  const tx = useTrackedTransaction(options);
+  const cancel = (requestId: bigint) =>
+    tx.run('Cancel exit request', ({ config, account }) =>
+      simulateContract(config, {
+        account,
+        chainId: options.chainId,
+        abi: trancheVaultAbi,
+        address: options.pool,
+        functionName: 'cancelRedeemRequest',
+        args: [requestId, account],
+      }),
+    );
+  return { ...tx, cancel };
+}
+
 /** The tranche's revenue the account has accrued, paid in USDC to the account itself. */
 export function useTrancheClaim(options: TrackedTransactionOptions) {
   const tx = useTrackedTransaction(options);

@@ -59,6 +59,23 @@ describe('describeWalletError', () => {
     );
   });
 
+  it('says a queued exit that no longer waits cannot be cancelled, before the wallet is asked', () => {
+    const reverted = new ContractFunctionRevertedError({
+      abi: trancheVaultAbi,
+      functionName: 'cancelRedeemRequest',
+      data: encodeErrorResult({ abi: trancheVaultAbi, errorName: 'UnknownRequest', args: [7n] }),
+    });
+    const err = new ContractFunctionExecutionError(reverted, {
+      abi: trancheVaultAbi,
+      functionName: 'cancelRedeemRequest',
+      args: [7n, '0x0000000000000000000000000000000000000001'],
+    });
+    expect(describeWalletError(err)).toBe(
+      'The contract would reject this transaction (UnknownRequest): that request no longer waits in the queue: it was ' +
+        'filled or cancelled since the page was read. Nothing was sent.',
+    );
+  });
+
   it('tells an unreachable RPC apart', () => {
     const err = new HttpRequestError({ url: 'http://127.0.0.1:1', details: 'fetch failed' });
     expect(describeWalletError(err)).toMatch(/network \(RPC\) is not answering/);

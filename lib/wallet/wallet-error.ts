@@ -20,6 +20,7 @@ const REVERT_EXPLAINED: Record<string, string> = {
   ExceedsDepositCap: 'the pool would go over its deposit cap',
   ExceedsIdle: 'the pool does not hold that much idle cash now; request an exit to wait in the queue',
   SharesLocked: 'some of your shares already wait in the exit queue; ask for at most your unlocked shares',
+  UnknownRequest: 'that request no longer waits in the queue: it was filled or cancelled since the page was read',
 };
 
 /** A sentence the user can act on, for any error out of a wallet action. Never a stack trace. */

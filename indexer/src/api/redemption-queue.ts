@@ -3,17 +3,24 @@ import { sql } from 'ponder';
 import { camelRow } from './reply';
 import type { SQL } from './series';
 
+/** Where a queue's requests are kept: a pool's in its own table, a tranche vault's in another, keyed by the vault. */
+const QUEUES = {
+  pool: { table: sql.raw('redemption_request'), key: sql.raw('pool') },
+  tranche: { table: sql.raw('tranche_request'), key: sql.raw('tranche') },
+} as const;
+
 /**
- * Redemption requests with the shares of older requests still pending ahead of them and their position
- * among waiting requests.
+ * Redemption requests with the shares of older requests still pending ahead of them in the same queue and their
+ * position among waiting requests.
  */
-export function redemptionsSql(where: SQL, orderBy: SQL): SQL {
+export function redemptionsSql(where: SQL, orderBy: SQL, queue: keyof typeof QUEUES = 'pool'): SQL {
+  const { table, key } = QUEUES[queue];
   return sql`select r.*,
-      (select coalesce(sum(r2.pending_shares), 0) from redemption_request r2
-        where r2.chain_id = r.chain_id and r2.pool = r.pool and r2.request_id < r.request_id and r2.pending_shares > 0) as shares_ahead,
-      (select count(*) from redemption_request r2
-        where r2.chain_id = r.chain_id and r2.pool = r.pool and r2.request_id < r.request_id and r2.pending_shares > 0)::int + 1 as queue_position
-    from redemption_request r where ${where} order by ${orderBy}`;
+      (select coalesce(sum(r2.pending_shares), 0) from ${table} r2
+        where r2.chain_id = r.chain_id and r2.${key} = r.${key} and r2.request_id < r.request_id and r2.pending_shares > 0) as shares_ahead,
+      (select count(*) from ${table} r2
+        where r2.chain_id = r.chain_id and r2.${key} = r.${key} and r2.request_id < r.request_id and r2.pending_shares > 0)::int + 1 as queue_position
+    from ${table} r where ${where} order by ${orderBy}`;
 }
 
 /** A request no longer waiting has nothing ahead of it and no place in the queue. */

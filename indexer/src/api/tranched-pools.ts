@@ -10,6 +10,7 @@ import type { Address } from 'viem';
 import { z } from 'zod';
 import { claimableAt } from '../revenue-accumulator';
 import { oneChain, someChains } from './chain-scope';
+import { redemptionsSql, toRedemption } from './redemption-queue';
 import { indexedBlock, reply, type Indexed } from './reply';
 import {
   subordinationBps,
@@ -186,7 +187,9 @@ tranchedPools.get('/', someChains, valid('query', listQuery), async (c) => {
   return reply(c, indexed, { pools });
 });
 
-tranchedPools.get('/:address', oneChain, valid('param', z.object({ address: address('a pool') })), async (c) => {
+const poolParam = z.object({ address: address('a pool') });
+
+tranchedPools.get('/:address', oneChain, valid('param', poolParam), async (c) => {
   const chainId = c.get('chainId');
   const indexed = await indexedBlock([chainId]);
   const { address: poolAddress } = c.req.valid('param');
@@ -305,3 +308,26 @@ export async function tranchePositionsOf(chainIds: number[], holders: Address[],
     ];
   });
 }
+
+/**
+ * The exits waiting in each tranche's queue, oldest first per tranche, with the shares ahead of each: the tranche's
+ * page lists a controller's own, to cancel them (ERC-7887). Filled USDC is collected per controller, on chain.
+ */
+tranchedPools.get('/:address/redemptions', oneChain, valid('param', poolParam), async (c) => {
+  const chainId = c.get('chainId');
+  const indexed = await indexedBlock([chainId]);
+  const { address: poolAddress } = c.req.valid('param');
+  const [pool] = await db
+    .select({ address: tranchedPool.address })
+    .from(tranchedPool)
+    .where(and(eq(tranchedPool.chainId, chainId), eq(tranchedPool.address, poolAddress)));
+  if (!pool) return reply(c, indexed, { error: `no tranched pool at ${poolAddress}` }, 404);
+  const rows = await db.execute(
+    redemptionsSql(
+      sql`r.chain_id = ${chainId} and r.pool = ${poolAddress} and r.pending_shares > 0`,
+      sql`r.side, r.request_id`,
+      'tranche',
+    ),
+  );
+  return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });
+});
