@@ -141,19 +141,23 @@ test('the indexer, through the app and directly, answers bad input with a JSON 4
     [`accounts/${WALLET_ACCOUNT}/history?kind=%00&limit=1e309`, 400],
     ['protocol/series?days=-1&interval=year', 400],
   ];
-  // The tranche endpoints serve the server's pages only (the app does not pass them through): the indexer's own.
+  // The tranche endpoints: the app passes them through too (a tranche's panel reads the visitor's queued exits).
   for (const [path, status] of [
     ['tranched-pools?sort=%00', 400],
     ['tranched-pools?category=..%2f', 400],
     ['tranched-pools?sort=name&sort=tvl', 400],
     [`tranched-pools/${long}`, 400],
     [`tranched-pools/${unknownPool}`, 404],
+    [`tranched-pools/${unknownPool}/redemptions`, 404],
+    [`tranched-pools/${unknownPool}/redemptions?controller=junk`, 400],
+    [`tranched-pools/${unknownPool}/redemptions?controller=${long}`, 400],
     ['accounts/junk/tranches', 400],
     [`accounts/${long}/tranches`, 400],
   ] as const) {
-    const res = await request.get(`${indexer}/api/${path}`);
-    const body = await expectClean(res, path, status);
-    expect(typeof (JSON.parse(body) as { error?: unknown }).error, path).toBe('string');
+    for (const url of [`/api/indexer/${path}`, `${indexer}/api/${path}`]) {
+      const body = await expectClean(await request.get(url), url, status);
+      expect(typeof (JSON.parse(body) as { error?: unknown }).error, url).toBe('string');
+    }
   }
   for (const [path, status] of api) {
     for (const url of [`/api/indexer/${path}`, `${indexer}/api/${path}`]) {

@@ -8,7 +8,8 @@ import { TransactionStatus } from '@/components/pools/TransactionStatus';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { trancheVaultAbi, tranchedPoolAbi } from '@/lib/contracts/abis';
 import { formatShares, formatUsdc, parseUsdcInput, usdcInputValue } from '@/lib/format/usdc';
-import type { TrancheRedemption, TrancheSide } from '@/lib/indexer/tranche-wire';
+import { useIndexerQuery } from '@/lib/indexer/browser-query';
+import type { TrancheSide } from '@/lib/indexer/tranche-wire';
 import { depositRefusal } from '@/lib/tranches/tranche-limits';
 import { planTrancheExit } from '@/lib/tranches/tranche-exit';
 import {
@@ -19,7 +20,7 @@ import {
   useTrancheExit,
 } from '@/lib/wallet/use-tranche-actions';
 import type { TrackedTransaction } from '@/lib/wallet/use-tracked-transaction';
-import { TrancheExitRequests } from './TrancheExitRequests';
+import { parseTrancheExitRequests, TrancheExitRequests } from './TrancheExitRequests';
 
 export type TrancheActionProps = {
   pool: Address;
@@ -30,8 +31,6 @@ export type TrancheActionProps = {
   symbol: string;
   minSubordinationBps: number;
   closed: boolean;
-  /** The exits waiting in this tranche's queue, the indexer's (the panel lists the connected account's own). */
-  redemptions: TrancheRedemption[];
 };
 
 const TABS = [
@@ -130,10 +129,12 @@ export function TrancheActionPanel(props: TrancheActionProps) {
   const claimTx = useTrancheClaim(options);
   const collectTx = useTrancheCollect(options);
   const cancelTx = useTrancheCancel(options);
-  // The controller cancels (ERC-7540): a request another account made for this one is listed too.
-  const myRequests = account
-    ? props.redemptions.filter((r) => r.controller.toLowerCase() === account.toLowerCase())
-    : [];
+  // The controller cancels (ERC-7540): a request another account made for this one is listed too. Refetched with
+  // every ['indexer'] query once an action's block is indexed.
+  const myRequests = useIndexerQuery(
+    account ? `tranched-pools/${pool}/redemptions?controller=${account}&chain=${chainId}` : null,
+    parseTrancheExitRequests,
+  );
   const wrongNetwork = isConnected && walletChainId !== chainId;
 
   return (
@@ -283,7 +284,7 @@ export function TrancheActionPanel(props: TrancheActionProps) {
                 />
               )}
               <TrancheExitRequests
-                requests={myRequests}
+                requests={(myRequests.data ?? []).filter((r) => r.side === side)}
                 symbol={props.symbol}
                 valueOf={(pending) =>
                   shares === undefined || positionValue === undefined || shares === 0n

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TrancheRedemption } from '@/lib/indexer/tranche-wire';
-import { TrancheExitRequests } from './TrancheExitRequests';
+import { parseTrancheExitRequests, TrancheExitRequests } from './TrancheExitRequests';
 
 afterEach(cleanup);
 
@@ -92,5 +92,38 @@ describe('TrancheExitRequests', () => {
     const list = screen.getByRole('region', { name: 'Your queued exits' });
     expect(list).toHaveTextContent('None waiting.');
     expect(list).toHaveTextContent('Done.');
+  });
+
+  it('reads the indexer’s answer, and refuses one of another shape rather than show wrong figures', () => {
+    const row = {
+      chainId: 31337,
+      side: 'junior',
+      requestId: '12',
+      owner: HOLDER,
+      controller: HOLDER,
+      requestedShares: '5',
+      pendingShares: '4',
+      filledShares: '1',
+      filledAssets: '990000',
+      cancelledShares: '0',
+      requestedAt: '1780000000',
+      sharesAhead: '250',
+      queuePosition: 2,
+    };
+    expect(parseTrancheExitRequests({ indexed: { block: '9' }, redemptions: [row] })).toEqual([
+      {
+        side: 'junior',
+        requestId: 12n,
+        pendingShares: 4n,
+        filledAssets: 990_000n,
+        requestedAt: 1_780_000_000n,
+        sharesAhead: 250n,
+        queuePosition: 2,
+      },
+    ]);
+    expect(() => parseTrancheExitRequests({ error: 'no tranched pool' })).toThrow(/unexpected shape/);
+    expect(() => parseTrancheExitRequests({ redemptions: [{ ...row, pendingShares: -4 }] })).toThrow(/unexpected/);
+    expect(() => parseTrancheExitRequests({ redemptions: [{ ...row, side: 'mezzanine' }] })).toThrow(/unexpected/);
+    expect(() => parseTrancheExitRequests({ redemptions: [{ ...row, queuePosition: 0 }] })).toThrow(/unexpected/);
   });
 });

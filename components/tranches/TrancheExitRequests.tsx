@@ -6,6 +6,40 @@ import { formatShares, formatUsdc } from '@/lib/format/usdc';
 import type { TrancheRedemption } from '@/lib/indexer/tranche-wire';
 import type { TrackedTransaction } from '@/lib/wallet/use-tracked-transaction';
 
+/** What the list shows of a waiting exit (the indexer's TrancheRedemption). */
+export type TrancheExitRequest = Pick<
+  TrancheRedemption,
+  'side' | 'requestId' | 'pendingShares' | 'filledAssets' | 'requestedAt' | 'sharesAhead' | 'queuePosition'
+>;
+
+const WHOLE_NUMBERS = ['requestId', 'pendingShares', 'filledAssets', 'requestedAt', 'sharesAhead'] as const;
+
+/**
+ * The indexer's `/tranched-pools/:pool/redemptions` answer, checked by hand rather than with zod: zod would be ~33
+ * KiB more JavaScript in the panel (as ClaimPanel's claims).
+ */
+export function parseTrancheExitRequests(body: unknown): TrancheExitRequest[] {
+  const rows = (body as { redemptions?: unknown } | null)?.redemptions;
+  if (!Array.isArray(rows)) throw new Error('The indexer’s answer has an unexpected shape.');
+  return rows.map((row: Record<string, unknown>) => {
+    const { side } = row;
+    // A count from SQL: a number, or a numeric string from a driver that keeps it so.
+    const position = Number(row.queuePosition);
+    if (
+      (side !== 'senior' && side !== 'junior') ||
+      WHOLE_NUMBERS.some((key) => typeof row[key] !== 'string' || !/^\d+$/.test(String(row[key]))) ||
+      !Number.isInteger(position) ||
+      position < 1
+    ) {
+      throw new Error('The indexer’s answer has an unexpected shape.');
+    }
+    const [requestId, pendingShares, filledAssets, requestedAt, sharesAhead] = WHOLE_NUMBERS.map((key) =>
+      BigInt(row[key] as string),
+    ) as [bigint, bigint, bigint, bigint, bigint];
+    return { side, requestId, pendingShares, filledAssets, requestedAt, sharesAhead, queuePosition: position };
+  });
+}
+
 /**
  * The connected account's exits waiting in this tranche's queue (the indexer's, as of its block), each with its place
  * in the queue and a Cancel that unlocks its shares at once (ERC-7887). Their value moves with the tranche's price
@@ -19,7 +53,7 @@ export function TrancheExitRequests({
   onCancel,
   state,
 }: {
-  requests: TrancheRedemption[];
+  requests: TrancheExitRequest[];
   symbol: string;
   /** What `shares` are worth at the vault's price now; undefined until the chain has answered. */
   valueOf: (shares: bigint) => bigint | undefined;
@@ -59,7 +93,7 @@ export function TrancheExitRequests({
                   <dd className="text-right tabular-nums" data-testid="tranche-queue-position">
                     #{r.queuePosition} · {formatShares(r.sharesAhead)} shares ahead
                   </dd>
-                  {r.filledShares > 0n ? (
+                  {r.filledAssets > 0n ? (
                     <>
                       <dt className="text-ink-muted">Filled so far</dt>
                       <dd className="text-right tabular-nums">{formatUsdc(r.filledAssets)}</dd>

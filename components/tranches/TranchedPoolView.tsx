@@ -10,13 +10,7 @@ import { Stat } from '@/components/ui/Stat';
 import { poolHref, projectHref } from '@/lib/chain/chain-routes';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
-import type {
-  TrancheLoss,
-  TrancheRedemption,
-  TrancheSide,
-  TranchedPool,
-  WaterfallSplit,
-} from '@/lib/indexer/tranche-wire';
+import type { TrancheLoss, TrancheSide, TranchedPool, WaterfallSplit } from '@/lib/indexer/tranche-wire';
 import type { PoolAsset } from '@/lib/indexer/wire';
 import { sharePrice } from '@/lib/pools/share-price';
 import { waterfallPeriods } from '@/lib/tranches/waterfall-periods';
@@ -36,7 +30,6 @@ export function TranchedPoolView({
   splits,
   losses,
   assets,
-  redemptions,
   side,
 }: {
   chain: { id: number; name: string };
@@ -44,8 +37,6 @@ export function TranchedPoolView({
   splits: WaterfallSplit[];
   losses: TrancheLoss[];
   assets: PoolAsset[];
-  /** Exits waiting in both tranches' queues. */
-  redemptions: TrancheRedemption[];
   side: TrancheSide;
 }) {
   const tranche = pool[side];
@@ -141,7 +132,6 @@ export function TranchedPoolView({
               symbol={tranche.symbol}
               minSubordinationBps={pool.minSubordinationBps}
               closed={pool.status === 'closed'}
-              redemptions={redemptions.filter((r) => r.side === side)}
             />
           </Card>
         </aside>

@@ -659,6 +659,11 @@ describe('tranched pools', () => {
 
     block = await indexedUpTo();
     const mine = (await expectQueuesMatchChain()).filter((r) => r.controller === investor);
+    // The tranche's panel asks for one controller's only.
+    const asked = trancheRedemptionsSchema.parse(
+      (await api(`/api/tranched-pools/${p.address}/redemptions?controller=${investor.toLowerCase()}`)).body,
+    );
+    expect(asked.redemptions).toEqual(mine);
     expect(mine.map((r) => [r.side, r.pendingShares, r.requestedShares])).toEqual([
       ['junior', shares / 2n, shares / 2n],
     ]);
@@ -676,5 +681,6 @@ describe('tranched pools', () => {
     const single = manifest().contracts.FinancingPools[0]!.address;
     expect((await api(`/api/tranched-pools/${single}/redemptions`)).status).toBe(404);
     expect((await api('/api/tranched-pools/0x1234/redemptions')).status).toBe(400);
+    expect((await api(`/api/tranched-pools/${p.address}/redemptions?controller=0x1234`)).status).toBe(400);
   });
 });

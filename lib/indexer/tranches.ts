@@ -6,9 +6,7 @@ import {
   tranchedPoolDetailSchema,
   tranchedPoolListSchema,
   tranchePositionsSchema,
-  trancheRedemptionsSchema,
   type TranchePosition,
-  type TrancheRedemption,
   type TranchedPool,
 } from './tranche-wire';
 import type { IndexedAt } from './wire';
@@ -56,13 +54,4 @@ export async function getTranchePositions(
     chainIds,
   );
   return body ?? { positions: [], indexed: null };
-}
-
-/** The exits waiting in a tranched pool's two queues, oldest first per tranche (none from an indexer without them). */
-export async function getTrancheRedemptions(chainId: number, pool: string): Promise<TrancheRedemption[]> {
-  if (!isAddress(pool, { strict: false })) return [];
-  const body = await getFromIndexer(`/api/tranched-pools/${getAddress(pool)}/redemptions`, trancheRedemptionsSchema, [
-    chainId,
-  ]);
-  return body?.redemptions ?? [];
 }

@@ -37,7 +37,7 @@ import { loadPoolMetadata } from '@/lib/pools/pool-metadata';
 import { sharePrice } from '@/lib/pools/share-price';
 import { ChainBadge } from '@/components/ui/ChainBadge';
 import { TranchedPoolView } from '@/components/tranches/TranchedPoolView';
-import { getTranchedPool, getTrancheRedemptions } from '@/lib/indexer/tranches';
+import { getTranchedPool } from '@/lib/indexer/tranches';
 
 export const dynamic = 'force-dynamic';
 
@@ -91,18 +91,11 @@ async function tranchedPoolMetadata(chainId: number, address: string): Promise<M
   };
 }
 
-/**
- * A pool with senior and junior tranches: the pool, its waterfall, its losses, the machines it finances and the exits
- * waiting in its tranches' queues.
- */
+/** A pool with senior and junior tranches: the pool, its waterfall, its losses and the machines it finances. */
 async function loadTranchedPoolPage(chainId: number, address: string) {
   const detail = await getTranchedPool(chainId, address);
   if (!detail) return null;
-  const [assets, redemptions] = await Promise.all([
-    getPoolAssets(chainId, detail.pool.address),
-    getTrancheRedemptions(chainId, detail.pool.address),
-  ]);
-  return { ...detail, assets, redemptions };
+  return { ...detail, assets: await getPoolAssets(chainId, detail.pool.address) };
 }
 
 /**

@@ -310,24 +310,36 @@ export async function tranchePositionsOf(chainIds: number[], holders: Address[],
 }
 
 /**
- * The exits waiting in each tranche's queue, oldest first per tranche, with the shares ahead of each: the tranche's
- * page lists a controller's own, to cancel them (ERC-7887). Filled USDC is collected per controller, on chain.
+ * The exits waiting in each tranche's queue, oldest first per tranche, with the shares ahead of each; `?controller=`
+ * keeps one account's, which the tranche's panel lists to cancel them (ERC-7887). Filled USDC is collected per
+ * controller, on chain.
  */
-tranchedPools.get('/:address/redemptions', oneChain, valid('param', poolParam), async (c) => {
-  const chainId = c.get('chainId');
-  const indexed = await indexedBlock([chainId]);
-  const { address: poolAddress } = c.req.valid('param');
-  const [pool] = await db
-    .select({ address: tranchedPool.address })
-    .from(tranchedPool)
-    .where(and(eq(tranchedPool.chainId, chainId), eq(tranchedPool.address, poolAddress)));
-  if (!pool) return reply(c, indexed, { error: `no tranched pool at ${poolAddress}` }, 404);
-  const rows = await db.execute(
-    redemptionsSql(
-      sql`r.chain_id = ${chainId} and r.pool = ${poolAddress} and r.pending_shares > 0`,
-      sql`r.side, r.request_id`,
-      'tranche',
-    ),
-  );
-  return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });
-});
+const redemptionsQuery = z.object({ controller: address('an account').optional() });
+
+tranchedPools.get(
+  '/:address/redemptions',
+  oneChain,
+  valid('param', poolParam),
+  valid('query', redemptionsQuery),
+  async (c) => {
+    const chainId = c.get('chainId');
+    const indexed = await indexedBlock([chainId]);
+    const { address: poolAddress } = c.req.valid('param');
+    const { controller } = c.req.valid('query');
+    const [pool] = await db
+      .select({ address: tranchedPool.address })
+      .from(tranchedPool)
+      .where(and(eq(tranchedPool.chainId, chainId), eq(tranchedPool.address, poolAddress)));
+    if (!pool) return reply(c, indexed, { error: `no tranched pool at ${poolAddress}` }, 404);
+    const rows = await db.execute(
+      redemptionsSql(
+        sql`r.chain_id = ${chainId} and r.pool = ${poolAddress} and r.pending_shares > 0${
+          controller ? sql` and r.controller = ${controller}` : sql``
+        }`,
+        sql`r.side, r.request_id`,
+        'tranche',
+      ),
+    );
+    return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });
+  },
+);

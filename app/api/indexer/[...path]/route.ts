@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 
 // The browser reads what changes while a page is open (an account's claims, a chart at another interval)
 // through the app, so the indexer's URL stays server-side. Only the typed, read-only endpoints pass.
-const ALLOWED = /^(accounts|pools|assets|protocol)(\/[A-Za-z0-9]+)*$/;
+const ALLOWED = /^(accounts|pools|tranched-pools|assets|protocol)(\/[A-Za-z0-9]+)*$/;
 
 /**
  * `?chain=<id>` picks one of the app's chains (every one of them without it); the indexer's own `chainId` is
