@@ -5,7 +5,6 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Address } from 'viem';
 import { useReadContracts } from 'wagmi';
 import { financingPoolAbi } from '@/lib/contracts/abis';
-import type { RedemptionQueue } from '@/lib/indexer/wire';
 import dynamic from 'next/dynamic';
 import { DepositPanel } from './DepositPanel';
 import { PendingTransactionNotice } from './PendingTransactionNotice';
@@ -32,7 +31,6 @@ export type PoolActionProps = {
   minDeposit: bigint;
   totalAssets: bigint;
   totalSupply: bigint;
-  queue: RedemptionQueue;
 };
 
 /** What the panels need of the pool itself, read from the chain (exact at this block, unlike the indexed figures). */
@@ -128,7 +126,6 @@ export function PoolActionPanel(props: PoolActionProps) {
             poolSymbol={props.poolSymbol}
             totalAssets={props.totalAssets}
             totalSupply={props.totalSupply}
-            queue={props.queue}
             poolState={poolState}
           />
         ) : (

@@ -7,7 +7,8 @@ import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { financingPoolAbi } from '@/lib/contracts/abis';
 import { formatShares, formatUsdc, parseSharesInput, sharesInputValue } from '@/lib/format/usdc';
-import type { RedemptionQueue, RedemptionRequest } from '@/lib/indexer/wire';
+import { useIndexerQuery } from '@/lib/indexer/browser-query';
+import { parsePoolExits, type PoolExitRequest } from '@/lib/indexer/exit-requests';
 import { estimateRedemptionFill } from '@/lib/pools/redemption-estimate';
 import {
   FILL_REDEMPTIONS_BATCH,
@@ -28,7 +29,6 @@ type Props = {
   poolSymbol: string;
   totalAssets: bigint;
   totalSupply: bigint;
-  queue: RedemptionQueue;
   poolState: PoolChainState | undefined;
 };
 
@@ -37,16 +37,7 @@ type Props = {
  * they join the redemption queue (ERC-7540), locked, and are filled first in, first out when anyone
  * processes the queue. Filled requests are then collected in one claim.
  */
-export function RedeemPanel({
-  pool,
-  chainId,
-  chainName,
-  poolSymbol,
-  totalAssets,
-  totalSupply,
-  queue,
-  poolState,
-}: Props) {
+export function RedeemPanel({ pool, chainId, chainName, poolSymbol, totalAssets, totalSupply, poolState }: Props) {
   const { address: account } = useAccount();
   const inputId = useId();
   const [input, setInput] = useState('');
@@ -102,16 +93,18 @@ export function RedeemPanel({
   const fitsNow = parsed.ok && instantMax !== undefined && parsed.value <= instantMax;
   // As soon as something is typed: a disabled button always says why.
   const showError = !parsed.ok && input !== '';
+  // The visitor's own requests, read from the browser (a long queue is not sent to every visitor of the page), with
+  // what fills the queue. Refetched with every ['indexer'] query once an action's block is indexed.
+  const exits = useIndexerQuery(
+    account ? `pools/${pool}/redemptions?controller=${account}&chain=${chainId}` : null,
+    parsePoolExits,
+  );
   // Requests still waiting, and filled ones until the chain says nothing is left to collect (claims are
   // per account, not per request, so the chain is the judge of what is collectable).
-  const mine = account
-    ? queue.redemptions.filter(
-        (r) =>
-          // The controller cancels and collects (ERC-7540); older indexers name only the owner.
-          (r.controller ?? r.owner).toLowerCase() === account.toLowerCase() &&
-          (r.pendingShares > 0n || (hasClaimable && r.filledAssets > r.claimedAssets)),
-      )
-    : [];
+  const queueFill = exits.data;
+  const mine = (queueFill?.requests ?? []).filter(
+    (r) => r.pendingShares > 0n || (hasClaimable && r.filledAssets > r.claimedAssets),
+  );
   // Anyone may fill the queue from idle cash; offered when both are there and the pool runs.
   const canProcessQueue =
     poolState !== undefined && !paused && poolState.pendingRedeemShares > 0n && poolState.idle > 0n;
@@ -193,7 +186,7 @@ export function RedeemPanel({
                 <span className="tabular-nums">
                   {instantMax !== undefined ? `${formatShares(instantMax)} shares` : '—'}
                 </span>
-                {instantMax === 0n && queue.queue.pendingShares > 0n
+                {instantMax === 0n && (poolState?.pendingRedeemShares ?? 0n) > 0n
                   ? ' (earlier requests are waiting in the queue)'
                   : instantMax === 0n
                     ? ' (the pool’s cash is deployed in machines)'
@@ -245,7 +238,14 @@ export function RedeemPanel({
       {account ? (
         <section aria-label="Your redemption requests">
           <h3 className="text-xs font-medium text-ink-muted">Your redemption requests</h3>
-          {mine.length === 0 ? (
+          {exits.isPending ? (
+            <p className="mt-2 text-sm text-ink-muted">Reading your requests…</p>
+          ) : !queueFill ? (
+            <p role="alert" className="mt-2 text-sm text-negative">
+              Your requests could not be read from the indexer ({exits.error?.message ?? 'no answer'}). They are safe on
+              chain: reload to try again.
+            </p>
+          ) : mine.length === 0 ? (
             <p className="mt-2 text-sm text-ink-muted">None waiting.</p>
           ) : (
             <ul className="mt-2 space-y-3">
@@ -258,8 +258,8 @@ export function RedeemPanel({
                     pendingShares: r.pendingShares,
                     totalAssets,
                     totalSupply,
-                    idle: queue.queue.idle,
-                    repaidLast90Days: queue.queue.repaidLast90Days,
+                    idle: queueFill.idle,
+                    repaidLast90Days: queueFill.repaidLast90Days,
                   })}
                   busy={busy}
                   onCancel={() => {
@@ -282,7 +282,7 @@ function RedemptionRequestItem({
   busy,
   onCancel,
 }: {
-  request: RedemptionRequest;
+  request: PoolExitRequest;
   estimate: ReturnType<typeof estimateRedemptionFill>;
   busy: boolean;
   onCancel: () => void;

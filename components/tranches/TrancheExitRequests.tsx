@@ -3,6 +3,7 @@
 import { TransactionStatus } from '@/components/pools/TransactionStatus';
 import { LocalDateTime } from '@/components/ui/LocalDateTime';
 import { formatShares, formatUsdc } from '@/lib/format/usdc';
+import { exitRows, queuedExit, UnexpectedAnswer } from '@/lib/indexer/exit-requests';
 import type { TrancheRedemption } from '@/lib/indexer/tranche-wire';
 import type { TrackedTransaction } from '@/lib/wallet/use-tracked-transaction';
 
@@ -12,31 +13,16 @@ export type TrancheExitRequest = Pick<
   'side' | 'requestId' | 'pendingShares' | 'filledAssets' | 'requestedAt' | 'sharesAhead' | 'queuePosition'
 >;
 
-const WHOLE_NUMBERS = ['requestId', 'pendingShares', 'filledAssets', 'requestedAt', 'sharesAhead'] as const;
-
 /**
- * The indexer's `/tranched-pools/:pool/redemptions` answer, checked by hand rather than with zod: zod would be ~33
- * KiB more JavaScript in the panel (as ClaimPanel's claims).
+ * The indexer's `/tranched-pools/:pool/redemptions` answer (waiting exits only), checked by hand
+ * (lib/indexer/exit-requests.ts says why).
  */
 export function parseTrancheExitRequests(body: unknown): TrancheExitRequest[] {
-  const rows = (body as { redemptions?: unknown } | null)?.redemptions;
-  if (!Array.isArray(rows)) throw new Error('The indexer’s answer has an unexpected shape.');
-  return rows.map((row: Record<string, unknown>) => {
+  return exitRows(body).map((row) => {
     const { side } = row;
-    // A count from SQL: a number, or a numeric string from a driver that keeps it so.
-    const position = Number(row.queuePosition);
-    if (
-      (side !== 'senior' && side !== 'junior') ||
-      WHOLE_NUMBERS.some((key) => typeof row[key] !== 'string' || !/^\d+$/.test(String(row[key]))) ||
-      !Number.isInteger(position) ||
-      position < 1
-    ) {
-      throw new Error('The indexer’s answer has an unexpected shape.');
-    }
-    const [requestId, pendingShares, filledAssets, requestedAt, sharesAhead] = WHOLE_NUMBERS.map((key) =>
-      BigInt(row[key] as string),
-    ) as [bigint, bigint, bigint, bigint, bigint];
-    return { side, requestId, pendingShares, filledAssets, requestedAt, sharesAhead, queuePosition: position };
+    const exit = queuedExit(row);
+    if ((side !== 'senior' && side !== 'junior') || exit.queuePosition === null) throw new UnexpectedAnswer();
+    return { ...exit, side, queuePosition: exit.queuePosition };
   });
 }
 

@@ -140,6 +140,30 @@ describe('accounts', () => {
     expect(claimable).toBeGreaterThan(0);
   });
 
+  it('?controller= lists one account’s requests of a pool, and the queue’s figures stay the whole queue’s', async () => {
+    let filtered = 0;
+    for (const { address: pool } of manifest().contracts.FinancingPools) {
+      type Answer = { redemptions: { requestId: string; controller: string }[]; queue: Record<string, string> };
+      const all = (await api<Answer>(`/api/pools/${pool}/redemptions`)).body;
+      for (const controller of new Set(all.redemptions.map((r) => r.controller))) {
+        // In any case, as a wallet names its account.
+        const { status, body } = await api<Answer>(
+          `/api/pools/${pool}/redemptions?controller=${getAddress(controller)}`,
+        );
+        expect(status).toBe(200);
+        expect(body.queue).toEqual(all.queue);
+        expect(body.redemptions).toEqual(all.redemptions.filter((r) => r.controller === controller));
+        filtered++;
+      }
+      const nobody = (await api<Answer>(`/api/pools/${pool}/redemptions?controller=${'0x'.padEnd(42, '7')}`)).body;
+      expect(nobody.redemptions).toEqual([]);
+      expect(nobody.queue).toEqual(all.queue);
+      expect((await api(`/api/pools/${pool}/redemptions?controller=0x1234`)).status).toBe(400);
+    }
+    expect(filtered).toBeGreaterThan(1);
+    expect((await api(`/api/pools/${'0x'.padEnd(42, '7')}/redemptions`)).status).toBe(404);
+  });
+
   it('an account’s history holds every exit, fill, payout and cancel, as the logs have them', async () => {
     const kinds = {
       Withdraw: 'withdrawal',

@@ -9,14 +9,12 @@ import {
   poolAssetSchema,
   poolSchema,
   poolSeriesSchemas,
-  redemptionQueueSchema,
   type PoolActivity,
   type PoolAsset,
   type PoolDelayedActions,
   type PoolSeriesMetric,
   type PoolSeriesPoint,
   type PoolSummary,
-  type RedemptionQueue,
 } from './wire';
 
 // The pool page's client panels still import these from here (their files belong to the wallet work).
@@ -53,12 +51,6 @@ export async function getPoolActivity(chainId: number, address: Address, limit =
     [chainId],
   );
   return body?.activity ?? [];
-}
-
-/** The pool's exit queue: every request with its place in line, and what the queue waits for. */
-export async function getPoolRedemptions(chainId: number, address: Address): Promise<RedemptionQueue> {
-  const body = await getFromIndexer(`/api/pools/${address}/redemptions`, redemptionQueueSchema, [chainId]);
-  return body ?? { queue: { idle: 0n, pendingShares: 0n, repaidLast90Days: 0n }, redemptions: [] };
 }
 
 /** One of a pool's time series, bucketed by day, week or month over the last `days` days (aggregated in SQL). */

@@ -2,6 +2,7 @@ import { getAddress } from 'viem';
 import { z } from 'zod';
 import { NOTICE_KINDS } from '../feeds/notice-kinds';
 import { HISTORY_KINDS } from '../portfolio/history-kinds';
+import { REDEMPTION_STATUSES, type RedemptionStatus } from './exit-requests';
 
 /**
  * The indexer's JSON, as the app reads it: every shape its API answers with, declared once and shared by
@@ -77,8 +78,8 @@ export type AssetKind = z.infer<typeof assetKindSchema>;
 const assetStatusSchema = z.enum(['pending', 'active', 'maintenance', 'retired', 'impaired']);
 export type AssetStatus = z.infer<typeof assetStatusSchema>;
 
-const redemptionStatusSchema = z.enum(['pending', 'partially_filled', 'claimable', 'claimed', 'cancelled']);
-export type RedemptionStatus = z.infer<typeof redemptionStatusSchema>;
+const redemptionStatusSchema = z.enum(REDEMPTION_STATUSES);
+export type { RedemptionStatus };
 
 // ─── Pools ──────────────────────────────────────────────────────────────────────────────────────────
 export const poolSchema = z.object({
@@ -201,12 +202,6 @@ export const redemptionSchema = z.object({
   queuePosition: z.coerce.number().int().positive().nullable(),
 });
 export type RedemptionRequest = z.infer<typeof redemptionSchema>;
-
-export const redemptionQueueSchema = z.object({
-  queue: z.object({ idle: bigintString, pendingShares: bigintString, repaidLast90Days: bigintString }),
-  redemptions: z.array(redemptionSchema),
-});
-export type RedemptionQueue = z.infer<typeof redemptionQueueSchema>;
 
 const nullableAmount = bigintString.nullable();
 /** A series bucket's first day, and whether the indexed block is past its end (the current one is not). */

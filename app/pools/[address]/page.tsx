@@ -24,14 +24,7 @@ import { servedChain } from '@/lib/config/server-env';
 import { formatPercent } from '@/lib/format/percent';
 import { formatUsdc } from '@/lib/format/usdc';
 import { readIndexer } from '@/lib/indexer/client';
-import {
-  getPool,
-  getPoolActivity,
-  getPoolAssets,
-  getPoolDelayedActions,
-  getPoolRedemptions,
-  getPoolSeries,
-} from '@/lib/indexer/pools';
+import { getPool, getPoolActivity, getPoolAssets, getPoolDelayedActions, getPoolSeries } from '@/lib/indexer/pools';
 import type { PoolSeriesMetric } from '@/lib/indexer/wire';
 import { loadPoolMetadata } from '@/lib/pools/pool-metadata';
 import { sharePrice } from '@/lib/pools/share-price';
@@ -107,9 +100,8 @@ async function loadPoolPage(chainId: number, address: string, interval: ChartInt
   if (!pool) return null;
   const series = <M extends PoolSeriesMetric>(metric: M) =>
     readIndexer(() => getPoolSeries(chainId, pool.address, metric, interval, range));
-  const [activity, queue, assets, metadata, scheduled, revenue, yieldSeries, tvl, utilization] = await Promise.all([
+  const [activity, assets, metadata, scheduled, revenue, yieldSeries, tvl, utilization] = await Promise.all([
     getPoolActivity(chainId, pool.address),
-    getPoolRedemptions(chainId, pool.address),
     getPoolAssets(chainId, pool.address),
     // http to localhost only for a pool on the local chain, never for one on a public chain beside it.
     loadPoolMetadata(pool.metadataUri, pool.metadataHash, { allowLocalHttp: chainId === foundry.id }),
@@ -120,7 +112,7 @@ async function loadPoolPage(chainId: number, address: string, interval: ChartInt
     series('utilization'),
   ]);
   const charts: PoolChartData = { revenue, yield: yieldSeries, tvl, utilization };
-  return { pool, activity, queue, assets, metadata, scheduled, charts };
+  return { pool, activity, assets, metadata, scheduled, charts };
 }
 
 export default async function PoolPage({ params, searchParams }: Props) {
@@ -155,7 +147,7 @@ export default async function PoolPage({ params, searchParams }: Props) {
     const side = query.tranche === 'junior' ? 'junior' : 'senior';
     return <TranchedPoolView chain={chain} side={side} {...tranched.data} />;
   }
-  const { pool, activity, queue, assets, metadata, scheduled, charts } = read.data;
+  const { pool, activity, assets, metadata, scheduled, charts } = read.data;
   const pendingChanges = scheduled.ok ? (scheduled.data?.actions.filter((a) => a.status === 'pending').length ?? 0) : 0;
   // Only what happened: a pool that never lost anything shows no line at all.
   const losses = [
@@ -279,7 +271,6 @@ export default async function PoolPage({ params, searchParams }: Props) {
               minDeposit={pool.minDeposit}
               totalAssets={pool.totalAssets}
               totalSupply={pool.totalSupply}
-              queue={queue}
             />
           </Card>
         </aside>

@@ -16,7 +16,7 @@ import { withCompleteness } from './series';
 import { assetRealYieldSql, windowDays } from './real-yield';
 import { redemptionsSql, toRedemption } from './redemption-queue';
 import { camelRow, indexedBlock, reply, seriesPoint } from './reply';
-import { limit, poolParam, searchText, valid, wholeNumber } from './validation';
+import { address, limit, poolParam, searchText, valid, wholeNumber } from './validation';
 
 export const pools = new Hono();
 
@@ -158,30 +158,42 @@ pools.get(
   },
 );
 
-pools.get('/:address/redemptions', oneChain, valid('param', poolParam), async (c) => {
+/**
+ * A pool's exit queue: what it waits for (idle cash now, principal coming back) and its requests, oldest first, each
+ * with its place. `?controller=` keeps one account's (the pool's Withdraw tab lists the visitor's own), so that a
+ * long queue is not sent to every visitor.
+ */
+const redemptionsQuery = z.object({ controller: address('an account').optional() });
+
+pools.get('/:address/redemptions', oneChain, valid('param', poolParam), valid('query', redemptionsQuery), async (c) => {
   const chainId = c.get('chainId');
   const indexed = await indexedBlock([chainId]);
-  const { address } = c.req.valid('param');
-  const rows = await db.execute(
-    redemptionsSql(sql`r.chain_id = ${chainId} and r.pool = ${address}`, sql`r.request_id asc`),
-  );
+  const { address: poolAddress } = c.req.valid('param');
+  const { controller } = c.req.valid('query');
   const [owner] = await db
     .select()
     .from(pool)
-    .where(and(eq(pool.chainId, chainId), eq(pool.address, address)));
-  if (!owner) return reply(c, indexed, { error: `no pool at ${address}` }, 404);
-  // What the queue waits for: idle cash now, and principal coming back (repayments of the last 90 days).
+    .where(and(eq(pool.chainId, chainId), eq(pool.address, poolAddress)));
+  if (!owner) return reply(c, indexed, { error: `no pool at ${poolAddress}` }, 404);
+  const rows = await db.execute(
+    redemptionsSql(
+      sql`r.chain_id = ${chainId} and r.pool = ${poolAddress}${controller ? sql` and r.controller = ${controller}` : sql``}`,
+      sql`r.request_id asc`,
+    ),
+  );
+  // Principal coming back: repayments of the last 90 days.
   const since = indexed.timestamp - 90n * 86_400n;
   const [repaid] = (
     await db.execute(sql`select coalesce(sum(${capitalEvent.amount}), 0) as repaid from ${capitalEvent}
-      where ${capitalEvent.chainId} = ${chainId} and ${capitalEvent.pool} = ${address} and ${capitalEvent.kind} = 'repayment' and ${capitalEvent.timestamp} > ${since}`)
+        where ${capitalEvent.chainId} = ${chainId} and ${capitalEvent.pool} = ${poolAddress} and ${capitalEvent.kind} = 'repayment' and ${capitalEvent.timestamp} > ${since}`)
   ).rows as { repaid: string }[];
   return reply(c, indexed, {
     queue: {
       idle: owner.idle,
       // Filled and not yet claimed: set aside for controllers, no longer in idle.
       reservedForRedemptions: owner.reservedForRedemptions,
-      pendingShares: (rows.rows as { pending_shares: string }[]).reduce((sum, r) => sum + BigInt(r.pending_shares), 0n),
+      // The whole queue's, whichever requests are listed.
+      pendingShares: owner.pendingRedeemShares,
       repaidLast90Days: BigInt(repaid?.repaid ?? '0'),
     },
     redemptions: rows.rows.map(toRedemption),
