@@ -14,9 +14,9 @@ import { flattenPool, poolFigures } from './pool-figures';
 import { poolSeriesQuery, poolSeriesSql } from './pool-series';
 import { withCompleteness } from './series';
 import { assetRealYieldSql, windowDays } from './real-yield';
-import { redemptionsSql, toRedemption } from './redemption-queue';
+import { redemptionsQuery, redemptionsSql, toRedemption } from './redemption-queue';
 import { camelRow, indexedBlock, reply, seriesPoint } from './reply';
-import { address, limit, poolParam, searchText, valid, wholeNumber } from './validation';
+import { limit, poolParam, searchText, valid, wholeNumber } from './validation';
 
 export const pools = new Hono();
 
@@ -163,7 +163,6 @@ pools.get(
  * with its place. `?controller=` keeps one account's (the pool's Withdraw tab lists the visitor's own), so that a
  * long queue is not sent to every visitor.
  */
-const redemptionsQuery = z.object({ controller: address('an account').optional() });
 
 pools.get('/:address/redemptions', oneChain, valid('param', poolParam), valid('query', redemptionsQuery), async (c) => {
   const chainId = c.get('chainId');
@@ -176,10 +175,7 @@ pools.get('/:address/redemptions', oneChain, valid('param', poolParam), valid('q
     .where(and(eq(pool.chainId, chainId), eq(pool.address, poolAddress)));
   if (!owner) return reply(c, indexed, { error: `no pool at ${poolAddress}` }, 404);
   const rows = await db.execute(
-    redemptionsSql(
-      sql`r.chain_id = ${chainId} and r.pool = ${poolAddress}${controller ? sql` and r.controller = ${controller}` : sql``}`,
-      sql`r.request_id asc`,
-    ),
+    redemptionsSql(sql`r.chain_id = ${chainId} and r.pool = ${poolAddress}`, sql`r.request_id asc`, { controller }),
   );
   // Principal coming back: repayments of the last 90 days.
   const since = indexed.timestamp - 90n * 86_400n;

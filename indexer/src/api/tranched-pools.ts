@@ -10,7 +10,7 @@ import type { Address } from 'viem';
 import { z } from 'zod';
 import { claimableAt } from '../revenue-accumulator';
 import { oneChain, someChains } from './chain-scope';
-import { redemptionsSql, toRedemption } from './redemption-queue';
+import { redemptionsQuery, redemptionsSql, toRedemption } from './redemption-queue';
 import { indexedBlock, reply, type Indexed } from './reply';
 import {
   subordinationBps,
@@ -314,8 +314,6 @@ export async function tranchePositionsOf(chainIds: number[], holders: Address[],
  * keeps one account's, which the tranche's panel lists to cancel them (ERC-7887). Filled USDC is collected per
  * controller, on chain.
  */
-const redemptionsQuery = z.object({ controller: address('an account').optional() });
-
 tranchedPools.get(
   '/:address/redemptions',
   oneChain,
@@ -333,11 +331,9 @@ tranchedPools.get(
     if (!pool) return reply(c, indexed, { error: `no tranched pool at ${poolAddress}` }, 404);
     const rows = await db.execute(
       redemptionsSql(
-        sql`r.chain_id = ${chainId} and r.pool = ${poolAddress} and r.pending_shares > 0${
-          controller ? sql` and r.controller = ${controller}` : sql``
-        }`,
+        sql`r.chain_id = ${chainId} and r.pool = ${poolAddress} and r.pending_shares > 0`,
         sql`r.side, r.request_id`,
-        'tranche',
+        { queue: 'tranche', controller },
       ),
     );
     return reply(c, indexed, { redemptions: rows.rows.map(toRedemption) });
