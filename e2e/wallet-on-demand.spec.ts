@@ -1,6 +1,8 @@
 /**
- * Read-only visitors never download the wallet: wagmi, RainbowKit and the action panels load when a visitor
- * presses Connect (or arrives already connected), and one press is enough to reach the wallet's modal.
+ * Read-only visitors never download the wallet's code: wagmi, RainbowKit and the action panels load when a visitor
+ * presses Connect (or arrives already connected), and one press is enough to reach the wallet's modal. Only
+ * RainbowKit's stylesheet (rules under `[data-rk]`, which changes nothing on the page) follows hydration, so that
+ * restyling the page is not part of the press (components/wallet/wallet-styles.ts).
  */
 import type { Page, Response } from '@playwright/test';
 import { expect, rainbowKitShort, test } from './fixtures';

@@ -7,9 +7,14 @@ import { useWalletRoot } from './WalletRoot';
 
 const WalletStack = loadable(() => import('./WalletStack'));
 
-/** The stack's code and the island's own, fetched in one wave; resolves to the stack's module. */
+/**
+ * The stack's code and the island's own, fetched in one wave; resolves to the stack's module. The stack's core is
+ * asked for on its own as well, so that it runs as soon as it is in (wallet-core.ts).
+ */
 const islandCode = (load: (() => Promise<unknown>) | undefined) =>
-  Promise.all([WalletStack.load() as Promise<typeof import('./WalletStack')>, load?.()]).then(([stack]) => stack);
+  Promise.all([WalletStack.load() as Promise<typeof import('./WalletStack')>, load?.(), import('./wallet-core')]).then(
+    ([stack]) => stack,
+  );
 
 type Island = { id: string; load: () => Promise<unknown> };
 
@@ -42,6 +47,8 @@ export function WalletIsland({
   const { returning } = useWalletRoot();
   const live = islandIsLive(useWalletDemand(), id, returning);
   useEffect(() => islandMounted(id), [id]);
+  // The wallet's stylesheet, ahead of any press (wallet-styles.ts); a failed load leaves it to the stack's own.
+  useEffect(() => void import('./wallet-styles').catch(() => undefined), []);
   // Inside a frame the app runs as a Safe app: Safe{Wallet} is the wallet, connected at once (wagmi's
   // reconnect finds the Safe connector authorized), so the stack loads with the page.
   useEffect(() => {
