@@ -6,6 +6,7 @@
  *
  *   npm run bench:bundle                           builds, seeded stack, first-load JS, Lighthouse, budgets
  *   npm run bench:bundle -- --runs 1               one Lighthouse run per page and preset (default 3, medians)
+ *   npm run bench:bundle -- --presses 15           presses on Connect of each kind (default 7, median)
  *   npm run bench:bundle -- --routes pool,pools    only these routes (home, pools, pool, asset, project,
  *                                                  portfolio), always beside the bare page
  *   npm run bench:bundle -- --skip-lighthouse      first-load JS only (its budget alone is checked)
@@ -289,8 +290,8 @@ async function main(): Promise<number> {
   const poolPage = ourPages.find((p) => p.key === 'pool');
   let connect: ConnectTiming | undefined;
   if (poolPage) {
-    step(`measuring Connect → modal on ${poolPage.label} (${options.runs} presses of each kind)`);
-    connect = await measureConnectToModal(browser, poolPage, options.runs);
+    step(`measuring Connect → modal on ${poolPage.label} (${options.presses} presses of each kind)`);
+    connect = await measureConnectToModal(browser, poolPage, options.presses);
   }
   await browser.close();
   browser = undefined;

@@ -16,7 +16,16 @@ import { trackNetwork } from './network-quiet';
 /** The wallet code a press fetches: scripts asked for from just before the press (the pointer entering Connect) to the modal. */
 export type PressCode = { files: number; transferBytes: number; bytes: number };
 
-export type ConnectTiming = { page: Page; afterHoverMs: number; firstTapMs: number; runs: number; code: PressCode };
+export type ConnectTiming = {
+  page: Page;
+  afterHoverMs: number;
+  firstTapMs: number;
+  /** Every press, in the order made: the spread is part of the figure. */
+  afterHover: number[];
+  firstTap: number[];
+  runs: number;
+  code: PressCode;
+};
 
 const stamps = () => {
   const w = window as unknown as { __pressAt?: number; __modalAt?: number };
@@ -95,5 +104,6 @@ export async function measureConnectToModal(b: Browser, page: Page, runs: number
   }
   // The same build each time: the code the median press fetched stands for all.
   const { code } = medianItem(hover, (p) => p.ms);
-  return { page, afterHoverMs: median(hover.map((p) => p.ms)), firstTapMs: median(tap), runs, code };
+  const afterHover = hover.map((p) => p.ms);
+  return { page, afterHoverMs: median(afterHover), firstTapMs: median(tap), afterHover, firstTap: tap, runs, code };
 }

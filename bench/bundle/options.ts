@@ -8,6 +8,11 @@ export type RouteKey = (typeof ROUTE_KEYS)[number];
 export type BundleOptions = {
   /** Page loads per route for first-load JS, and Lighthouse runs per route and preset; medians are printed. */
   runs: number;
+  /**
+   * Presses on Connect of each kind (after hover, first tap), each in a fresh context; the median is the figure.
+   * More than `runs`: one press varies by tens of milliseconds with what else the machine's two cores are doing.
+   */
+  presses: number;
   routes: RouteKey[];
   skipLighthouse: boolean;
   /** Print the budget table but do not fail the run on it. */
@@ -15,7 +20,7 @@ export type BundleOptions = {
   keep: boolean;
 };
 
-export const USAGE = `usage: npm run bench:bundle -- [--runs N] [--routes ${ROUTE_KEYS.join(',')}] [--skip-lighthouse] [--no-budgets] [--keep]`;
+export const USAGE = `usage: npm run bench:bundle -- [--runs N] [--presses N] [--routes ${ROUTE_KEYS.join(',')}] [--skip-lighthouse] [--no-budgets] [--keep]`;
 
 /** A route is named by its key; `/` and `/pools` are accepted too. `bare` is always measured, so it is ignored. */
 const ALIASES: Record<string, RouteKey> = { '/': 'home', '/pools': 'pools' };
@@ -25,6 +30,7 @@ export function parseBundleOptions(argv: string[] = process.argv.slice(2)): Bund
     args: argv,
     options: {
       runs: { type: 'string', default: '3' },
+      presses: { type: 'string', default: '7' },
       routes: { type: 'string' },
       'skip-lighthouse': { type: 'boolean', default: false },
       'no-budgets': { type: 'boolean', default: false },
@@ -33,6 +39,9 @@ export function parseBundleOptions(argv: string[] = process.argv.slice(2)): Bund
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 15) throw new Error(`--runs ${values.runs}: 1 to 15\n${USAGE}`);
+  const presses = Number(values.presses);
+  if (!Number.isInteger(presses) || presses < 1 || presses > 31)
+    throw new Error(`--presses ${values.presses}: 1 to 31\n${USAGE}`);
   let routes: RouteKey[] = [...ROUTE_KEYS];
   if (values.routes !== undefined) {
     const asked = values.routes
@@ -46,6 +55,7 @@ export function parseBundleOptions(argv: string[] = process.argv.slice(2)): Bund
   }
   return {
     runs,
+    presses,
     routes,
     skipLighthouse: values['skip-lighthouse'],
     noBudgets: values['no-budgets'],
