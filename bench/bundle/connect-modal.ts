@@ -23,7 +23,6 @@ export type ConnectTiming = {
   /** Every press, in the order made: the spread is part of the figure. */
   afterHover: number[];
   firstTap: number[];
-  runs: number;
   code: PressCode;
 };
 
@@ -94,16 +93,16 @@ async function once(b: Browser, page: Page, how: 'hover' | 'tap'): Promise<Press
   }
 }
 
-/** The medians of `runs` presses of each kind, each in a fresh context (nothing cached but what the server caches). */
-export async function measureConnectToModal(b: Browser, page: Page, runs: number): Promise<ConnectTiming> {
+/** The medians of `presses` presses of each kind, each in a fresh context (nothing cached but what the server caches). */
+export async function measureConnectToModal(b: Browser, page: Page, presses: number): Promise<ConnectTiming> {
   const hover: Press[] = [];
   const tap: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < presses; i++) {
     hover.push(await once(b, page, 'hover'));
     tap.push((await once(b, page, 'tap')).ms);
   }
   // The same build each time: the code the median press fetched stands for all.
   const { code } = medianItem(hover, (p) => p.ms);
   const afterHover = hover.map((p) => p.ms);
-  return { page, afterHoverMs: median(afterHover), firstTapMs: median(tap), afterHover, firstTap: tap, runs, code };
+  return { page, afterHoverMs: median(afterHover), firstTapMs: median(tap), afterHover, firstTap: tap, code };
 }

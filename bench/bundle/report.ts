@@ -74,7 +74,7 @@ const presses = (ms: number[]) => ms.map((x) => Math.round(x)).join(' ');
 export function printConnectTiming(t: ConnectTiming, budgetMs: number) {
   const verdict = t.afterHoverMs <= budgetMs ? 'PASS' : 'FAIL';
   console.log(
-    `\nConnect → RainbowKit modal on ${t.page.label}, wallet code not loaded, unthrottled (median of ${t.runs}):\n` +
+    `\nConnect → RainbowKit modal on ${t.page.label}, wallet code not loaded, unthrottled (median of ${t.afterHover.length}):\n` +
       `  after the pointer has been over the page: ${Math.round(t.afterHoverMs)} ms (≤ ${budgetMs} ms: ${verdict}; ` +
       `presses ${presses(t.afterHover)})\n` +
       `  a phone's first touch on Connect (the page hydrates, then the wallet loads): ${Math.round(t.firstTapMs)} ms ` +
